@@ -30,9 +30,9 @@ type Event struct {
 	DocID      string `json:"doc_id"`
 	IncidentID int64  `json:"incident_id,omitempty"`
 
-	EventType    string   `json:"event_type"`     // one of ACLED's 6 event types
-	SubEventType string   `json:"sub_event_type"` // one of ACLED's 25 sub-event types
-	Plover       string   `json:"plover"`         // PLOVER root type, e.g. "ASSAULT"
+	EventType    string   `json:"event_type"`      // one of ACLED's 6 event types
+	SubEventType string   `json:"sub_event_type"`  // one of ACLED's 25 sub-event types
+	Plover       string   `json:"plover"`          // PLOVER root type, e.g. "ASSAULT"
 	Cameo        string   `json:"cameo,omitempty"` // CAMEO root code, e.g. "19"
 	Modality     Modality `json:"modality"`
 	ReportedBy   string   `json:"reported_by,omitempty"` // who makes the claim, when the text says
