@@ -1,0 +1,137 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseArticle(t *testing.T) {
+	const base = "https://frontline.example"
+	tests := []struct {
+		name        string
+		file        string
+		contentType string
+		pageURL     string
+		wantURL     string
+		wantTitle   string
+		wantAuthor  string
+		wantSite    string
+		wantDate    string
+		wantTime    string
+		present     []string // body sentences that must reach the text
+		absent      []string // boilerplate that must not
+	}{
+		{
+			name:        "news page with nav, ads, comments and related links keeps only the story",
+			file:        "article-taiz-boilerplate.html",
+			contentType: "text/html; charset=utf-8",
+			pageURL:     base + "/2022/03/16/taiz-market-shelling?utm_source=rss&utm_medium=feed",
+			wantURL:     base + "/2022/03/16/taiz-market-shelling",
+			wantTitle:   "Shelling kills four in Taiz market, officials say",
+			wantAuthor:  "Amal Haddad",
+			wantSite:    "Frontline Wire",
+			wantDate:    "2022-03-16T09:40:00Z",
+			wantTime:    "2022-03-16T09:40:00Z",
+			present: []string{
+				"Artillery shells struck a crowded vegetable market in the Yemeni city of Taiz on Wednesday morning, killing four civilians and wounding at least eleven others, local health officials said.",
+				"Ambulances took the wounded to al-Thawra hospital, where a doctor said three of them were in a critical condition.",
+				"more than 40 civilians had been killed or injured in the governorate in February alone.",
+			},
+			absent: []string{
+				"Accept all cookies", "Subscribe for unlimited access", "SunFly Travel", "QuickInvest",
+				"Water shortages deepen", "thoughts with the families", "evening bulletins",
+				"Cup final", "morning briefing newsletter", "All rights reserved", "dataLayer",
+				"By Amal Haddad",
+			},
+		},
+		{
+			name:        "date and author come from a JSON-LD @graph",
+			file:        "article-marib-jsonld.html",
+			contentType: "text/html",
+			pageURL:     base + "/2022/03/15/marib-drone",
+			wantURL:     base + "/2022/03/15/marib-drone",
+			wantTitle:   "Drone strike reported near Marib dam",
+			wantAuthor:  "Salem Nasser",
+			wantDate:    "2022-03-15T21:12:00+03:00",
+			present: []string{
+				"A drone struck a military checkpoint near the Marib dam late on Tuesday, killing two soldiers, a pro-government commander told reporters on Wednesday.",
+				"There was no immediate claim of responsibility for the strike.",
+			},
+			absent: []string{"Log in to your account", "Share this article"},
+		},
+		{
+			name:        "Windows-1252 page declared by meta http-equiv decodes accents and curly quotes",
+			file:        "article-sanaa-windows-1252.html",
+			contentType: "text/html",
+			pageURL:     "http://courrier.example/sanaa-cafe",
+			wantURL:     "http://courrier.example/sanaa-cafe",
+			wantTitle:   "Café bombing in Sana’a: “we heard two blasts”",
+			wantDate:    "2022-01-18",
+			present: []string{
+				"Two explosions tore through a café in the old city of Sana’a on Monday evening",
+				"“We heard two blasts, one after the other, and then everyone was running,” said a shopkeeper",
+			},
+			absent: []string{"Accueil", "tous droits réservés"},
+		},
+		{
+			name:        "Windows-1252 named only by the Content-Type header",
+			file:        "article-sanaa-windows-1252.html",
+			contentType: "text/html; charset=windows-1252",
+			pageURL:     "http://courrier.example/sanaa-cafe",
+			wantURL:     "http://courrier.example/sanaa-cafe",
+			wantTitle:   "Café bombing in Sana’a: “we heard two blasts”",
+			wantDate:    "2022-01-18",
+			present:     []string{"killing three men and injuring seven"},
+		},
+		{
+			name:        "relative canonical link resolves against the page URL",
+			file:        "article-rutshuru.html",
+			contentType: "text/html; charset=UTF-8",
+			pageURL:     "https://kivu.example/stories/rutshuru-clashes?from=home#top",
+			wantURL:     "https://kivu.example/stories/rutshuru-clashes",
+			wantTitle:   "Clashes displace villagers in Rutshuru territory",
+			present: []string{
+				"Fighting between the Congolese army and M23 rebels near the village of Bugusa in Rutshuru territory forced hundreds of families to flee towards Uganda on Thursday",
+			},
+			absent: []string{"donate now", "Join the discussion"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseArticle(fixture(t, tt.file, "https://frontline.example"), tt.contentType, tt.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.ValidString(a.Text) {
+				t.Errorf("text is not valid UTF-8")
+			}
+			for _, c := range []struct{ field, got, want string }{
+				{"URL", a.URL, tt.wantURL},
+				{"Title", a.Title, tt.wantTitle},
+				{"Author", a.Author, tt.wantAuthor},
+				{"Published", a.Published, tt.wantDate},
+			} {
+				if c.got != c.want {
+					t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+				}
+			}
+			if tt.wantSite != "" && a.SiteName != tt.wantSite {
+				t.Errorf("SiteName = %q, want %q", a.SiteName, tt.wantSite)
+			}
+			if tt.wantTime != "" && a.TimeElement != tt.wantTime {
+				t.Errorf("TimeElement = %q, want %q", a.TimeElement, tt.wantTime)
+			}
+			for _, s := range tt.present {
+				if !strings.Contains(a.Text, s) {
+					t.Errorf("text lacks body sentence %q\ntext:\n%s", s, a.Text)
+				}
+			}
+			for _, s := range tt.absent {
+				if strings.Contains(a.Text, s) {
+					t.Errorf("text contains boilerplate %q\ntext:\n%s", s, a.Text)
+				}
+			}
+		})
+	}
+}
