@@ -23,8 +23,8 @@ type Article struct {
 	// TimeElement is the first <time datetime> on the page: a weaker date
 	// than Published, since it may date a comment or a related story.
 	TimeElement string
-	Text      string // main text, paragraphs separated by blank lines
-	Charset   string // the encoding the page was decoded from
+	Text        string // main text, paragraphs separated by blank lines
+	Charset     string // the encoding the page was decoded from
 }
 
 // maxElems bounds the work readability does on one page; real articles
