@@ -1,0 +1,398 @@
+package text
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Number is a numeric expression found in a token stream.
+type Number struct {
+	// Value is the best single value. For a range it is the lower bound,
+	// because ACLED codes the lowest credible figure. Vague words follow
+	// ACLED's conventions: "a dozen"/"dozens" 12, "tens" 10, "scores" 20,
+	// "hundreds" 100, "thousands" 1000, "several"/"a few"/"a number of" 3.
+	Value int64
+	// Min and Max bound the value; 0 means open. "10-15" → 10, 15;
+	// "at least 484" → 484, 0; "up to 30" → 0, 30; "21" → 21, 21; vague
+	// plurals ("dozens") → Value, 0.
+	Min, Max int64
+	// Qualifier is the hedge before the number as folded text: "at least",
+	// "more than", "over", "up to", "about", "around", "nearly", "some",
+	// "approximately", … or "".
+	Qualifier string
+	// Vague is set for words that do not name an exact figure: "dozens",
+	// "several", "hundreds", "a number of", "a few".
+	Vague bool
+	// Year is set for a four-digit number read as a calendar year ("in
+	// 2017", "March 2022", "2022-01-01").
+	Year bool
+	// Date is set when the number is part of a date: a year, or a day next
+	// to a month name ("June 1", "1-3 March"). Callers counting things
+	// should skip numbers with Date set (when.Find gives the same spans).
+	Date bool
+	// Percent is set for "40%", "40 percent", "40 per cent".
+	Percent bool
+	// Start and End are byte offsets in the original string of the whole
+	// expression including the qualifier.
+	Start, End int
+	// First and Last are the token index range [First, Last).
+	First, Last int
+}
+
+// Numbers returns all numeric expressions in toks (the tokens of s), left
+// to right and not overlapping: "21", "90,000", "1.5 million", "five",
+// "twenty-one", "twenty one", "a hundred", "two dozen", "dozens", "tens of
+// thousands", "a few", "several", with qualifiers ("at least 484") and
+// ranges ("10-15", "between 10 and 15", "two or three"). Articles are
+// never numbers ("a" alone), "one" is; ordinals are not counts (see
+// Ordinal). Clock times ("10:30", "9 a.m.") are skipped. Years and day
+// numbers of dates are returned with Date set so that callers can skip
+// them.
+func Numbers(s string, toks []Token) []Number {
+	var out []Number
+	for i := 0; i < len(toks); {
+		if n, ok := numberAt(s, toks, i); ok {
+			out = append(out, n)
+			i = n.Last
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// numberAt parses a number expression starting at token i.
+func numberAt(s string, toks []Token, i int) (Number, bool) {
+	var n Number
+	j := i
+	qual, qlen := matchPhrase(toks, j, qualifiers)
+	if qlen > 0 {
+		n.Qualifier = qual
+		j += qlen
+	}
+	between := false
+	if j < len(toks) && toks[j].Norm == "between" {
+		between = true
+		j++
+	}
+	v, vague, k, ok := valueAt(s, toks, j)
+	if !ok {
+		return n, false
+	}
+	if isClock(s, toks, j, k) {
+		return n, false
+	}
+	n.Value, n.Vague = v, vague
+	n.Min, n.Max = v, v
+	if vague {
+		n.Max = 0
+	}
+	// Ranges: "10-15", "10 to 15", "two or three", "between 10 and 15".
+	if k+1 < len(toks) {
+		sep := toks[k].Norm
+		okSep := sep == "-" || sep == "to" || sep == "or" || (between && sep == "and")
+		if okSep {
+			if v2, vague2, k2, ok2 := valueAt(s, toks, k+1); ok2 && v2 > v && !vague2 && !isClock(s, toks, k+1, k2) {
+				n.Min, n.Max = v, v2
+				k = k2
+			}
+		}
+	} else if between {
+		return n, false
+	}
+	switch qualKind[n.Qualifier] {
+	case qualMin:
+		n.Max = 0
+	case qualMax:
+		n.Min = 0
+		if n.Max == 0 {
+			n.Max = n.Value
+		}
+	}
+	if k < len(toks) && (toks[k].Text == "%" || toks[k].Norm == "percent") {
+		n.Percent = true
+		k++
+	} else if k+1 < len(toks) && toks[k].Norm == "per" && toks[k+1].Norm == "cent" {
+		n.Percent = true
+		k += 2
+	}
+	n.First, n.Last = i, k
+	n.Start, n.End = toks[i].Start, toks[k-1].End
+	markDate(toks, &n, j)
+	return n, true
+}
+
+// valueAt parses a bare value at token j and returns the index after it.
+func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok bool) {
+	if j >= len(toks) {
+		return 0, false, j, false
+	}
+	t := toks[j]
+	if t.Kind == Numeral {
+		f, isInt, ok := parseDigits(t.Text)
+		if !ok {
+			return 0, false, j, false
+		}
+		k := j + 1
+		if k < len(toks) {
+			if m, ok := scales[toks[k].Norm]; ok {
+				return int64(f * float64(m)), false, k + 1, true
+			}
+		}
+		if !isInt {
+			return 0, false, j, false // a bare decimal is a measure, not a count
+		}
+		return int64(f), false, k, true
+	}
+	if t.Kind != Word {
+		return 0, false, j, false
+	}
+	// Phrases: "a few", "a number of", "a dozen", "a hundred".
+	if p, plen := matchPhrase(toks, j, vaguePhrases); plen > 0 {
+		v := vagueValues[p]
+		k := j + plen
+		// "a few hundred", "several thousand", "a few dozen"
+		if k < len(toks) {
+			if m, ok := scales[toks[k].Norm]; ok {
+				return v * m, true, k + 1, true
+			}
+			if toks[k].Norm == "dozen" {
+				return v * 12, true, k + 1, true
+			}
+		}
+		return v, true, k, true
+	}
+	if t.Norm == "a" || t.Norm == "an" {
+		if j+1 < len(toks) {
+			if m, ok := scales[toks[j+1].Norm]; ok && m <= 1000000000 {
+				v, _, k := wordsAt(toks, j+2, m)
+				return v, false, k, true
+			}
+			if toks[j+1].Norm == "dozen" {
+				return 12, false, j + 2, true
+			}
+		}
+		return 0, false, j, false
+	}
+	// Vague plurals: "dozens (of)", "hundreds of thousands".
+	if pv, ok := plurals[t.Norm]; ok {
+		k := j + 1
+		hasOf := k < len(toks) && toks[k].Norm == "of"
+		if t.Norm == "tens" || t.Norm == "scores" || t.Norm == "millions" {
+			if !hasOf {
+				return 0, false, j, false
+			}
+		}
+		if hasOf && k+1 < len(toks) {
+			if pv2, ok := plurals[toks[k+1].Norm]; ok && pv2 >= 1000 {
+				return pv * pv2, true, k + 2, true
+			}
+		}
+		return pv, true, k, true
+	}
+	v, n, k := wordsAt(toks, j, 0)
+	if n == 0 {
+		return 0, false, j, false
+	}
+	// "two dozen"
+	if k < len(toks) && toks[k].Norm == "dozen" {
+		return v * 12, false, k + 1, true
+	}
+	return v, false, k, true
+}
+
+// wordsAt reads number words ("twenty-one", "one hundred and five",
+// "three thousand") from token j. base is a value already read ("a
+// hundred" passes 100). It returns the value, the number of tokens that
+// were number words and the index after them.
+func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
+	var total, cur int64 = 0, base
+	words := 0
+	k := j
+	for k < len(toks) {
+		t := toks[k]
+		if t.Kind != Word {
+			break
+		}
+		parts := []string{t.Norm}
+		if strings.ContainsAny(t.Norm, "-") {
+			parts = strings.Split(t.Norm, "-")
+		}
+		okAll := true
+		for _, p := range parts {
+			if _, ok := units[p]; ok {
+				continue
+			}
+			if _, ok := scales[p]; ok && len(parts) == 1 {
+				continue
+			}
+			okAll = false
+		}
+		if !okAll {
+			// "one hundred and five": "and" is part of the number only
+			// when a smaller number word follows a hundred.
+			if t.Norm == "and" && cur >= 100 && k+1 < len(toks) {
+				if _, ok := units[toks[k+1].Norm]; ok {
+					k++
+					continue
+				}
+			}
+			break
+		}
+		for _, p := range parts {
+			if u, ok := units[p]; ok {
+				cur += u
+			} else if m := scales[p]; m == 100 {
+				if cur == 0 {
+					cur = 1
+				}
+				cur *= 100
+			} else {
+				if cur == 0 {
+					cur = 1
+				}
+				total += cur * m
+				cur = 0
+			}
+		}
+		words++
+		k++
+	}
+	if words == 0 && base == 0 {
+		return 0, 0, j
+	}
+	return total + cur, words + btoi(base > 0), k
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// parseDigits parses "90,000", "21" or "1.5".
+func parseDigits(t string) (f float64, isInt bool, ok bool) {
+	clean := strings.ReplaceAll(t, ",", "")
+	if strings.Contains(clean, ".") {
+		f, err := strconv.ParseFloat(clean, 64)
+		return f, false, err == nil
+	}
+	if len(clean) > 15 {
+		return 0, false, false
+	}
+	n, err := strconv.ParseInt(clean, 10, 64)
+	return float64(n), true, err == nil
+}
+
+// isClock reports whether the number in toks[j:k] is a time of day:
+// "10:30", "9 a.m.", "0900 hrs".
+func isClock(s string, toks []Token, j, k int) bool {
+	if k < len(toks) && k > j {
+		n := toks[k].Norm
+		if n == "a.m." || n == "p.m." || n == "am" || n == "pm" || n == "hrs" || n == "gmt" || n == "utc" || n == "o'clock" {
+			return true
+		}
+		if n == ":" && k+1 < len(toks) && toks[k+1].Kind == Numeral && toks[k].Start == toks[k-1].End {
+			return true
+		}
+	}
+	if j > 0 && toks[j-1].Norm == ":" && j > 1 && toks[j-2].Kind == Numeral && toks[j-1].Start == toks[j-2].End {
+		return true
+	}
+	return false
+}
+
+// markDate sets Year and Date for a number that belongs to a date. j is
+// the index of the value's first token (after any qualifier).
+func markDate(toks []Token, n *Number, j int) {
+	if n.Qualifier != "" || n.Vague {
+		return
+	}
+	t := toks[j]
+	if t.Kind != Numeral {
+		return
+	}
+	prev, prevCap := "", false
+	if j > 0 {
+		prev, prevCap = toks[j-1].Norm, toks[j-1].IsCap()
+		if prev == "." && j > 1 && monthNames[toks[j-2].Norm] > 0 {
+			prev, prevCap = toks[j-2].Norm, toks[j-2].IsCap()
+		}
+	}
+	if n.Last == j+1 && len(t.Text) == 4 && n.Value >= 1800 && n.Value <= 2100 {
+		if yearContext[prev] || monthNames[prev] > 0 && prevCap ||
+			(prev == "," && j > 1 && (toks[j-2].Kind == Numeral || monthNames[toks[j-2].Norm] > 0)) ||
+			(j+2 < len(toks) && toks[j+1].Norm == "-" && toks[j+2].Kind == Numeral && len(toks[j+2].Text) == 2) {
+			n.Year, n.Date = true, true
+			return
+		}
+	}
+	if n.Value < 1 || n.Value > 31 || len(t.Text) > 2 {
+		return
+	}
+	if monthNames[prev] > 0 && prevCap {
+		n.Date = true
+		return
+	}
+	k := n.Last
+	if k < len(toks) && toks[k].Norm == "of" {
+		k++
+	}
+	if k < len(toks) && monthNames[toks[k].Norm] > 0 && toks[k].IsCap() {
+		n.Date = true
+	}
+}
+
+// Ordinal returns the value of an ordinal token: "1st", "21st", "3rd",
+// "first", "twenty-first", "thirtieth".
+func Ordinal(t Token) (int, bool) {
+	s := t.Norm
+	if s == "" {
+		return 0, false
+	}
+	if s[0] >= '0' && s[0] <= '9' && len(s) > 2 {
+		num, suf := s[:len(s)-2], s[len(s)-2:]
+		if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+			return 0, false
+		}
+		v, err := strconv.Atoi(num)
+		if err != nil || v < 0 {
+			return 0, false
+		}
+		return v, true
+	}
+	if v, ok := ordinals[s]; ok {
+		return v, true
+	}
+	if i := strings.IndexByte(s, '-'); i > 0 {
+		tens, ok1 := units[s[:i]]
+		unit, ok2 := ordinals[s[i+1:]]
+		if ok1 && ok2 && tens >= 20 && tens%10 == 0 && unit < 10 {
+			return int(tens) + unit, true
+		}
+	}
+	return 0, false
+}
+
+// matchPhrase returns the longest phrase of the table starting at token j
+// (compared by Norm) and its length in tokens.
+func matchPhrase(toks []Token, j int, table [][]string) (string, int) {
+	best, bestLen := "", 0
+	for _, p := range table {
+		if len(p) <= bestLen || j+len(p) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if toks[j+k].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestLen = strings.Join(p, " "), len(p)
+		}
+	}
+	return best, bestLen
+}

@@ -1,0 +1,240 @@
+package text
+
+import "strings"
+
+// Span is a piece of the original text.
+type Span struct {
+	Text       string
+	Start, End int
+}
+
+// Sentences splits s into sentences with byte offsets into s, each span
+// trimmed of surrounding white space (and of a leading bullet marker).
+//
+// A full stop, question mark, exclamation mark or ellipsis ends a sentence
+// only when the next token could start one: a capitalised word, a number,
+// an opening quote or bracket, or a bullet. Closing quotes and brackets
+// right after the mark stay with the sentence they close ('… he said."').
+// A full stop after a title or an initial never ends one ("Gen.", "Lt.
+// Col.", "J. Smith"), nor after "No." or a month abbreviation followed by a
+// number ("No. 5", "Jan. 1"). Initialisms keep their full stops inside one
+// token ("U.S."), so they end a sentence only before a word that
+// typically opens one ("… in the U.S. The army …").
+//
+// Line breaks matter too: a blank line always ends a sentence, so does a
+// line that starts with a bullet (•, -, *), and so does a single line break
+// before a capitalised word unless the line ends in a word that cannot end
+// a sentence ("the", "of", a comma) — so a headline without final
+// punctuation is its own sentence while hard-wrapped prose is not cut.
+func Sentences(s string) []Span {
+	return SentencesOf(s, Tokenize(s))
+}
+
+// SentencesOf is Sentences for callers that already tokenized s.
+func SentencesOf(s string, toks []Token) []Span {
+	var out []Span
+	first := -1 // first token of the current sentence
+	emit := func(last int) {
+		if first >= 0 && last >= first {
+			a, b := toks[first].Start, toks[last].End
+			out = append(out, Span{Text: s[a:b], Start: a, End: b})
+		}
+		first = -1
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if first < 0 {
+			if isBullet(t) && lineStart(s, t.Start) && i+1 < len(toks) {
+				continue // the marker is not part of the sentence
+			}
+			first = i
+		}
+		if i+1 == len(toks) {
+			emit(i)
+			break
+		}
+		next := toks[i+1]
+		gap := s[t.End:next.Start]
+		// Line-based boundaries.
+		if nl := strings.Count(gap, "\n"); nl > 0 {
+			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) ||
+				(startsSentence(next) && !continuesLine(t)) {
+				emit(i)
+				continue
+			}
+		}
+		if !isTerminator(t) {
+			if t.Kind == Word && strings.HasSuffix(t.Text, ".") && strings.Contains(t.Text[:len(t.Text)-1], ".") &&
+				gap != "" && next.Kind == Word && opener[next.Norm] {
+				emit(i) // "… in the U.S. The army …"
+			}
+			continue
+		}
+		if t.Text == "." && i > first && noBreakAfter(toks, i, next) {
+			continue
+		}
+		// Take closing quotes and brackets that touch the mark.
+		j := i
+		for j+1 < len(toks) && toks[j+1].Start == toks[j].End && isCloser(toks[j+1]) {
+			j++
+		}
+		if j+1 == len(toks) {
+			i = j
+			emit(j)
+			break
+		}
+		n := toks[j+1]
+		if toks[j].End == n.Start && n.Kind != Punct && !(n.Kind == Word && n.IsCap() && len(n.Text) > 1) {
+			continue // "example.com"; but "Iraq.He said" lost its space in scraping
+		}
+		if startsSentence(n) || (isBullet(n) && lineStart(s, n.Start)) {
+			i = j
+			emit(j)
+		}
+	}
+	return out
+}
+
+func isTerminator(t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch t.Text {
+	case "!", "?", "…", "。", "؟", "\uFF01", "\uFF1F":
+		return true
+	}
+	return t.Text[0] == '.'
+}
+
+func isCloser(t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch t.Norm {
+	case "\"", "'", ")", "]", "»", "’", "”":
+		return true
+	}
+	return t.Text == "”" || t.Text == "’" || t.Text == "»"
+}
+
+func isOpener(t Token) bool {
+	if t.Kind != Punct {
+		return false
+	}
+	switch t.Norm {
+	case "\"", "'", "(", "[", "«":
+		return true
+	}
+	return t.Text == "“" || t.Text == "‘"
+}
+
+func isBullet(t Token) bool {
+	switch t.Text {
+	case "•", "◦", "▪", "‣", "●", "-", "*", "–", "—", "·":
+		return true
+	}
+	return false
+}
+
+// startsSentence reports whether t can be the first token of a sentence.
+func startsSentence(t Token) bool {
+	switch t.Kind {
+	case Numeral:
+		return true
+	case Word:
+		c := t.Text[0]
+		return t.IsCap() || ('0' <= c && c <= '9')
+	case Punct:
+		return isOpener(t)
+	case Symbol:
+		return t.Text == "$" || t.Text == "€" || t.Text == "£"
+	}
+	return false
+}
+
+// continuesLine reports whether a line ending in t must go on: it ends in
+// a comma, a hyphen or a word that cannot end an English sentence.
+func continuesLine(t Token) bool {
+	switch t.Kind {
+	case Punct:
+		return t.Norm == "," || t.Norm == "-" || t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || isOpener(t) && t.Norm != "\"" && t.Norm != "'"
+	case Word:
+		return noEnd[t.Norm]
+	}
+	return false
+}
+
+func lineStart(s string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch s[j] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+			continue
+		}
+		if j >= 1 && s[j-1:j+1] == "\u00a0" {
+			j--
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func blankLine(gap string) bool {
+	a := strings.IndexByte(gap, '\n')
+	if a < 0 {
+		return false
+	}
+	b := strings.IndexByte(gap[a+1:], '\n')
+	return b >= 0
+}
+
+// noBreakAfter reports whether the full stop toks[i] belongs to an
+// abbreviation rather than ending the sentence.
+func noBreakAfter(toks []Token, i int, next Token) bool {
+	prev := toks[i-1]
+	if prev.End != toks[i].Start || prev.Kind != Word {
+		return false
+	}
+	if len(prev.Text) == 1 && prev.IsCap() {
+		return true // an initial: "J. Smith", "George W. Bush"
+	}
+	if titles[prev.Norm] {
+		return true
+	}
+	if numberAbbr[prev.Norm] && (next.Kind == Numeral || next.Norm == "#") {
+		return true
+	}
+	if next.Kind == Word && !next.IsCap() && next.Norm != "" && next.Norm[0] >= 'a' && next.Norm[0] <= 'z' {
+		return true
+	}
+	return false
+}
+
+// titles are abbreviations after which a full stop never ends a sentence:
+// they precede a name.
+var titles = setOf(`gen lt col maj capt cpt sgt cpl pvt brig adm cmdr cdr mr mrs ms dr prof rev st mt ft sen rep gov pres
+	hon amb insp supt det lieut messrs mme mlle sr jr esp approx vs v cf fig nos`)
+
+// numberAbbr are abbreviations whose full stop ends no sentence when a
+// number follows: "No. 5", "Jan. 1", "p. 12".
+var numberAbbr = setOf(`no jan feb mar apr jun jul aug sep sept oct nov dec p pp para art vol ch sec km`)
+
+// opener are words that typically start a sentence, used to decide
+// whether an initialism such as "U.S." also ends one.
+var opener = setOf(`the a an he she it they we i this that these those there in on at but and however meanwhile
+	according his her their its our officials police`)
+
+// noEnd are words after which a line break cannot end a sentence.
+var noEnd = setOf(`the a an of in on at to for from by with and or but as into onto over under between than that
+	which who whose whom its their his her our your my this these those is are was were be been has have had
+	near against during after before about amid across`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,330 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+const (
+	Word    Kind = iota + 1 // contains at least one letter: "Raqqa", "US-led", "21st", "F-16"
+	Numeral                 // digits with optional thousands separators or decimals: "21", "90,000", "1.5"
+	Punct                   // punctuation: ".", ",", "“", "…", "..." (a run of full stops is one token)
+	Symbol                  // symbols and anything else visible: "$", "%", "+", emoji, invalid bytes
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Word:
+		return "Word"
+	case Numeral:
+		return "Numeral"
+	case Punct:
+		return "Punct"
+	case Symbol:
+		return "Symbol"
+	}
+	return "Kind(0)"
+}
+
+// Token is a word, number or punctuation mark. Start/End are byte offsets
+// into the ORIGINAL string (s[Start:End] == Text); Norm is the folded form
+// used for matching (see Fold): lower case, diacritics removed, curly
+// quotes → ' or ", en/em dashes → -, "U.S." → "u.s.", apostrophes kept
+// inside words ("sana'a").
+type Token struct {
+	Text, Norm string
+	Start, End int
+	Kind       Kind
+}
+
+// IsCap reports whether the token starts with an upper-case letter.
+func (t Token) IsCap() bool {
+	if t.Text == "" {
+		return false
+	}
+	c := t.Text[0]
+	if c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// Tokenize splits s into tokens in one left-to-right pass without regular
+// expressions. Words keep internal hyphens ("US-led", "al-Shaabi",
+// "F-16"), internal apostrophes ("Kyiv’s", "Sana’a") and the full stops
+// of initialisms ("U.S.", "U.N.", "a.m."); numbers keep thousands
+// separators and decimals ("90,000", "1.5") but not ranges ("10-15" is
+// three tokens). White space, NBSP, zero-width spaces and other
+// invisible characters separate tokens and never appear in one.
+//
+// The Norm of every token shares one backing buffer, so a whole document
+// costs one slice and at most one string allocation besides the slice.
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	// norms collects the folded text of tokens whose Norm differs from
+	// their Text; spans record where in it each one lives.
+	var norms []byte
+	var spans []normSpan
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune = rune(c)
+		size := 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case c < utf8.RuneSelf && isASCIISpace(c):
+			i++
+			continue
+		case isWordStart(r):
+			end, kind := scanWord(s, i)
+			t := Token{Text: s[i:end], Start: i, End: end, Kind: kind}
+			if needsFold(t.Text) {
+				a := len(norms)
+				norms = foldNorm(norms, t.Text)
+				spans = append(spans, normSpan{len(toks), a, len(norms)})
+			} else {
+				t.Norm = t.Text
+			}
+			toks = append(toks, t)
+			i = end
+			continue
+		case c == '.':
+			end := i + 1
+			for end < len(s) && s[end] == '.' {
+				end++
+			}
+			toks = append(toks, Token{Text: s[i:end], Norm: s[i:end], Start: i, End: end, Kind: Punct})
+			i = end
+			continue
+		case r == utf8.RuneError && size == 1:
+			toks = append(toks, Token{Text: s[i : i+1], Norm: "\uFFFD", Start: i, End: i + 1, Kind: Symbol})
+			i++
+			continue
+		case c >= utf8.RuneSelf && (isSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r)):
+			i += size
+			continue
+		case c < utf8.RuneSelf && c < ' ' || c == 0x7f:
+			i++
+			continue
+		}
+		kind := Punct
+		if isSymbol(r) {
+			kind = Symbol
+		}
+		t := Token{Text: s[i : i+size], Start: i, End: i + size, Kind: kind}
+		if c >= utf8.RuneSelf {
+			a := len(norms)
+			norms = foldRune(norms, r, t.Text)
+			spans = append(spans, normSpan{len(toks), a, len(norms)})
+		} else {
+			t.Norm = t.Text
+		}
+		toks = append(toks, t)
+		i += size
+	}
+	if len(spans) > 0 {
+		arena := string(norms)
+		for _, sp := range spans {
+			toks[sp.tok].Norm = arena[sp.a:sp.b]
+		}
+	}
+	return toks
+}
+
+type normSpan struct{ tok, a, b int }
+
+// needsFold reports whether Norm differs from Text: the text has an
+// upper-case ASCII letter or any non-ASCII byte.
+func needsFold(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordStart(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// isWordInner reports whether r continues a word without being able to
+// start one: combining marks, joiners and the soft hyphen.
+func isWordInner(r rune) bool {
+	switch r {
+	case '\u200C', '\u200D', '\u00AD':
+		return true
+	}
+	return r >= utf8.RuneSelf && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || unicode.Is(unicode.Me, r))
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isSymbol(r rune) bool {
+	switch r {
+	case '%', '#', '&', '@', '$':
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return r == '+' || r == '<' || r == '=' || r == '>' || r == '^' || r == '`' || r == '|' || r == '~'
+	}
+	return unicode.IsSymbol(r) || !unicode.IsPunct(r)
+}
+
+func decodeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return -1, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// scanWord returns the end of the word or number starting at i and its kind.
+func scanWord(s string, i int) (int, Kind) {
+	hasLetter := false
+	seg := 0      // letters in the current full-stop-separated segment
+	abbr := false // saw an initialism full stop ("U.S")
+	lastDigit := false
+	allDigits := true // only digits and separators so far
+	j := i
+	for j < len(s) {
+		r, size := decodeAt(s, j)
+		switch {
+		case isLetter(r):
+			hasLetter, allDigits, lastDigit = true, false, false
+			seg++
+			j += size
+			continue
+		case isDigit(r):
+			lastDigit = true
+			seg += 2 // a digit never makes a one-letter initial
+			j += size
+			continue
+		case isWordInner(r):
+			j += size
+			continue
+		}
+		next, nsize := decodeAt(s, j+size)
+		switch {
+		case r == ',' && allDigits && lastDigit && threeDigits(s, j+1):
+			j += 1 + 3
+			continue
+		case r == '.' && allDigits && lastDigit && isDigit(next):
+			j++
+			continue
+		case r == '.' && !allDigits && seg == 1 && isLetter(next):
+			// "U.S", "e.g": one letter, a full stop, another letter.
+			abbr = true
+			seg = 0
+			j++
+			continue
+		case r == '.' && abbr && seg == 1:
+			// The closing full stop of "U.S." belongs to the word, and so
+			// does a hyphenated tail: "U.S.-led".
+			j++
+			if isHyphen(next) {
+				if r2, _ := decodeAt(s, j+nsize); isLetter(r2) {
+					continue
+				}
+			}
+		case isApostrophe(r) && hasLetter && isLetter(next):
+			j += size
+			seg = 0
+			continue
+		case isHyphen(r) && (isLetter(next) || (hasLetter && isDigit(next))):
+			j += size
+			seg = 0
+			allDigits = false
+			continue
+		}
+		break
+	}
+	if hasLetter || !allDigits {
+		return j, Word
+	}
+	return j, Numeral
+}
+
+// threeDigits reports whether s[i:] starts with exactly three ASCII digits.
+func threeDigits(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return i+3 == len(s) || s[i+3] < '0' || s[i+3] > '9'
+}
+
+// SplitHyphen returns the parts of a hyphenated word as tokens with their
+// own offsets and norms: "US-led" → "US", "led". Hyphens are dropped.
+// A token without a hyphen comes back alone.
+func SplitHyphen(t Token) []Token {
+	var parts []Token
+	a := 0
+	for i := 0; i < len(t.Text); {
+		r, size := decodeAt(t.Text, i)
+		if isHyphen(r) {
+			if i > a {
+				parts = append(parts, subToken(t, a, i))
+			}
+			a = i + size
+		}
+		i += size
+	}
+	if parts == nil {
+		return []Token{t}
+	}
+	if a < len(t.Text) {
+		parts = append(parts, subToken(t, a, len(t.Text)))
+	}
+	return parts
+}
+
+func subToken(t Token, a, b int) Token {
+	text := t.Text[a:b]
+	p := Token{Text: text, Start: t.Start + a, End: t.Start + b, Kind: Numeral}
+	for i := 0; i < len(text); {
+		r, size := decodeAt(text, i)
+		if !isDigit(r) {
+			p.Kind = Word
+			break
+		}
+		i += size
+	}
+	if needsFold(text) {
+		p.Norm = string(foldNorm(nil, text))
+	} else {
+		p.Norm = text
+	}
+	return p
+}
