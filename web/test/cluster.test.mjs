@@ -24,3 +24,16 @@ test('markers grow with fatalities but stay bounded', () => {
   assert.ok(radiusFor(10) < radiusFor(100));
   assert.equal(radiusFor(1e6), 28);
 });
+
+test('every point lands in exactly one cluster, none lost', () => {
+  const pts = [];
+  for (let i = 0; i < 500; i++) pts.push({ lat: (i * 7919) % 60, lon: (i * 104729) % 90, type: i % 2 ? 'Battles' : 'Riots', fatalities: i % 5 });
+  const got = clusterPoints(pts, project, 40);
+  assert.equal(got.reduce((n, c) => n + c.count, 0), pts.length);
+  assert.equal(new Set(got.flatMap((c) => c.points)).size, pts.length);
+});
+
+test('points just outside the radius stay separate', () => {
+  const got = clusterPoints([{ lat: 0, lon: 0, type: 'A' }, { lat: 0, lon: 4.1, type: 'A' }], project, 40);
+  assert.equal(got.length, 2);
+});

@@ -4,7 +4,7 @@
 
 // FILTER_KEYS are the filter parameters the API understands, in the order
 // they appear in URLs.
-export const FILTER_KEYS = ['from', 'to', 'event_type', 'sub_event_type', 'actor', 'country', 'admin1', 'modality', 'q'];
+export const FILTER_KEYS = ['from', 'to', 'event_type', 'sub_event_type', 'actor', 'country', 'admin1', 'modality', 'q', 'doc_id'];
 
 // VIEW_KEYS are dashboard-only settings kept in the URL but not sent as
 // filters: the table sort and whether not-occurred events go on the map.
