@@ -1,0 +1,276 @@
+package feed
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// newTestClient returns a client without per-host delay, for fast tests.
+func newTestClient() *Client { return NewClient(0) }
+
+func TestClientGzipPageIsDecodedOnce(t *testing.T) {
+	page := fixture(t, "article-marib-jsonld.html", "")
+	var sawGzip atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			t.Errorf("Accept-Encoding = %q, want gzip offered", r.Header.Get("Accept-Encoding"))
+		}
+		sawGzip.Store(true)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		zw.Write(page)
+		zw.Close()
+	}))
+	defer srv.Close()
+
+	a, err := newTestClient().FetchArticle(context.Background(), srv.URL+"/marib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sawGzip.Load() {
+		t.Fatal("server never answered")
+	}
+	if want := "A drone struck a military checkpoint near the Marib dam"; !strings.Contains(a.Text, want) {
+		t.Errorf("text lacks %q:\n%s", want, a.Text)
+	}
+}
+
+func TestClientConditionalGet(t *testing.T) {
+	const etag = `"v42"`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Last-Modified", "Wed, 16 Mar 2022 18:05:00 GMT")
+		w.Write([]byte("<rss/>"))
+	}))
+	defer srv.Close()
+	c := newTestClient()
+	c.Robots = nil
+
+	first, err := c.Get(context.Background(), srv.URL+"/rss", Conditional{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.ETag != etag || first.LastModified == "" || string(first.Body) != "<rss/>" {
+		t.Fatalf("first fetch = %+v", first)
+	}
+	second, err := c.Get(context.Background(), srv.URL+"/rss", Conditional{ETag: first.ETag, LastModified: first.LastModified})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.StatusCode != http.StatusNotModified || second.Body != nil {
+		t.Errorf("second fetch = status %d body %q, want 304 and no body", second.StatusCode, second.Body)
+	}
+}
+
+func TestClientRedirects(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/loop/a", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop/b", http.StatusFound) })
+	mux.HandleFunc("/loop/b", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop/a", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/chain/", func(w http.ResponseWriter, r *http.Request) {
+		n, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/chain/"))
+		if err != nil || n == 0 {
+			w.Write([]byte("arrived"))
+			return
+		}
+		http.Redirect(w, r, "/chain/"+strconv.Itoa(n-1), http.StatusFound)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c := newTestClient()
+	c.Robots = nil
+
+	tests := []struct {
+		name    string
+		path    string
+		wantErr string
+	}{
+		{"a redirect loop is detected", "/loop/a", "redirect loop"},
+		{"five redirects are followed", "/chain/5", ""},
+		{"a sixth redirect is refused", "/chain/6", "more than 5 redirects"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := c.Get(context.Background(), srv.URL+tt.path, Conditional{})
+			if tt.wantErr == "" {
+				if err != nil || string(resp.Body) != "arrived" {
+					t.Fatalf("got %v, %v", resp, err)
+				}
+				return
+			}
+			if err == nil || !errors.Is(err, ErrRedirect) || !strings.Contains(err.Error(), strings.TrimPrefix(tt.wantErr, "redirect ")) {
+				t.Fatalf("err = %v, want %q", err, tt.wantErr)
+			}
+			if Temporary(err) {
+				t.Errorf("a redirect error was classed temporary")
+			}
+		})
+	}
+}
+
+func TestClientRejects50MBBodyWithoutBufferingIt(t *testing.T) {
+	const size = 50 << 20
+	var sent atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		// No Content-Length: the client must find out by reading.
+		chunk := []byte(strings.Repeat("<p>filler paragraph text</p>\n", 1024))
+		for sent.Load() < size {
+			n, err := w.Write(chunk)
+			sent.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	c := newTestClient()
+	c.Robots = nil
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := c.Get(context.Background(), srv.URL+"/huge", Conditional{})
+	runtime.ReadMemStats(&after)
+
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+	if !strings.Contains(err.Error(), srv.URL+"/huge") || !strings.Contains(err.Error(), "10485760") {
+		t.Errorf("error %q should name the URL and the limit", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+		t.Errorf("allocated %d MB reading a body over the limit, want well under the 50 MB body", alloc>>20)
+	}
+}
+
+func TestClientRejectsDeclaredOversizeBodyUpFront(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "52428800")
+		w.Write([]byte("<html>"))
+	}))
+	defer srv.Close()
+	c := newTestClient()
+	c.Robots = nil
+	_, err := c.Get(context.Background(), srv.URL, Conditional{})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "Content-Length 52428800") {
+		t.Errorf("err = %v, want ErrTooLarge naming the Content-Length", err)
+	}
+}
+
+func TestClientRobotsAndUserAgent(t *testing.T) {
+	var robotsHits atomic.Int32
+	var uas sync.Map
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		uas.Store(r.UserAgent(), true)
+		switch r.URL.Path {
+		case "/robots.txt":
+			robotsHits.Add(1)
+			w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
+		default:
+			w.Write([]byte("ok"))
+		}
+	}))
+	defer srv.Close()
+	c := newTestClient()
+
+	if _, err := c.Get(context.Background(), srv.URL+"/public/story", Conditional{}); err != nil {
+		t.Fatalf("allowed path: %v", err)
+	}
+	_, err := c.Get(context.Background(), srv.URL+"/private/story", Conditional{})
+	if !errors.Is(err, ErrDisallowed) {
+		t.Fatalf("err = %v, want ErrDisallowed", err)
+	}
+	if Temporary(err) {
+		t.Error("a robots.txt disallow was classed temporary")
+	}
+	if n := robotsHits.Load(); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want 1 (cached)", n)
+	}
+	uas.Range(func(k, _ any) bool {
+		if ua := k.(string); !strings.HasPrefix(ua, "sitrep/") || !strings.Contains(ua, "+https://github.com/sitrep/sitrep") {
+			t.Errorf("User-Agent = %q", ua)
+		}
+		return true
+	})
+}
+
+func TestClientRobotsServerErrorBlocksTheSiteForNow(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		t.Errorf("page %s fetched although robots.txt was unreadable", r.URL.Path)
+	}))
+	defer srv.Close()
+	_, err := newTestClient().Get(context.Background(), srv.URL+"/story", Conditional{})
+	if !errors.Is(err, ErrRobotsUnreadable) || !Temporary(err) {
+		t.Errorf("err = %v, want a temporary ErrRobotsUnreadable", err)
+	}
+}
+
+func TestHostLimiterOneRequestAtATimeWithDelay(t *testing.T) {
+	const delay = 40 * time.Millisecond
+	var inFlight, maxInFlight atomic.Int32
+	var starts []time.Time
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := maxInFlight.Load()
+			if n <= m || maxInFlight.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		mu.Lock()
+		starts = append(starts, time.Now())
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := NewClient(delay)
+	c.Robots = nil
+
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Get(context.Background(), srv.URL+"/p"+strconv.Itoa(i), Conditional{}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if m := maxInFlight.Load(); m != 1 {
+		t.Errorf("%d requests ran at once against one host, want 1", m)
+	}
+	for i := 1; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < delay {
+			t.Errorf("request %d started %v after the previous, want ≥ %v", i, gap, delay)
+		}
+	}
+}
