@@ -1,0 +1,70 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/sitrep/sitrep"
+)
+
+// EventStats counts the events matching f by type, country, modality, day
+// and week, with the sum of their best-estimate fatalities.
+func (s *Store) EventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.EventStats, error) {
+	f.Cursor, f.Limit, f.Sort = "", 0, ""
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	where, args := s.Dialect.where(f)
+	st := &sitrep.EventStats{}
+	if err := s.R.QueryRowContext(ctx, s.q("SELECT count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where), args...).
+		Scan(&st.Total, &st.Fatalities); err != nil {
+		return nil, fmt.Errorf("count events: %w", err)
+	}
+	var err error
+	if st.ByEventType, err = s.countBy(ctx, "event_type", where, args); err != nil {
+		return nil, err
+	}
+	if st.ByCountry, err = s.countBy(ctx, "country", where, args); err != nil {
+		return nil, err
+	}
+	if st.ByModality, err = s.countBy(ctx, "modality", where, args); err != nil {
+		return nil, err
+	}
+	if st.ByDay, err = s.countBy(ctx, "event_date", where+" AND event_date <> ''", args); err != nil {
+		return nil, err
+	}
+	sitrepSortByKey(st.ByDay)
+	st.ByWeek = sitrep.WeeklyCounts(st.ByDay)
+	sitrep.SortCounts(st.ByEventType)
+	sitrep.SortCounts(st.ByCountry)
+	sitrep.SortCounts(st.ByModality)
+	return st, nil
+}
+
+func (s *Store) countBy(ctx context.Context, col, where string, args []any) ([]sitrep.Count, error) {
+	rows, err := s.R.QueryContext(ctx, s.q("SELECT "+col+", count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where+" GROUP BY "+col), args...)
+	if err != nil {
+		return nil, fmt.Errorf("count events by %s: %w", col, err)
+	}
+	defer rows.Close()
+	out := []sitrep.Count{}
+	for rows.Next() {
+		var c sitrep.Count
+		if err := rows.Scan(&c.Key, &c.Count, &c.Fatalities); err != nil {
+			return nil, fmt.Errorf("count events by %s: %w", col, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func sitrepSortByKey(c []sitrep.Count) {
+	sort.Slice(c, func(i, j int) bool { return c[i].Key < c[j].Key })
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
