@@ -29,3 +29,20 @@ test('a brushed pixel span becomes inclusive dates, dragged either way', () => {
   assert.deepEqual(rangeFromPixels(69, 40, 40, 100, dom), ['2022-01-01', '2022-01-03']);
   assert.deepEqual(rangeFromPixels(0, 500, 40, 100, dom), ['2022-01-01', '2022-01-10']);
 });
+
+test('day×type counts split into series, by day or by ISO week', async () => {
+  const { splitDayType } = await import('../../http/assets/js/timebins.js');
+  const counts = [
+    { key: '2022-03-07|Battles', count: 2 }, // Monday
+    { key: '2022-03-13|Battles', count: 1 }, // Sunday of the same week
+    { key: '2022-03-14|Riots', count: 4 }, // next Monday
+  ];
+  assert.deepEqual(splitDayType(counts, false), {
+    Battles: [{ key: '2022-03-07', count: 2 }, { key: '2022-03-13', count: 1 }],
+    Riots: [{ key: '2022-03-14', count: 4 }],
+  });
+  assert.deepEqual(splitDayType(counts, true), {
+    Battles: [{ key: '2022-03-07', count: 3 }],
+    Riots: [{ key: '2022-03-14', count: 4 }],
+  });
+});

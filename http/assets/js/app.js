@@ -4,6 +4,7 @@
 import * as api from './api.js';
 import { parseFilters, toQuery, withFilter } from './filters.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES, MODALITIES, colorOf } from './types.js';
+import { splitDayType } from './timebins.js';
 import { h, fmt, toast } from './dom.js';
 import { EventMap } from './map.js';
 import { Timeline } from './timeline.js';
@@ -135,8 +136,26 @@ const table = new EventTable(document.getElementById('events'), {
   },
 });
 
+// statsOnce shares one /api/stats answer between the views of a refresh
+// that ask for the same filters (the counts and the timeline, when no dates
+// are selected).
+let statsCache = new Map();
+function statsOnce(f, signal) {
+  const key = toQuery(f);
+  if (!statsCache.has(key)) {
+    const p = api.stats(f, {});
+    statsCache.set(key, p);
+    p.catch(() => statsCache.delete(key));
+  }
+  const p = statsCache.get(key);
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    p.then(resolve, reject);
+  });
+}
+
 async function loadStats(signal) {
-  const st = await api.stats(filters, { signal });
+  const st = await statsOnce(filters, signal);
   const occ = (st.by_modality || []).find((m) => m.key === 'occurred');
   document.getElementById('counts').replaceChildren(
     h('b', { id: 'count-total' }, fmt.format(st.total || 0)), ' events · ',
@@ -157,21 +176,23 @@ async function loadStats(signal) {
 }
 
 // loadTimeline asks for counts per type without the date filters, so the
-// whole period stays visible with the selection drawn over it.
+// whole period stays visible with the selection drawn over it. A server
+// whose stats carry by_day_type ("YYYY-MM-DD|type" keys) answers in one
+// request; otherwise the dashboard asks once per event type present.
 async function loadTimeline(signal) {
   const base = withFilter(withFilter(filters, 'from', ''), 'to', '');
   const types = base.event_type ? [base.event_type] : EVENT_TYPES;
-  const all = await api.stats(base, { signal });
+  const all = await statsOnce(base, signal);
   const days = all.by_day || [];
   const span = days.length ? (Date.parse(days[days.length - 1].key) - Date.parse(days[0].key)) / 864e5 : 0;
   const weekly = span > 180;
-  const key = weekly ? 'by_week' : 'by_day';
-  const series = {};
-  if (types.length === 1) series[types[0]] = all[key] || [];
+  let series = {};
+  if (types.length === 1) series[types[0]] = all[weekly ? 'by_week' : 'by_day'] || [];
+  else if (Array.isArray(all.by_day_type)) series = splitDayType(all.by_day_type, weekly);
   else {
     const present = types.filter((t) => (all.by_event_type || []).some((c) => c.key === t && c.count > 0));
     const res = await Promise.all(present.map((t) => api.stats({ ...base, event_type: t }, { signal })));
-    present.forEach((t, i) => { series[t] = res[i][key] || []; });
+    present.forEach((t, i) => { series[t] = res[i][weekly ? 'by_week' : 'by_day'] || []; });
   }
   timeline.set(series, types, weekly ? 7 : 1, filters.from, filters.to);
 }
@@ -199,6 +220,7 @@ async function loadMap(signal) {
 }
 
 function refresh() {
+  statsCache = new Map();
   const q = toQuery(filters);
   const url = location.pathname + (q ? '?' + q : '');
   if (url !== location.pathname + location.search) history.pushState(null, '', url);

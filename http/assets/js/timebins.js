@@ -54,3 +54,24 @@ export function rangeFromPixels(x0, x1, left, width, [lo, hi]) {
   b = Math.max(lo, Math.min(hi, b));
   return [dateOf(a), dateOf(b)];
 }
+
+// splitDayType turns counts keyed "YYYY-MM-DD|type" into counts per type
+// keyed by day, or by the Monday of the ISO week when weekly is set.
+export function splitDayType(counts, weekly) {
+  const out = {};
+  for (const { key, count } of counts) {
+    const i = key.indexOf('|');
+    if (i < 0) continue;
+    let day = key.slice(0, i);
+    const type = key.slice(i + 1);
+    if (weekly) {
+      const d = dayNumber(day);
+      day = dateOf(d - ((d + 3) % 7)); // 1970-01-01 was a Thursday: (d+3)%7 is days since Monday
+    }
+    const m = (out[type] ||= new Map());
+    m.set(day, (m.get(day) || 0) + count);
+  }
+  const series = {};
+  for (const [t, m] of Object.entries(out)) series[t] = [...m].map(([key, count]) => ({ key, count }));
+  return series;
+}
