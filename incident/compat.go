@@ -68,7 +68,8 @@ const (
 
 // canonicalActor folds an actor name and drops ACLED's year qualifiers, so
 // "Military Forces of Syria (2000-)" and "military forces of Syria" meet.
-// Unidentified actors canonicalise to "" (unknown).
+// Unidentified actors canonicalise to "" (unknown); rioters and protesters
+// of one country are one crowd.
 func canonicalActor(s string) string {
 	if i := strings.IndexByte(s, '('); i >= 0 {
 		if j := strings.IndexByte(s[i:], ')'); j >= 0 && strings.ContainsAny(s[i:i+j], "0123456789") {
@@ -76,8 +77,13 @@ func canonicalActor(s string) string {
 		}
 	}
 	f := fold(s)
-	if strings.HasPrefix(f, "unidentified") || strings.HasPrefix(f, "unknown") {
+	switch {
+	case strings.HasPrefix(f, "unidentified") || strings.HasPrefix(f, "unknown"):
 		return ""
+	case strings.HasPrefix(f, "rioters"):
+		// ACLED names a crowd by what it did: the same crowd is
+		// "Protesters (Kenya)" to one outlet and "Rioters (Kenya)" to another.
+		return "protesters" + f[len("rioters"):]
 	}
 	return f
 }
