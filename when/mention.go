@@ -1,0 +1,74 @@
+package when
+
+import (
+	"time"
+
+	"github.com/sitrep/sitrep/text"
+)
+
+// Mention is a date/time expression found in text.
+type Mention struct {
+	Text       string
+	Start, End int // byte offsets into the searched string
+	e          expr
+}
+
+// kind says how an expression is anchored.
+type kind uint8
+
+const (
+	kDay     kind = iota + 1 // a calendar day or day range; year may be missing
+	kMonth                   // a month (part of a month), year may be missing
+	kYear                    // a calendar year
+	kOffset                  // n days before publication ("yesterday", "two days ago")
+	kWeekday                 // the most recent such weekday
+	kWeekend                 // the last Saturday–Sunday
+	kThisWeek                // Monday of the publication week .. publication
+	kLastWeek                // the calendar week before publication
+	kPastDays                // publication-n .. publication
+	kThisMonth               // first of the publication month .. publication
+	kLastMonth               // the calendar month before publication
+	kThisYear                // 1 January of the publication year .. publication
+	kLastYear                // the calendar year before publication
+	kMonthsAgo               // n months before publication
+	kYearsAgo                // n years before publication
+)
+
+// expr is the parse result of a Mention, resolved later against a
+// publication date.
+type expr struct {
+	kind       kind
+	y, m, d    int // start; y == 0 when the text gives no year
+	y2, m2, d2 int // end of a range; m2 == 0 when there is none
+	n          int // days for kOffset/kPastDays, count for kMonthsAgo/kYearsAgo
+	wd         time.Weekday
+	strict     bool // "last Friday": strictly before the publication day
+	part       int  // 1 early, 2 mid, 3 late part of a month or year
+	prec       int  // precision forced by the text ("(month of)", "around"); 0 = derive
+	night      bool // "the night of 3-4 March": coded on the first day
+	weekOf     bool // "(week of)": the seven days from the date
+}
+
+// Find returns all date expressions in s, left to right, non-overlapping,
+// taking the longest match at each position.
+func Find(s string) []Mention {
+	return FindTokens(s, text.Tokenize(s))
+}
+
+// FindTokens is Find for callers that already tokenized s with
+// text.Tokenize.
+func FindTokens(s string, toks []text.Token) []Mention {
+	var out []Mention
+	p := parser{toks: toks}
+	for i := 0; i < len(toks); {
+		e, end, ok := p.at(i)
+		if !ok {
+			i++
+			continue
+		}
+		a, b := toks[i].Start, toks[end-1].End
+		out = append(out, Mention{Text: s[a:b], Start: a, End: b, e: e})
+		i = end
+	}
+	return out
+}

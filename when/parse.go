@@ -1,0 +1,496 @@
+package when
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/text"
+)
+
+// parser matches date expressions over a token slice. Every rule looks at
+// token Norms, and month and weekday names must be capitalised, so "a
+// march by protesters", "they may attack" and "marched" are never dates.
+type parser struct {
+	toks []text.Token
+}
+
+func (p *parser) norm(k int) string {
+	if k < 0 || k >= len(p.toks) {
+		return ""
+	}
+	return p.toks[k].Norm
+}
+
+// at parses the longest date expression that starts at token i and
+// returns it with the index after its last token.
+func (p *parser) at(i int) (expr, int, bool) {
+	if e, end, ok := p.relative(i); ok {
+		return e, end, true
+	}
+	// Prefixes: hedges, nights, parts of a month, prepositions.
+	var e expr
+	j := i
+	prep := ""
+	approx := false
+	for range 4 {
+		if j >= len(p.toks) {
+			break
+		}
+		if _, n := p.phrase(j, approxPhrases); n > 0 {
+			approx = true
+			j += n
+			continue
+		}
+		if _, n := p.phrase(j, nightPhrases); n > 0 {
+			e.night = true
+			j += n
+			continue
+		}
+		// "early on Friday" is a preposition, "early March" a part.
+		wPart, nPart := p.phrase(j, partPhrases)
+		wPrep, nPrep := p.phrase(j, prepPhrases)
+		if nPart > nPrep {
+			e.part = partOf[wPart]
+			j += nPart
+			continue
+		}
+		if nPrep > 0 {
+			prep = wPrep
+			j += nPrep
+			continue
+		}
+		// "mid-March", "early-2022": a part glued to its month or year.
+		if t := p.toks[j]; t.Kind == text.Word && strings.ContainsRune(t.Norm, '-') {
+			if k := strings.IndexByte(t.Norm, '-'); partOf[t.Norm[:k]] > 0 {
+				e.part = partOf[t.Norm[:k]]
+				if m := p.monthWord(t.Text[k+1:], t.Norm[k+1:]); m > 0 {
+					e.kind, e.m = kMonth, m
+					end := j + 1
+					if y, ok := p.year(end); ok {
+						e.y = y
+						end++
+					}
+					return p.suffix(e, end)
+				}
+			}
+		}
+		break
+	}
+	if j >= len(p.toks) {
+		return expr{}, 0, false
+	}
+	best, bestEnd := expr{}, 0
+	try := func(c expr, end int, ok bool) {
+		if ok && end > bestEnd {
+			best, bestEnd = c, end
+		}
+	}
+	try(p.iso(j))
+	try(p.dayFirst(j))
+	try(p.monthFirst(j))
+	try(p.monthYear(j, prep, e.part > 0))
+	try(p.yearAlone(j, prep, e.part > 0))
+	try(p.weekday(j, prep))
+	if bestEnd == 0 {
+		return expr{}, 0, false
+	}
+	best.night = best.night || e.night
+	if e.part > 0 {
+		if best.kind != kMonth && best.kind != kYear {
+			return expr{}, 0, false // "late 3 March" is not a phrase
+		}
+		best.part = e.part
+	}
+	if approx && best.kind == kDay && best.prec == 0 {
+		best.prec = 1
+	}
+	return p.suffix(best, bestEnd)
+}
+
+// suffix reads ACLED's bracketed qualifiers after a date: "(month of)",
+// "(week of)", "(as reported)".
+func (p *parser) suffix(e expr, end int) (expr, int, bool) {
+	if p.norm(end) != "(" {
+		return e, end, true
+	}
+	w, n := p.phrase(end+1, suffixPhrases)
+	if n == 0 || p.norm(end+1+n) != ")" {
+		return e, end, true
+	}
+	switch w {
+	case "month of":
+		if e.kind == kDay {
+			e.kind, e.d, e.m2 = kMonth, 0, 0
+		}
+		e.prec = 3
+	case "week of":
+		e.weekOf, e.prec = true, 2
+	case "as reported":
+		if e.prec == 0 {
+			e.prec = 1
+		}
+	}
+	return e, end + n + 2, true
+}
+
+// iso parses "2022-01-01".
+func (p *parser) iso(j int) (expr, int, bool) {
+	if j+4 >= len(p.toks) {
+		return expr{}, 0, false
+	}
+	t := p.toks
+	if !adjacent(t[j : j+5]) || t[j+1].Norm != "-" || t[j+3].Norm != "-" || len(t[j].Text) != 4 ||
+		len(t[j+2].Text) > 2 || len(t[j+4].Text) > 2 {
+		return expr{}, 0, false
+	}
+	y, ok1 := p.year(j)
+	m, ok2 := atoi(t[j+2])
+	d, ok3 := atoi(t[j+4])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || !validDay(y, m, d) {
+		return expr{}, 0, false
+	}
+	// Not a date if more digits follow: "2022-01-01-5" is a code.
+	if j+5 < len(t) && t[j+5].Start == t[j+4].End && (t[j+5].Norm == "-" || t[j+5].Kind == text.Numeral) {
+		return expr{}, 0, false
+	}
+	return expr{kind: kDay, y: y, m: m, d: d}, j + 5, true
+}
+
+// dayFirst parses "1 January 2022", "1st of June 2017", "1-3 March",
+// "between 1 and 3 March 2022", "28 February to 2 March", "the 3rd of March".
+func (p *parser) dayFirst(j int) (expr, int, bool) {
+	if p.norm(j) == "the" {
+		j++
+	}
+	d, k, ok := p.day(j)
+	if !ok {
+		return expr{}, 0, false
+	}
+	e := expr{kind: kDay, d: d}
+	// A second day before the month: "1-3 March", "1 and 3 March".
+	if rangeSep[p.norm(k)] {
+		if d2, k2, ok := p.day(k + 1); ok && d2 > d {
+			if m, k3, ok := p.month(k2, true); ok {
+				e.m, e.m2, e.d2 = m, m, d2
+				k = k3
+			}
+		}
+	}
+	if e.m == 0 {
+		if p.norm(k) == "of" {
+			k++
+		}
+		m, k2, ok := p.month(k, true)
+		if !ok {
+			return expr{}, 0, false
+		}
+		e.m, k = m, k2
+	}
+	k = p.optYear(&e.y, k)
+	// "28 February to 2 March [2022]"
+	if rangeSep[p.norm(k)] && e.m2 == 0 {
+		if d2, k2, ok := p.day(k + 1); ok {
+			if p.norm(k2) == "of" {
+				k2++
+			}
+			if m2, k3, ok := p.month(k2, true); ok {
+				var y2 int
+				k3 = p.optYear(&y2, k3)
+				e.m2, e.d2, e.y2 = m2, d2, y2
+				k = k3
+			}
+		}
+	}
+	return p.finishDay(e, k)
+}
+
+// monthFirst parses "January 1, 2022", "Jan. 1", "March 1-3", "June 1 to
+// July 2, 2022".
+func (p *parser) monthFirst(j int) (expr, int, bool) {
+	m, k, ok := p.month(j, false)
+	if !ok {
+		return expr{}, 0, false
+	}
+	d, k, ok := p.day(k)
+	if !ok {
+		return expr{}, 0, false
+	}
+	e := expr{kind: kDay, m: m, d: d}
+	if rangeSep[p.norm(k)] {
+		if m2, k2, ok := p.month(k+1, false); ok {
+			if d2, k3, ok := p.day(k2); ok {
+				e.m2, e.d2, k = m2, d2, k3
+			}
+		} else if d2, k2, ok := p.day(k + 1); ok && d2 > d {
+			e.m2, e.d2, k = m, d2, k2
+		}
+	}
+	k = p.optYear(&e.y, k)
+	if e.m2 != 0 {
+		e.y2 = e.y
+	}
+	return p.finishDay(e, k)
+}
+
+// finishDay checks the calendar and fills the year of a range.
+func (p *parser) finishDay(e expr, k int) (expr, int, bool) {
+	if e.m2 != 0 {
+		if e.y == 0 && e.y2 != 0 {
+			e.y = e.y2
+			if e.m > e.m2 {
+				e.y--
+			}
+		}
+		if e.y2 == 0 && e.y != 0 {
+			e.y2 = e.y
+			if e.m > e.m2 {
+				e.y2++
+			}
+		}
+		if !validDay(e.y2, e.m2, e.d2) {
+			return expr{}, 0, false
+		}
+	}
+	if !validDay(e.y, e.m, e.d) {
+		return expr{}, 0, false
+	}
+	return e, k, true
+}
+
+// monthYear parses "March 2022" anywhere, and "March" alone after "in",
+// "during", "since", "until", "by" or a part ("early March").
+func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
+	m, k, ok := p.month(j, false)
+	if !ok {
+		return expr{}, 0, false
+	}
+	e := expr{kind: kMonth, m: m}
+	if p.norm(k) == "," || p.norm(k) == "of" {
+		if y, ok := p.year(k + 1); ok {
+			e.y = y
+			return e, k + 2, true
+		}
+	}
+	if y, ok := p.year(k); ok {
+		e.y = y
+		return e, k + 1, true
+	}
+	// A lone month name needs a preposition and must be written out in
+	// full: "in Mar" is rarely a month.
+	if (monthPreps[prep] || part) && k == j+1 && fullMonths[p.toks[j].Norm] {
+		return e, k, true
+	}
+	return expr{}, 0, false
+}
+
+// yearAlone parses "2017" after "in", "since", "during" or a part ("early
+// 2022"): a bare number is not a year.
+func (p *parser) yearAlone(j int, prep string, part bool) (expr, int, bool) {
+	if !yearPreps[prep] && !part {
+		return expr{}, 0, false
+	}
+	y, ok := p.year(j)
+	if !ok {
+		return expr{}, 0, false
+	}
+	// "in 2017 strikes" is fine, but "since 2014-2015" is a range we do
+	// not model; "in 2000 homes" cannot be told apart, so require the
+	// number not to be followed by a noun-like word it counts.
+	if n := p.norm(j + 1); n == "-" || n == "people" || n == "civilians" || n == "homes" || n == "troops" {
+		return expr{}, 0, false
+	}
+	return expr{kind: kYear, y: y}, j + 1, true
+}
+
+// weekday parses "Friday", "on Friday", "last Friday", "Friday night",
+// "Friday's".
+func (p *parser) weekday(j int, prep string) (expr, int, bool) {
+	e := expr{kind: kWeekday}
+	switch p.norm(j) {
+	case "last", "past", "previous":
+		e.strict = true
+		j++
+	case "this":
+		j++
+	}
+	if j >= len(p.toks) {
+		return expr{}, 0, false
+	}
+	t := p.toks[j]
+	w := strings.TrimSuffix(t.Norm, "'s")
+	wd, ok := weekdays[w]
+	if !ok || !t.IsCap() {
+		return expr{}, 0, false
+	}
+	e.wd = wd
+	k := j + 1
+	if dayParts[p.norm(k)] {
+		k++
+	}
+	// "Friday, 3 March" / "Friday 3 March 2022": the calendar date wins.
+	if p.norm(k) == "," {
+		if c, end, ok := p.dayFirst(k + 1); ok {
+			return c, end, true
+		}
+		if c, end, ok := p.monthFirst(k + 1); ok {
+			return c, end, true
+		}
+	}
+	if c, end, ok := p.dayFirst(k); ok {
+		return c, end, true
+	}
+	if c, end, ok := p.monthFirst(k); ok {
+		return c, end, true
+	}
+	return e, k, true
+}
+
+// day reads a day of the month: "3", "03", "3rd", "first" (only before
+// "of": "the first of March").
+func (p *parser) day(k int) (int, int, bool) {
+	if k >= len(p.toks) {
+		return 0, k, false
+	}
+	t := p.toks[k]
+	switch t.Kind {
+	case text.Numeral:
+		if len(t.Text) > 2 {
+			return 0, k, false
+		}
+		d, ok := atoi(t)
+		if !ok || d < 1 || d > 31 {
+			return 0, k, false
+		}
+		// A clock time is not a day: "3:30".
+		if n := p.norm(k + 1); (n == ":" || n == ".") && k+2 < len(p.toks) && p.toks[k+2].Kind == text.Numeral &&
+			p.toks[k+1].Start == t.End {
+			return 0, k, false
+		}
+		return d, k + 1, true
+	case text.Word:
+		d, ok := text.Ordinal(t)
+		if !ok || d < 1 || d > 31 {
+			return 0, k, false
+		}
+		if t.Norm[0] < '0' || t.Norm[0] > '9' {
+			if p.norm(k+1) != "of" {
+				return 0, k, false
+			}
+		}
+		return d, k + 1, true
+	}
+	return 0, k, false
+}
+
+// month reads a capitalised month name or abbreviation ("Jan", "Jan.",
+// "Sept."). With lenient false, "May" still needs to be followed by
+// something date-like, which the callers check.
+func (p *parser) month(k int, _ bool) (int, int, bool) {
+	if k >= len(p.toks) {
+		return 0, k, false
+	}
+	t := p.toks[k]
+	m := p.monthWord(t.Text, t.Norm)
+	if m == 0 {
+		return 0, k, false
+	}
+	k++
+	if len(t.Norm) <= 4 && p.norm(k) == "." && p.toks[k].Start == t.End {
+		k++
+	}
+	return m, k, true
+}
+
+// monthWord returns the month of a capitalised name or abbreviation.
+func (p *parser) monthWord(raw, norm string) int {
+	if raw == "" || raw[0] < 'A' || raw[0] > 'Z' {
+		return 0
+	}
+	return text.MonthOf(norm)
+}
+
+// year reads a four-digit year between 1900 and 2100.
+func (p *parser) year(k int) (int, bool) {
+	if k >= len(p.toks) {
+		return 0, false
+	}
+	t := p.toks[k]
+	if t.Kind != text.Numeral || len(t.Text) != 4 {
+		return 0, false
+	}
+	y, ok := atoi(t)
+	if !ok || y < 1900 || y > 2100 {
+		return 0, false
+	}
+	return y, true
+}
+
+// optYear reads an optional ", 2022" or "2022" at k into *y.
+func (p *parser) optYear(y *int, k int) int {
+	if p.norm(k) == "," {
+		if v, ok := p.year(k + 1); ok {
+			*y = v
+			return k + 2
+		}
+	}
+	if v, ok := p.year(k); ok {
+		*y = v
+		return k + 1
+	}
+	return k
+}
+
+// phrase returns the longest phrase of table that starts at token k.
+func (p *parser) phrase(k int, table [][]string) (string, int) {
+	best, bestLen := "", 0
+	for _, ph := range table {
+		if len(ph) <= bestLen || k+len(ph) > len(p.toks) {
+			continue
+		}
+		ok := true
+		for x, w := range ph {
+			if p.toks[k+x].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestLen = strings.Join(ph, " "), len(ph)
+		}
+	}
+	return best, bestLen
+}
+
+func adjacent(ts []text.Token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].Start != ts[i-1].End {
+			return false
+		}
+	}
+	return true
+}
+
+func atoi(t text.Token) (int, bool) {
+	if t.Kind != text.Numeral || strings.ContainsAny(t.Text, ".,") {
+		return 0, false
+	}
+	v, err := strconv.Atoi(t.Text)
+	return v, err == nil
+}
+
+// validDay reports whether d is a day of month m; year 0 (unknown) allows
+// 29 February.
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	if y == 0 {
+		y = 2024
+	}
+	return d <= daysIn(y, time.Month(m))
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}

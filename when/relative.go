@@ -1,0 +1,183 @@
+package when
+
+import (
+	"strconv"
+	"strings"
+)
+
+// relRule is a relative expression: a phrase pattern and what it means.
+// In patterns, "N" is a count ("two", "3", "a", "a few") and "a|b" are
+// alternatives.
+type relRule struct {
+	pat  [][]string
+	e    expr
+	prec int
+	unit int // for patterns with N: days per N (1, 7), or 0 for months/years
+}
+
+func rule(pat string, e expr, prec int) relRule {
+	var out [][]string
+	for _, w := range strings.Fields(pat) {
+		out = append(out, strings.Split(w, "|"))
+	}
+	e.prec = prec
+	return relRule{pat: out, e: e}
+}
+
+// relRules lists the relative expressions sitrep resolves against the
+// publication day (day 0). Lead-ins such as "in", "over", "during" are
+// allowed before any of them.
+var relRules = []relRule{
+	rule("today", expr{kind: kOffset}, 1),
+	rule("earlier|later today", expr{kind: kOffset}, 1),
+	rule("this morning|afternoon|evening", expr{kind: kOffset}, 1),
+	rule("early|late this morning|afternoon|evening", expr{kind: kOffset}, 1),
+	rule("tonight", expr{kind: kOffset}, 1),
+	rule("yesterday", expr{kind: kOffset, n: 1}, 1),
+	rule("yesterday morning|afternoon|evening", expr{kind: kOffset, n: 1}, 1),
+	rule("late|early yesterday", expr{kind: kOffset, n: 1}, 1),
+	rule("last night", expr{kind: kOffset, n: 1}, 1),
+	rule("late|earlier last night", expr{kind: kOffset, n: 1}, 1),
+	rule("the day before yesterday", expr{kind: kOffset, n: 2}, 1),
+	rule("tomorrow", expr{kind: kOffset, n: -1}, 1),
+
+	rule("this week", expr{kind: kThisWeek}, 2),
+	rule("earlier this week", expr{kind: kThisWeek}, 2),
+	rule("last|previous week", expr{kind: kLastWeek}, 2),
+	rule("the previous week", expr{kind: kLastWeek}, 2),
+	rule("earlier last week", expr{kind: kLastWeek}, 2),
+	rule("past week", expr{kind: kPastDays, n: 7}, 2),
+	rule("the past|last week", expr{kind: kPastDays, n: 7}, 2),
+	rule("the past|last seven|7 days", expr{kind: kPastDays, n: 7}, 2),
+	rule("the past|last 24 hours", expr{kind: kPastDays, n: 1}, 2),
+	rule("the past|last 48 hours", expr{kind: kPastDays, n: 2}, 2),
+	rule("the past|last few days", expr{kind: kPastDays, n: 3}, 2),
+	rule("the past|last couple of days", expr{kind: kPastDays, n: 2}, 2),
+	rule("the past|last fortnight", expr{kind: kPastDays, n: 14}, 3),
+	{pat: pat("the past|last N days"), e: expr{kind: kPastDays}, unit: 1},
+	{pat: pat("past|last N days"), e: expr{kind: kPastDays}, unit: 1},
+	{pat: pat("the past|last N weeks"), e: expr{kind: kPastDays}, unit: 7},
+
+	rule("over|during|at|on the weekend", expr{kind: kWeekend}, 2),
+	rule("this|last|past weekend", expr{kind: kWeekend}, 2),
+	rule("over|during|at the past|last weekend", expr{kind: kWeekend}, 2),
+
+	rule("this month", expr{kind: kThisMonth}, 3),
+	rule("earlier|later this month", expr{kind: kThisMonth}, 3),
+	rule("last|past|previous month", expr{kind: kLastMonth}, 3),
+	rule("the previous month", expr{kind: kLastMonth}, 3),
+	rule("the past|last month", expr{kind: kPastDays, n: 30}, 3),
+	rule("this year", expr{kind: kThisYear}, 3),
+	rule("earlier this year", expr{kind: kThisYear}, 3),
+	rule("last|past|previous year", expr{kind: kLastYear}, 3),
+	rule("the previous year", expr{kind: kLastYear}, 3),
+	rule("the past|last year", expr{kind: kPastDays, n: 365}, 3),
+	rule("the past|last 12|twelve months", expr{kind: kPastDays, n: 365}, 3),
+
+	{pat: pat("N days ago|earlier"), e: expr{kind: kOffset, prec: 1}, unit: 1},
+	{pat: pat("N weeks ago|earlier"), e: expr{kind: kOffset, prec: 2}, unit: 7},
+	{pat: pat("N months ago|earlier"), e: expr{kind: kMonthsAgo, prec: 3}},
+	{pat: pat("N years ago|earlier"), e: expr{kind: kYearsAgo, prec: 3}},
+	rule("a day ago|earlier", expr{kind: kOffset, n: 1}, 1),
+	rule("a week ago|earlier", expr{kind: kOffset, n: 7}, 2),
+	rule("a month ago|earlier", expr{kind: kMonthsAgo, n: 1}, 3),
+	rule("a year ago|earlier", expr{kind: kYearsAgo, n: 1}, 3),
+}
+
+func pat(s string) [][]string { return rule(s, expr{}, 0).pat }
+
+var relLeadIns = setOf(`in over during within throughout for on at since`)
+
+// relative matches the longest relative expression at token i, after an
+// optional lead-in ("in the past week").
+func (p *parser) relative(i int) (expr, int, bool) {
+	best, bestEnd := expr{}, 0
+	for _, start := range [2]int{i, i + 1} {
+		if start == i+1 && !relLeadIns[p.norm(i)] {
+			break
+		}
+		for _, r := range relRules {
+			end, n, ok := p.matchRule(r.pat, start)
+			if !ok || end <= bestEnd {
+				continue
+			}
+			e := r.e
+			if r.prec != 0 {
+				e.prec = r.prec
+			}
+			if n >= 0 {
+				switch e.kind {
+				case kOffset, kPastDays:
+					e.n = n * r.unit
+				default:
+					e.n = n
+				}
+				if e.kind == kPastDays {
+					e.prec = 2
+					if e.n > 7 {
+						e.prec = 3
+					}
+				}
+			}
+			best, bestEnd = e, end
+		}
+	}
+	return best, bestEnd, bestEnd > 0
+}
+
+// matchRule matches pattern at token k and returns the end, the value of
+// the N slot (-1 when there is none) and whether it matched.
+func (p *parser) matchRule(pat [][]string, k int) (int, int, bool) {
+	n := -1
+	for _, alts := range pat {
+		if k >= len(p.toks) {
+			return 0, 0, false
+		}
+		if len(alts) == 1 && alts[0] == "N" {
+			v, next, ok := p.count(k)
+			if !ok {
+				return 0, 0, false
+			}
+			n, k = v, next
+			continue
+		}
+		found := false
+		for _, a := range alts {
+			if p.toks[k].Norm == a {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, 0, false
+		}
+		k++
+	}
+	return k, n, true
+}
+
+// count reads a small count: "3", "three", "a few", "several", "a couple of".
+func (p *parser) count(k int) (int, int, bool) {
+	t := p.toks[k]
+	if v, err := strconv.Atoi(t.Text); err == nil && v > 0 && v < 1000 {
+		return v, k + 1, true
+	}
+	if v, ok := smallNumbers[t.Norm]; ok {
+		return v, k + 1, true
+	}
+	switch {
+	case t.Norm == "a" && p.norm(k+1) == "few":
+		return 3, k + 2, true
+	case t.Norm == "a" && p.norm(k+1) == "couple" && p.norm(k+2) == "of":
+		return 2, k + 3, true
+	case t.Norm == "several":
+		return 3, k + 1, true
+	}
+	return 0, k, false
+}
+
+var smallNumbers = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+}

@@ -1,0 +1,246 @@
+package when
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// pub is a Monday: 5 June 2017.
+var pub = time.Date(2017, 6, 5, 14, 30, 0, 0, time.UTC)
+
+type want struct {
+	text       string // the mention as found
+	start, end string // resolved window, "" when unresolved
+	prec       int
+	relative   bool
+}
+
+func check(t *testing.T, in string, hasPub bool, w want) {
+	t.Helper()
+	ms := Find(in)
+	if w.text == "" {
+		if len(ms) != 0 {
+			t.Fatalf("Find(%q) = %q, want no date", in, texts(ms))
+		}
+		return
+	}
+	if len(ms) != 1 {
+		t.Fatalf("Find(%q) = %q, want [%q]", in, texts(ms), w.text)
+	}
+	m := ms[0]
+	if m.Text != w.text || in[m.Start:m.End] != m.Text {
+		t.Errorf("mention = %q [%d:%d], want %q", m.Text, m.Start, m.End, w.text)
+	}
+	d := m.Resolve(pub, hasPub)
+	if got := d.ISO(); got != w.start {
+		t.Errorf("Start = %q, want %q", got, w.start)
+	}
+	if got := d.EndISO(); got != w.end {
+		t.Errorf("End = %q, want %q", got, w.end)
+	}
+	if d.Precision != w.prec {
+		t.Errorf("Precision = %d, want %d", d.Precision, w.prec)
+	}
+	if d.Relative != w.relative {
+		t.Errorf("Relative = %v, want %v", d.Relative, w.relative)
+	}
+	if d.Resolved != (w.start != "") {
+		t.Errorf("Resolved = %v, want %v", d.Resolved, w.start != "")
+	}
+}
+
+func texts(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func TestFindAbsolute(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     want
+	}{
+		{"day month year", "Clashes on 1 January 2022 left two dead.", want{"on 1 January 2022", "2022-01-01", "2022-01-01", 1, false}},
+		{"month day comma year", "Police said that January 1, 2022 was calm.", want{"January 1, 2022", "2022-01-01", "2022-01-01", 1, false}},
+		{"abbreviated month with stop", "The raid on Jan. 1, 2022 failed.", want{"on Jan. 1, 2022", "2022-01-01", "2022-01-01", 1, false}},
+		{"abbreviated month without stop", "Shelling 1 Jan 2022 hit Donetsk.", want{"1 Jan 2022", "2022-01-01", "2022-01-01", 1, false}},
+		{"ISO date", "Report dated 2022-01-01 says", want{"dated 2022-01-01", "2022-01-01", "2022-01-01", 1, false}},
+		{"ordinal of month year", "on the 1st of June 2017 troops", want{"on the 1st of June 2017", "2017-06-01", "2017-06-01", 1, false}},
+		{"day month without year takes the publication year", "Fighting on 3 March in Marib", want{"on 3 March", "2017-03-03", "2017-03-03", 1, true}},
+		{"month day without year", "five June 1 strikes near Raqqa", want{"June 1", "2017-06-01", "2017-06-01", 1, true}},
+		{"date days after publication is previous year", "Protests on 20 December turned violent", want{"on 20 December", "2016-12-20", "2016-12-20", 1, true}},
+		{"date a few days ahead stays this year", "a vote planned for June 9 in Kabul", want{"June 9", "2017-06-09", "2017-06-09", 1, true}},
+		{"month and year", "Displacement rose in March 2022 across", want{"in March 2022", "2022-03-01", "2022-03-31", 3, false}},
+		{"month year without preposition", "The March 2022 offensive", want{"March 2022", "2022-03-01", "2022-03-31", 3, false}},
+		{"month after in", "Talks collapsed in March and", want{"in March", "2017-03-01", "2017-03-31", 3, true}},
+		{"year after in", "The group was founded in 2014 by", want{"in 2014", "2014-01-01", "2014-12-31", 3, false}},
+		{"year after since", "killed since 2014 in", want{"since 2014", "2014-01-01", "2014-12-31", 3, false}},
+		{"early month", "Shelling resumed in early March near", want{"in early March", "2017-03-01", "2017-03-10", 3, true}},
+		{"mid month hyphenated with year", "a lull until mid-March 2022 when", want{"until mid-March 2022", "2022-03-11", "2022-03-20", 3, false}},
+		{"late month", "late February 2022 saw", want{"late February 2022", "2022-02-21", "2022-02-28", 3, false}},
+		{"weekday before a calendar date", "on Friday, 3 March 2017 gunmen", want{"on Friday, 3 March 2017", "2017-03-03", "2017-03-03", 1, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, tt.in, true, tt.want) })
+	}
+}
+
+func TestFindRanges(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     want
+	}{
+		{"between days", "strikes between 1 and 3 March 2022 hit", want{"between 1 and 3 March 2022", "2022-03-01", "2022-03-03", 2, false}},
+		{"hyphen days", "Between raids 1-3 March the town", want{"1-3 March", "2017-03-01", "2017-03-03", 2, true}},
+		{"cross-month range", "from 28 February to 2 March fighting", want{"from 28 February to 2 March", "2017-02-28", "2017-03-02", 2, true}},
+		{"long range is coarse", "from 1 to 20 March 2022 curfews", want{"from 1 to 20 March 2022", "2022-03-01", "2022-03-20", 3, false}},
+		{"month first range", "March 1-3, 2022 protests", want{"March 1-3, 2022", "2022-03-01", "2022-03-03", 2, false}},
+		{"range across the new year", "from 28 December 2021 to 2 January 2022", want{"from 28 December 2021 to 2 January 2022", "2021-12-28", "2022-01-02", 2, false}},
+		{"on or around", "on or around 5 March 2022 gunmen", want{"on or around 5 March 2022", "2022-03-05", "2022-03-05", 1, false}},
+		{"month of", "Around 1 January 2022 (month of), two men", want{"Around 1 January 2022 (month of)", "2022-01-01", "2022-01-31", 3, false}},
+		{"week of", "Around 10 January 2022 (week of), two men", want{"Around 10 January 2022 (week of)", "2022-01-10", "2022-01-16", 2, false}},
+		{"overnight", "overnight on 3 March 2022 drones", want{"overnight on 3 March 2022", "2022-03-03", "2022-03-03", 1, false}},
+		{"night of a two-day range", "during the night of 3-4 March 2022 shells", want{"during the night of 3-4 March 2022", "2022-03-03", "2022-03-04", 1, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, tt.in, true, tt.want) })
+	}
+}
+
+func TestFindRelative(t *testing.T) {
+	// pub is Monday 5 June 2017.
+	tests := []struct {
+		name, in string
+		want     want
+	}{
+		{"today", "Gunmen today stormed", want{"today", "2017-06-05", "2017-06-05", 1, true}},
+		{"this morning", "A bomb this morning killed", want{"this morning", "2017-06-05", "2017-06-05", 1, true}},
+		{"tonight", "Curfew from tonight", want{"tonight", "2017-06-05", "2017-06-05", 1, true}},
+		{"yesterday", "Militants yesterday attacked", want{"yesterday", "2017-06-04", "2017-06-04", 1, true}},
+		{"day before yesterday", "It happened the day before yesterday.", want{"the day before yesterday", "2017-06-03", "2017-06-03", 1, true}},
+		{"on weekday", "The PMU on Friday crossed the border", want{"on Friday", "2017-06-02", "2017-06-02", 1, true}},
+		{"bare weekday", "Friday's attack killed five", want{"Friday's", "2017-06-02", "2017-06-02", 1, true}},
+		{"weekday of publication is that day", "on Monday police said", want{"on Monday", "2017-06-05", "2017-06-05", 1, true}},
+		{"last weekday is strictly before", "last Monday police said", want{"last Monday", "2017-05-29", "2017-05-29", 1, true}},
+		{"weekday night", "Friday night clashes", want{"Friday night", "2017-06-02", "2017-06-02", 1, true}},
+		{"weekend", "leaflets dropped over the weekend.", want{"over the weekend", "2017-06-03", "2017-06-04", 2, true}},
+		{"this week", "raids earlier this week in", want{"earlier this week", "2017-06-05", "2017-06-05", 2, true}},
+		{"last week", "Clashes last week killed", want{"last week", "2017-05-29", "2017-06-04", 2, true}},
+		{"past week", "21 strikes in the past week in", want{"in the past week", "2017-05-29", "2017-06-05", 2, true}},
+		{"past seven days", "over the past seven days", want{"over the past seven days", "2017-05-29", "2017-06-05", 2, true}},
+		{"past n days", "in the past 10 days", want{"in the past 10 days", "2017-05-26", "2017-06-05", 3, true}},
+		{"last month", "Prices rose last month", want{"last month", "2017-05-01", "2017-05-31", 3, true}},
+		{"past year without article", "took Tanf from ISIS past year,", want{"past year", "2016-01-01", "2016-12-31", 3, true}},
+		{"last year", "Fighting last year displaced", want{"last year", "2016-01-01", "2016-12-31", 3, true}},
+		{"days ago", "two days ago gunmen", want{"two days ago", "2017-06-03", "2017-06-03", 1, true}},
+		{"days earlier", "3 days earlier the convoy", want{"3 days earlier", "2017-06-02", "2017-06-02", 1, true}},
+		{"week ago", "a week ago the town fell", want{"a week ago", "2017-05-29", "2017-05-29", 2, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, tt.in, true, tt.want) })
+	}
+}
+
+func TestResolveWithoutPublicationDate(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     want
+	}{
+		{"weekday stays unresolved", "on Friday crossed", want{"on Friday", "", "", 1, true}},
+		{"month day stays unresolved", "June 1 strikes", want{"June 1", "", "", 1, true}},
+		{"past week stays unresolved", "in the past week", want{"in the past week", "", "", 2, true}},
+		{"full date resolves anyway", "On 5 January 2022, workers", want{"On 5 January 2022", "2022-01-05", "2022-01-05", 1, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { check(t, tt.in, false, tt.want) })
+	}
+}
+
+func TestFindRejects(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"may the verb", "they may attack the town"},
+		{"march the noun", "a march by protesters"},
+		{"marched", "protesters marched to the square"},
+		{"capitalised March without context", "March organisers said"},
+		{"bare number is not a year", "2017 people fled"},
+		{"clock time", "at 10:30 the convoy"},
+		{"counts", "21 strikes and 90,000 leaflets"},
+		{"recently", "recently the group said"},
+		{"same day", "on the same day"},
+		{"Sun", "the Sun newspaper"},
+		{"impossible day", "on 31 February"},
+		{"day without a month", "on 3 of the roads"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if ms := Find(tt.in); len(ms) != 0 {
+				t.Errorf("Find(%q) = %q, want none", tt.in, texts(ms))
+			}
+		})
+	}
+}
+
+func TestFindSeed(t *testing.T) {
+	b, err := os.ReadFile("../testdata/seed/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := texts(Find(string(b)))
+	want := []string{"past year", "over the weekend", "in the past week", "June 1", "on Friday"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("seed dates = %q, want %q", got, want)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	buf, err := os.ReadFile("../testdata/seed/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := strings.Repeat(string(buf)+"\n\n", 50)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(s)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("On 5 January 2022, between 1 and 3 March, on Friday, 2022-01-01, mid-March, in 2014")
+	f.Add("the night of 3-4 March (month of) last Friday night over the weekend two days ago")
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for i, m := range Find(s) {
+			if m.Start < prev || m.End <= m.Start || m.End > len(s) || s[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %d %q has bad offsets [%d:%d] after %d", i, m.Text, m.Start, m.End, prev)
+			}
+			prev = m.End
+		}
+	})
+}
+
+func FuzzResolve(f *testing.F) {
+	f.Add("from 28 December to 2 January", int64(1500000000))
+	f.Add("on Friday and last week and past 30 days", int64(-100))
+	f.Fuzz(func(t *testing.T, s string, sec int64) {
+		p := time.Unix(sec%(1<<40), 0)
+		for _, m := range Find(s) {
+			for _, has := range []bool{true, false} {
+				d := m.Resolve(p, has)
+				if d.Precision < 1 || d.Precision > 3 {
+					t.Fatalf("%q: precision %d", m.Text, d.Precision)
+				}
+				if d.Resolved && d.End.Before(d.Start) {
+					t.Fatalf("%q: End %v before Start %v", m.Text, d.End, d.Start)
+				}
+				if !d.Resolved && d.ISO() != "" {
+					t.Fatalf("%q: unresolved date has ISO %q", m.Text, d.ISO())
+				}
+			}
+		}
+	})
+}

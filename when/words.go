@@ -1,0 +1,66 @@
+package when
+
+import (
+	"strings"
+	"time"
+)
+
+// The word lists below are compared with token Norms (lower case, ASCII).
+
+var approxPhrases = phrases(`on or around | on or about | around | about | approximately | circa | on or before |
+	sometime on | some time on | on or near`)
+
+var nightPhrases = phrases(`overnight | overnight on | overnight of | the night of | on the night of | during the night of |
+	in the night of | the evening of | on the evening of | the morning of | on the morning of | night of`)
+
+var partPhrases = phrases(`early | mid | late | in early | in mid | in late | the beginning of | beginning of |
+	the start of | start of | the end of | end of | the middle of | middle of | by the end of | since early | since late |
+	since mid | at the end of | at the beginning of | at the start of`)
+
+var partOf = map[string]int{
+	"early": 1, "in early": 1, "the beginning of": 1, "beginning of": 1, "the start of": 1, "start of": 1,
+	"at the beginning of": 1, "at the start of": 1, "since early": 1,
+	"mid": 2, "in mid": 2, "the middle of": 2, "middle of": 2, "since mid": 2,
+	"late": 3, "in late": 3, "the end of": 3, "end of": 3, "by the end of": 3, "at the end of": 3, "since late": 3,
+}
+
+var prepPhrases = phrases(`on | in | during | since | from | between | by | until | till | throughout | as of |
+	earlier on | late on | early on | later on | dated | starting | beginning | of | through | before | after`)
+
+// monthPreps may introduce a month name without a day or year.
+var monthPreps = setOf(`in during since until till by throughout from of through before after starting beginning`)
+
+// yearPreps may introduce a bare year.
+var yearPreps = setOf(`in during since until till by throughout of through before after`)
+
+var suffixPhrases = phrases(`month of | week of | as reported | approximately | approx`)
+
+// rangeSep joins the two ends of a range.
+var rangeSep = setOf(`- to and until till through`)
+
+var fullMonths = setOf(`january february march april may june july august september october november december`)
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+var dayParts = setOf(`morning afternoon evening night`)
+
+func phrases(list string) [][]string {
+	var out [][]string
+	for _, p := range strings.Split(list, "|") {
+		if f := strings.Fields(p); len(f) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
