@@ -17,21 +17,21 @@ type Mention struct {
 type kind uint8
 
 const (
-	kDay     kind = iota + 1 // a calendar day or day range; year may be missing
-	kMonth                   // a month (part of a month), year may be missing
-	kYear                    // a calendar year
-	kOffset                  // n days before publication ("yesterday", "two days ago")
-	kWeekday                 // the most recent such weekday
-	kWeekend                 // the last Saturday–Sunday
-	kThisWeek                // Monday of the publication week .. publication
-	kLastWeek                // the calendar week before publication
-	kPastDays                // publication-n .. publication
-	kThisMonth               // first of the publication month .. publication
-	kLastMonth               // the calendar month before publication
-	kThisYear                // 1 January of the publication year .. publication
-	kLastYear                // the calendar year before publication
-	kMonthsAgo               // n months before publication
-	kYearsAgo                // n years before publication
+	kDay       kind = iota + 1 // a calendar day or day range; year may be missing
+	kMonth                     // a month (part of a month), year may be missing
+	kYear                      // a calendar year
+	kOffset                    // n days before publication ("yesterday", "two days ago")
+	kWeekday                   // the most recent such weekday
+	kWeekend                   // the last Saturday–Sunday
+	kThisWeek                  // Monday of the publication week .. publication
+	kLastWeek                  // the calendar week before publication
+	kPastDays                  // publication-n .. publication
+	kThisMonth                 // first of the publication month .. publication
+	kLastMonth                 // the calendar month before publication
+	kThisYear                  // 1 January of the publication year .. publication
+	kLastYear                  // the calendar year before publication
+	kMonthsAgo                 // n months before publication
+	kYearsAgo                  // n years before publication
 )
 
 // expr is the parse result of a Mention, resolved later against a

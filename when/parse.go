@@ -140,7 +140,7 @@ func (p *parser) iso(j int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	t := p.toks
-	if !adjacent(t[j : j+5]) || t[j+1].Norm != "-" || t[j+3].Norm != "-" || len(t[j].Text) != 4 ||
+	if !adjacent(t[j:j+5]) || t[j+1].Norm != "-" || t[j+3].Norm != "-" || len(t[j].Text) != 4 ||
 		len(t[j+2].Text) > 2 || len(t[j+4].Text) > 2 {
 		return expr{}, 0, false
 	}
