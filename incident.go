@@ -4,7 +4,9 @@ import "context"
 
 // Incident groups the events that several reports give of one real-world
 // occurrence: one air strike reported by ten outlets is one incident with
-// ten events and every casualty claim kept.
+// ten events and every casualty claim kept. Its ID is the smallest id of
+// its events, so it is stable while reports are added and changes only
+// when two incidents turn out to be one (the smaller id survives).
 type Incident struct {
 	ID           int64    `json:"id"`
 	EventType    string   `json:"event_type"`
@@ -25,8 +27,25 @@ type Incident struct {
 	Grade          string `json:"grade"` // how well the casualty figures are sourced; see package incident
 	Sources        int    `json:"sources"`
 
-	EventIDs []int64 `json:"event_ids,omitempty"`
-	Claims   []Claim `json:"claims,omitempty"`
+	EventIDs []int64        `json:"event_ids,omitempty"`
+	Denials  []int64        `json:"denials,omitempty"` // ids of events denying it; see package incident
+	Claims   []Claim        `json:"claims,omitempty"`
+	Links    []IncidentLink `json:"links,omitempty"`
+	Events   []*Event       `json:"events,omitempty"` // filled by FindIncidentByID
+}
+
+// IncidentLink explains why two events were put in one incident, so an
+// analyst can check every merge.
+type IncidentLink struct {
+	From        int64   `json:"from"` // the smaller event id
+	To          int64   `json:"to"`
+	DistanceKM  float64 `json:"distance_km"` // -1 when a side has no coordinates
+	PlaceMatch  string  `json:"place_match"` // "distance", "location" or "admin1"
+	DateGapDays int     `json:"date_gap_days"`
+	ActorMatch  string  `json:"actor_match"` // "same", "unknown" or "different"
+	TypeScore   float64 `json:"type_score"`  // 1 same sub-event type, 0.7 compatible sub-type, 0.5 compatible type
+	Similarity  float64 `json:"similarity"`  // cosine of the evidence words
+	Score       float64 `json:"score"`       // 0..1, weighted sum of the above
 }
 
 // Claim is one source's casualty claim about an incident, kept as reported.

@@ -16,17 +16,7 @@ type Report struct {
 }
 
 // Link explains why two events were put in one incident.
-type Link struct {
-	From        int64   `json:"from"` // the smaller event id
-	To          int64   `json:"to"`
-	DistanceKM  float64 `json:"distance_km"` // -1 when a side has no coordinates
-	PlaceMatch  string  `json:"place_match"` // "distance", "location" or "admin1"
-	DateGapDays int     `json:"date_gap_days"`
-	ActorMatch  string  `json:"actor_match"` // ActorSame, ActorUnknown or ActorDifferent
-	TypeScore   float64 `json:"type_score"`
-	Similarity  float64 `json:"similarity"` // cosine of the evidence words
-	Score       float64 `json:"score"`      // 0..1, weighted sum of the above
-}
+type Link = sitrep.IncidentLink
 
 // Place matches recorded on a Link.
 const (

@@ -6,13 +6,8 @@ import (
 	"github.com/sitrep/sitrep"
 )
 
-// Incident is an incident with the links that made it and the denials it
-// drew, so an analyst can see why its reports were merged.
-type Incident struct {
-	sitrep.Incident
-	Links   []Link  `json:"links"`
-	Denials []int64 `json:"denials,omitempty"` // ids of events denying it
-}
+// Incident is an incident with its links, claims and denials.
+type Incident = sitrep.Incident
 
 // summarize builds an incident from its member events. It reports false
 // for a group made only of denials.
