@@ -210,7 +210,7 @@ func SortCounts(c []Count) {
 // backends in agreement without dialect-specific date arithmetic.
 func WeeklyCounts(days []Count) []Count {
 	idx := map[string]int{}
-	var weeks []Count
+	weeks := []Count{}
 	for _, d := range days {
 		t, err := time.Parse("2006-01-02", d.Key)
 		if err != nil {
