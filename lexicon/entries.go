@@ -49,6 +49,8 @@ type Trigger struct {
 type Cue struct {
 	Phrase   string
 	Modality sitrep.Modality
+	After    bool // the cue may also follow the trigger ("is imminent")
+	Follows  bool // the cue only follows the trigger ("bomb threat")
 	File     string
 	Line     int
 }
@@ -182,7 +184,18 @@ func (l *Lexicon) addCues(lines []Line, file string) error {
 		default:
 			return &ParseError{File: file, Line: ln.Num, Msg: fmt.Sprintf("modality %q: want planned, threatened, denied, cumulative, reported or occurred", ln.Fields[1])}
 		}
-		l.Cues = append(l.Cues, Cue{Phrase: ln.Fields[0], Modality: m, File: file, Line: ln.Num})
+		var after, follows bool
+		if len(ln.Fields) > 2 {
+			switch ln.Fields[2] {
+			case "after":
+				after = true
+			case "follows":
+				after, follows = true, true
+			default:
+				return &ParseError{File: file, Line: ln.Num, Msg: fmt.Sprintf("position %q: want after or follows", ln.Fields[2])}
+			}
+		}
+		l.Cues = append(l.Cues, Cue{Phrase: ln.Fields[0], Modality: m, After: after, Follows: follows, File: file, Line: ln.Num})
 	}
 	return nil
 }

@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/text"
+
+	"github.com/sitrep/sitrep/lexicon"
+)
+
+// mention is an actor named in a sentence.
+type mention struct {
+	actor  *lexicon.Actor
+	w0, w1 int
+	role   role
+}
+
+type role uint8
+
+const (
+	principal role = iota // can be actor1 or actor2
+	sponsor               // "US-backed", "Iran-backed": an associate, not the actor
+	source                // "X said": who reports, not who acts
+)
+
+var sponsorWords = map[string]bool{"backed": true, "led": true, "supported": true, "allied": true, "affiliated": true, "linked": true, "aligned": true, "sponsored": true, "funded": true, "trained": true, "armed": true}
+
+var reportWords = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "claimed": true, "stated": true, "announced": true, "added": true, "confirmed": true, "alleged": true, "accused": true, "urged": true, "warned": true}
+
+// sentenceActors finds the actors named in sentence sn. Among several
+// entries for one alias it prefers one tied to the event's country, then
+// one with a fixed country over a generic "*" one.
+func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []mention {
+	var out []mention
+	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
+		var pick *lexicon.Actor
+		score := -1
+		for _, id := range h.ids {
+			act := &e.lex.Actors[e.actorOf[id]]
+			s := 1
+			switch act.Country {
+			case country:
+				s = 3
+			case "*":
+				s = 0
+			case "":
+				s = 2
+			}
+			if s > score {
+				pick, score = act, s
+			}
+		}
+		m := mention{actor: pick, w0: h.start, w1: h.end}
+		if h.end < sn.w1 && sponsorWords[a.ws[h.end].norm] {
+			m.role = sponsor
+		}
+		if supported(a, sn, h.start) {
+			m.role = sponsor
+		}
+		if isSourceAt(a, sn, h.start, h.end) {
+			m.role = source
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// supported reports whether the mention at word i is who an action
+// supports ("in support of the Iraqi security forces"), an associate of
+// the actor rather than its opponent.
+func supported(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
+		switch a.ws[k].norm {
+		case "support", "supporting", "alongside", "backing", "help", "assisting":
+			return true
+		}
+	}
+	return false
+}
+
+// isSourceAt reports whether the mention at [i, j) is who says something:
+// "X said", "X officials told", "according to X".
+func isSourceAt(a *analysis, sn sentence, i, j int) bool {
+	for k := j; k < sn.w1 && k <= j+2; k++ {
+		if reportWords[a.ws[k].norm] {
+			return true
+		}
+	}
+	if i-2 >= sn.w0 && a.ws[i-2].norm == "according" && a.ws[i-1].norm == "to" {
+		return true
+	}
+	return i-3 >= sn.w0 && a.ws[i-3].norm == "according" && a.ws[i-2].norm == "to"
+}
+
+// reporter returns who a sentence attributes its content to: the words
+// before "said"/"told" or after "according to", or "".
+func reporter(a *analysis, sn sentence) string {
+	ws := a.ws
+	for k := sn.w0; k < sn.w1; k++ {
+		n := ws[k].norm
+		if n == "according" && k+1 < sn.w1 && ws[k+1].norm == "to" {
+			j := k + 2
+			for j < sn.w1 && j < k+8 && ws[j].kind != text.Punct && ws[j].norm != "," {
+				j++
+			}
+			if j > k+2 {
+				return a.s[ws[k+2].start:ws[j-1].end]
+			}
+		}
+		if !reportWords[n] || n == "warned" || n == "urged" || n == "accused" {
+			continue
+		}
+		// "X said" — take up to four words back to a boundary.
+		i := k
+		for i > sn.w0 && k-i < 4 {
+			p := ws[i-1]
+			if p.kind == text.Punct || isFunctionWord(p.norm) {
+				break
+			}
+			i--
+		}
+		if i < k {
+			return a.s[ws[i].start:ws[k-1].end]
+		}
+		// "…, said Talal Silo"
+		j := k + 1
+		for j < sn.w1 && j < k+4 && ws[j].kind != text.Punct && isCapital(ws[j].text) {
+			j++
+		}
+		if j > k+1 {
+			return a.s[ws[k+1].start:ws[j-1].end]
+		}
+	}
+	return ""
+}
+
+func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+func isFunctionWord(n string) bool {
+	switch n {
+	case "the", "a", "an", "that", "and", "but", "which", "this", "we", "our", "to", "for", "with", "as", "is",
+		"was", "were", "also", "has", "have", "had", "in", "on", "of", "who", "he", "she", "it", "they":
+		return true
+	}
+	return false
+}
+
+// actorName fills the "{country}" of a generic actor name, or drops it
+// when the country is unknown.
+func actorName(act *lexicon.Actor, country string) string {
+	c := act.Country
+	if c == "*" || c == "" {
+		c = country
+	}
+	if !strings.Contains(act.Name, "{country}") {
+		return act.Name
+	}
+	if c == "" {
+		n := strings.ReplaceAll(act.Name, " ({country})", "")
+		n = strings.ReplaceAll(n, " of {country}", "")
+		return strings.ReplaceAll(n, "{country}", "")
+	}
+	return strings.ReplaceAll(act.Name, "{country}", c)
+}
+
+// interOf is the actor's ACLED category in an event in country: state
+// forces outside their own country are external forces (8); an external
+// force acting at home is a state force (1).
+func interOf(act *lexicon.Actor, country string) int {
+	if act.Country == "" || act.Country == "*" || country == "" {
+		return act.Inter
+	}
+	switch act.Type {
+	case "state", "external":
+		if act.Country == country {
+			return 1
+		}
+		return 8
+	}
+	return act.Inter
+}
+
+func isArmed(act *lexicon.Actor) bool {
+	switch act.Type {
+	case "state", "rebel", "militia", "identity", "external":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/text"
+)
+
+// draft is an event being assembled, with what merging and ordering need.
+type draft struct {
+	ev        sitrep.Event
+	si        int // sentence index
+	pos       int // word index of the trigger
+	prio      int
+	cs        []casualty
+	ownDate   bool
+	ownPlace  bool
+	victimCiv bool
+}
+
+// Extract implements sitrep.Extractor.
+func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
+	if strings.TrimSpace(doc.Text) == "" {
+		return nil, nil
+	}
+	a, err := e.analyse(doc)
+	if err != nil {
+		return nil, err
+	}
+	a.docTypes = e.documentTypes(a)
+	var drafts []*draft
+	for si, sn := range a.sents {
+		used := map[int]bool{}
+		cs := e.casualtiesOf(a, sn, used)
+		ts := e.sentenceTriggers(a, sn)
+		if len(ts) == 0 {
+			if len(cs) > 0 && len(drafts) > 0 && si-drafts[len(drafts)-1].si <= 2 {
+				elaborate(a, drafts[len(drafts)-1], si, cs)
+			}
+			continue
+		}
+		cues := e.sentenceCues(a, sn)
+		tallySentence := len(cs) > 0 && multiCountryTally(a, sn)
+		for i := range ts {
+			ts[i].modality = modalityOf(a, sn, cues, ts[i].w0, ts[i].w1, tallySentence)
+		}
+		groups := groupByModality(ts)
+		for gi, g := range groups {
+			var gcs []casualty
+			for _, c := range cs {
+				if nearestGroup(groups, c.cue) == gi {
+					gcs = append(gcs, c)
+				}
+			}
+			drafts = append(drafts, e.assemble(a, si, g, gcs, used))
+		}
+	}
+	drafts = merge(drafts)
+	order(drafts)
+	out := make([]sitrep.Event, len(drafts))
+	for i, d := range drafts {
+		out[i] = d.ev
+	}
+	return out, nil
+}
+
+// groupByModality splits a sentence's triggers into clusters, one per
+// modality, in order of first appearance: "took Tanf … to capture Bukamal"
+// is one occurred and one planned event.
+func groupByModality(ts []trigger) [][]trigger {
+	var groups [][]trigger
+	for _, t := range ts {
+		found := false
+		for i := range groups {
+			if groups[i][0].modality == t.modality {
+				groups[i] = append(groups[i], t)
+				found = true
+			}
+		}
+		if !found {
+			groups = append(groups, []trigger{t})
+		}
+	}
+	return groups
+}
+
+func nearestGroup(groups [][]trigger, w int) int {
+	bi, bd := 0, 1<<30
+	for i, g := range groups {
+		for _, t := range g {
+			d := w - t.w0
+			if d < 0 {
+				d = -d
+			}
+			if d < bd {
+				bi, bd = i, d
+			}
+		}
+	}
+	return bi
+}
+
+// assemble builds the event of one trigger cluster of sentence si.
+func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used map[int]bool) *draft {
+	sn := a.sents[si]
+	t := g[best(g)]
+	d := &draft{si: si, pos: t.w0, prio: t.Priority}
+	ev := &d.ev
+	ev.DocID = a.doc.ID
+	ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = t.EventType, t.SubEventType, t.Plover, t.Cameo
+	ev.Modality = t.modality
+	ev.Evidence = sitrep.Evidence{Text: a.s[sn.start:sn.end], Start: sn.start, End: sn.end}
+	ev.ReportedBy = reporter(a, sn)
+
+	// Where: a place in the sentence, else the document's main place
+	// unless the sentence names another country.
+	country := sentenceCountry(a, sn, t.w0)
+	if p, ok := eventPlace(a, sn, t.w0); ok {
+		inSentence := p.w0 >= sn.w0 && p.w1 <= sn.w1
+		if inSentence || country == "" || p.Place.Country == country {
+			setPlace(a, ev, p)
+			d.ownPlace = inSentence
+		}
+	}
+	if ev.Country == "" {
+		ev.Country = country
+	}
+
+	// When.
+	dm, ok := eventDate(a, si, t.w0)
+	d.ownDate = ok && dm.w0 >= sn.w0 && dm.w1 <= sn.w1
+	setDate(a, ev, dm, ok)
+
+	// Who.
+	ms := e.sentenceActors(a, sn, ev.Country)
+	for i := range cs {
+		cs[i].civilian = civilianVictims(a, ms, cs[i])
+	}
+	d.cs = cs
+	setCasualties(ev, cs)
+	e.setActors(a, sn, d, t, ms)
+	if ev.Country == "" {
+		ev.Country = actorCountry(ms)
+		e.setActors(a, sn, d, t, ms)
+	}
+
+	// How many times: "21 strikes", "90,000 leaflets".
+	for _, x := range g {
+		if x.EventType != t.EventType {
+			continue
+		}
+		if n, noun, ok := countBefore(a, sn, x, used); ok {
+			ev.Count, ev.CountNoun = &n, noun
+			break
+		}
+	}
+	return d
+}
+
+// civilianVictims reports whether the people a casualty figure counts are
+// civilians: a civilian word in the victim phrase, or no armed actor there.
+func civilianVictims(a *analysis, ms []mention, c casualty) bool {
+	for _, m := range ms {
+		if m.w0 >= c.victims[0] && m.w1 <= c.victims[1]+1 {
+			return m.actor.Type == "civilians" || m.actor.Type == "protesters"
+		}
+	}
+	return false
+}
+
+func setCasualties(ev *sitrep.Event, cs []casualty) {
+	t := tallyOf(cs)
+	ev.Fatalities, ev.FatalitiesMin, ev.FatalitiesMax, ev.CivilianFatalities, ev.Injured = nil, nil, nil, nil, nil
+	ev.FatalitiesQualifier = ""
+	if t.hasKilled {
+		ev.Fatalities = intp(t.killed)
+		ev.FatalitiesMin = intp(t.killedMin)
+		if t.killedMax > 0 {
+			ev.FatalitiesMax = intp(t.killedMax)
+		}
+		ev.FatalitiesQualifier = t.qualifier
+	}
+	if t.hasCivilian {
+		ev.CivilianFatalities = intp(t.civilian)
+	}
+	if t.hasInjured {
+		ev.Injured = intp(t.injured)
+	}
+}
+
+func intp(n int) *int { return &n }
+
+func actorCountry(ms []mention) string {
+	for _, m := range ms {
+		if c := m.actor.Country; c != "" && c != "*" && m.role == principal {
+			return c
+		}
+	}
+	return ""
+}
+
+// countBefore reads a count of repeated actions written before a trigger
+// noun: "21 strikes", "five June 1 strikes", "90,000 brightly-colored
+// leaflets". Numbers already read as casualties are skipped.
+func countBefore(a *analysis, sn sentence, t trigger, used map[int]bool) (int, string, bool) {
+	for i := len(a.nums) - 1; i >= 0; i-- {
+		n := a.nums[i]
+		if n.w1 > t.w0 || n.w0 < sn.w0 || n.Date || n.Year || n.Percent {
+			if n.w1 > t.w0 || n.w0 >= sn.w0 {
+				continue
+			}
+			break
+		}
+		if used[i] || t.w0-n.w1 > 3 {
+			return 0, "", false
+		}
+		for k := n.w1; k < t.w0; k++ {
+			w := a.ws[k]
+			if w.kind == text.Punct && w.norm != "-" || isFunctionWord(w.norm) || w.kind == text.Numeral && !dateWord(a, k) {
+				return 0, "", false
+			}
+		}
+		if !strings.HasSuffix(a.ws[t.w1-1].norm, "s") || n.Value < 2 {
+			return 0, "", false
+		}
+		return int(n.Value), a.ws[t.w1-1].text, true
+	}
+	return 0, "", false
+}
+
+// dateWord reports whether word k is inside a date mention.
+func dateWord(a *analysis, k int) bool {
+	for _, d := range a.dates {
+		if k >= d.w0 && k < d.w1 {
+			return true
+		}
+	}
+	return false
+}
+
+// genericActor finds the lexicon's generic actor whose name starts with
+// prefix ("Protesters", "Police Forces", …).
+func (e *Engine) genericActor(prefix string) *lexicon.Actor {
+	for i := range e.lex.Actors {
+		a := &e.lex.Actors[i]
+		if a.Country == "*" && strings.HasPrefix(a.Name, prefix) {
+			return a
+		}
+	}
+	return nil
+}

@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep"
+)
+
+// eventDate picks the date of an event triggered at word t of sentence si:
+// the date mention in the sentence nearest the trigger; else the last one
+// before the sentence (news carries a date forward: "On Friday, … . The
+// militants also …"); else the publication date.
+func eventDate(a *analysis, si int, t int) (dateMention, bool) {
+	sn := a.sents[si]
+	bi, bd := -1, 1<<30
+	for i, d := range a.dates {
+		if d.w0 < sn.w0 || d.w1 > sn.w1 {
+			continue
+		}
+		dist := t - d.w1
+		if d.w0 > t {
+			dist = d.w0 - t
+		}
+		if dist < bd {
+			bi, bd = i, dist
+		}
+	}
+	if bi >= 0 {
+		return a.dates[bi], true
+	}
+	for i := len(a.dates) - 1; i >= 0; i-- {
+		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 {
+			if a.sents[0].headline && a.dates[i].w1 <= a.sents[0].w1 && si > 0 {
+				continue
+			}
+			return a.dates[i], true
+		}
+	}
+	return dateMention{}, false
+}
+
+// setDate writes the date fields of ev.
+func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
+	if ok {
+		ev.DateText = d.m.Text
+		ev.TimePrecision = d.d.Precision
+		ev.EventDate = d.d.ISO()
+		ev.EventDateEnd = d.d.EndISO()
+		return
+	}
+	if a.hasPub {
+		day := a.pub.Format("2006-01-02")
+		ev.EventDate, ev.EventDateEnd, ev.TimePrecision = day, day, 1
+	}
+}

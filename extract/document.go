@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"sort"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
+	"github.com/sitrep/sitrep/when"
+)
+
+// analysis is everything the pipeline learns about one document before
+// events are assembled. Word indexes refer to ws.
+type analysis struct {
+	doc    *sitrep.Document
+	s      string
+	toks   []text.Token
+	ws     []word
+	sents  []sentence
+	nums   []number
+	dates  []dateMention
+	places []placeMention
+	pub    time.Time
+	hasPub bool
+
+	countryHits []countryHit
+	docTypes    map[string]bool // event types with an unconditional trigger somewhere in the document
+	mainCountry string
+}
+
+type sentence struct {
+	start, end int // byte offsets
+	w0, w1     int // word range
+	headline   bool
+}
+
+type number struct {
+	text.Number
+	w0, w1 int
+}
+
+type dateMention struct {
+	m      when.Mention
+	d      when.Date
+	w0, w1 int
+}
+
+type placeMention struct {
+	sitrep.PlaceMention
+	w0, w1 int
+}
+
+type countryHit struct {
+	name   string
+	adj    bool
+	weight int // 3 governed by a locative, 2 a name, 1 an adjective, 0 a sponsor or foreign force
+	w0, w1 int
+}
+
+// wordAt returns the index of the first word starting at or after byte
+// offset off.
+func (a *analysis) wordAt(off int) int {
+	return sort.Search(len(a.ws), func(i int) bool { return a.ws[i].start >= off })
+}
+
+// analyse runs the document-level stages.
+func (e *Engine) analyse(doc *sitrep.Document) (*analysis, error) {
+	a := &analysis{doc: doc, s: doc.Text}
+	pub, ok, err := doc.PublishedTime()
+	if err != nil {
+		return nil, err
+	}
+	a.pub, a.hasPub = pub, ok
+	a.toks = text.Tokenize(a.s)
+	a.ws = words(a.toks)
+	for _, sp := range text.SentencesOf(a.s, a.toks) {
+		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: a.wordAt(sp.Start), w1: a.wordAt(sp.End)})
+	}
+	if len(a.sents) > 1 {
+		a.sents[0].headline = isHeadline(a.s, a.sents[0])
+	}
+	firstWord := make([]int, len(a.toks)+1)
+	for i := len(a.ws) - 1; i >= 0; i-- {
+		firstWord[a.ws[i].tok] = i
+	}
+	firstWord[len(a.toks)] = len(a.ws)
+	for _, n := range text.Numbers(a.s, a.toks) {
+		a.nums = append(a.nums, number{Number: n, w0: firstWord[n.First], w1: firstWord[n.Last]})
+	}
+	for _, m := range when.FindTokens(a.s, a.toks) {
+		a.dates = append(a.dates, dateMention{m: m, d: m.Resolve(a.pub, a.hasPub), w0: a.wordAt(m.Start), w1: a.wordAt(m.End)})
+	}
+	a.countryHits = e.findCountries(a)
+	a.mainCountry = mainCountry(a.countryHits)
+	if e.geo != nil {
+		for _, pm := range e.geo.Geoparse(a.s, sitrep.GeoHint{}) {
+			a.places = append(a.places, placeMention{PlaceMention: pm, w0: a.wordAt(pm.Start), w1: a.wordAt(pm.End)})
+		}
+	}
+	return a, nil
+}
+
+// isHeadline reports whether the first sentence is a title: it ends at a
+// line break without a full stop.
+func isHeadline(s string, sn sentence) bool {
+	if sn.end <= sn.start {
+		return false
+	}
+	last := s[sn.end-1]
+	if last == '.' || last == '!' || last == '?' || last == '"' {
+		return false
+	}
+	rest := s[sn.end:]
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func (e *Engine) findCountries(a *analysis) []countryHit {
+	var out []countryHit
+	for _, h := range e.countries.scan(a.ws, 0, len(a.ws)) {
+		ref := e.countryOf[h.ids[0]]
+		c := countryHit{name: e.lex.Countries[ref.country].Name, adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
+		switch {
+		case h.end < len(a.ws) && sponsorWords[a.ws[h.end].norm]:
+			c.weight = 0
+		case ref.adj:
+			c.weight = 1
+			// "Russian forces": who acts, not where, when the force is foreign.
+			if ah := e.actors.scan(a.ws, h.start, min(h.start+4, len(a.ws))); len(ah) > 0 && ah[0].start == h.start {
+				for _, id := range ah[0].ids {
+					if e.lex.Actors[e.actorOf[id]].Type == "external" {
+						c.weight = 0
+					}
+				}
+			}
+		case h.start > 0 && locative[a.ws[h.start-1].norm]:
+			c.weight = 3
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// mainCountry is the country with the highest total weight, earliest
+// first on ties.
+func mainCountry(hits []countryHit) string {
+	score := map[string]int{}
+	best, bestScore := "", 0
+	for _, h := range hits {
+		score[h.name] += h.weight
+	}
+	for _, h := range hits {
+		if score[h.name] > bestScore {
+			best, bestScore = h.name, score[h.name]
+		}
+	}
+	return best
+}

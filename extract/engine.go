@@ -1,0 +1,89 @@
+// Package extract turns English conflict news into ACLED-style events. The
+// Engine runs one pipeline per document — tokens, sentences, triggers,
+// actors, casualty phrases, counts, dates, places, modality — and assembles
+// one event per sentence and modality, ordered by salience. Everything it
+// knows about words comes from the lexicon package, so users extend it by
+// editing text files.
+package extract
+
+import (
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/lexicon"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// Lexicon to use; nil means lexicon.Default().
+	Lexicon *lexicon.Lexicon
+	// Geoparser resolves place names; nil leaves locations empty and takes
+	// the country from country names and nationality words in the text.
+	Geoparser sitrep.Geoparser
+}
+
+// Engine extracts events. It is immutable after New and safe for
+// concurrent use.
+type Engine struct {
+	lex *lexicon.Lexicon
+	geo sitrep.Geoparser
+
+	triggers  dict // id = index in lex.Triggers
+	actors    dict // id → actorOf
+	countries dict // id → countryOf
+	cues      dict // id = index in lex.Cues
+	casualty  dict // id = index in lex.Casualties
+
+	actorOf   []int
+	countryOf []countryRef
+	generic   map[string]*lexicon.Actor // "Protesters", "Police Forces", … → the generic actor of the event's country
+}
+
+type countryRef struct {
+	country int  // index in lex.Countries
+	adj     bool // matched a nationality adjective rather than a name
+}
+
+var _ sitrep.Extractor = (*Engine)(nil)
+
+// New compiles the lexicon into matchers.
+func New(opts Options) (*Engine, error) {
+	lex := opts.Lexicon
+	if lex == nil {
+		var err error
+		if lex, err = lexicon.Default(); err != nil {
+			return nil, err
+		}
+	}
+	e := &Engine{lex: lex, geo: opts.Geoparser}
+	for _, t := range lex.Triggers {
+		e.triggers.add(t.Phrase)
+	}
+	for i, a := range lex.Actors {
+		for _, al := range a.Aliases {
+			e.actors.add(al)
+			e.actorOf = append(e.actorOf, i)
+		}
+	}
+	e.generic = map[string]*lexicon.Actor{}
+	for _, prefix := range []string{"Protesters", "Rioters", "Civilians", "Police Forces", "Military Forces", "Unidentified Armed Group", "Government"} {
+		if a := e.genericActor(prefix); a != nil {
+			e.generic[prefix] = a
+		}
+	}
+	for i, c := range lex.Countries {
+		for _, n := range append([]string{c.Name}, c.Names...) {
+			e.countries.add(n)
+			e.countryOf = append(e.countryOf, countryRef{country: i})
+		}
+		for _, a := range c.Adjectives {
+			e.countries.add(a)
+			e.countryOf = append(e.countryOf, countryRef{country: i, adj: true})
+		}
+	}
+	for _, c := range lex.Cues {
+		e.cues.add(c.Phrase)
+	}
+	for _, c := range lex.Casualties {
+		e.casualty.add(c.Word)
+	}
+	return e, nil
+}

@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sitrep/sitrep/text"
+)
+
+// word is one matching unit: a token, or a part of a hyphenated token
+// ("US-led" → "US", "led"), with a possessive "'s" dropped from its norm so
+// that "Iraq's" matches "Iraq". Offsets stay those of the original text.
+type word struct {
+	text, norm string
+	start, end int
+	tok        int // index of the token it came from
+	kind       text.Kind
+}
+
+// words turns tokens into matching units.
+func words(toks []text.Token) []word {
+	ws := make([]word, 0, len(toks)+len(toks)/8)
+	for i, t := range toks {
+		if t.Kind == text.Word && strings.IndexByte(t.Text, '-') > 0 {
+			for _, p := range text.SplitHyphen(t) {
+				ws = append(ws, word{text: p.Text, norm: stripPossessive(p.Norm), start: p.Start, end: p.End, tok: i, kind: p.Kind})
+			}
+			continue
+		}
+		ws = append(ws, word{text: t.Text, norm: stripPossessive(t.Norm), start: t.Start, end: t.End, tok: i, kind: t.Kind})
+	}
+	return ws
+}
+
+func stripPossessive(s string) string {
+	if n := len(s); n > 2 && s[n-2] == '\'' && s[n-1] == 's' {
+		return s[:n-2]
+	}
+	return s
+}
+
+// phraseWords turns a dictionary phrase into the norms it must match.
+// "*" and "..." survive as pattern tokens.
+func phraseWords(phrase string) []string {
+	var out []string
+	for _, f := range strings.Fields(phrase) {
+		switch {
+		case f == "...":
+			out = append(out, f)
+		case strings.HasSuffix(f, "*"):
+			for _, w := range words(text.Tokenize(strings.TrimSuffix(f, "*"))) {
+				out = append(out, w.norm)
+			}
+			if len(out) > 0 {
+				out[len(out)-1] += "*"
+			}
+		default:
+			for _, w := range words(text.Tokenize(f)) {
+				out = append(out, w.norm)
+			}
+		}
+	}
+	return out
+}
+
+// trie matches dictionary phrases against a word stream. A node's values
+// are the ids of the phrases that end there.
+type trie struct{ root node }
+
+type node struct {
+	next   map[string]*node
+	prefix []prefixEdge
+	gap    *node
+	vals   []int32
+}
+
+type prefixEdge struct {
+	p string
+	n *node
+}
+
+func (t *trie) add(pattern []string, id int32) {
+	n := &t.root
+	for _, p := range pattern {
+		switch {
+		case p == "...":
+			if n.gap == nil {
+				n.gap = &node{}
+			}
+			n = n.gap
+		case strings.HasSuffix(p, "*") && len(p) > 1:
+			p = p[:len(p)-1]
+			var found *node
+			for _, e := range n.prefix {
+				if e.p == p {
+					found = e.n
+				}
+			}
+			if found == nil {
+				found = &node{}
+				n.prefix = append(n.prefix, prefixEdge{p, found})
+			}
+			n = found
+		default:
+			if n.next == nil {
+				n.next = map[string]*node{}
+			}
+			c := n.next[p]
+			if c == nil {
+				c = &node{}
+				n.next[p] = c
+			}
+			n = c
+		}
+	}
+	n.vals = append(n.vals, id)
+}
+
+// maxGap is how many words "..." may skip.
+const maxGap = 4
+
+// longest returns the end (exclusive word index) of the longest phrase
+// starting at ws[i] and the ids that end there; end is i when nothing
+// matches.
+func (t *trie) longest(ws []word, i int) (end int, ids []int32) {
+	end = i
+	var walk func(n *node, j int)
+	walk = func(n *node, j int) {
+		if len(n.vals) > 0 && j > i && j >= end {
+			if j > end {
+				ids = ids[:0]
+			}
+			end = j
+			ids = append(ids, n.vals...)
+		}
+		if j >= len(ws) {
+			return
+		}
+		w := ws[j].norm
+		if c := n.next[w]; c != nil {
+			walk(c, j+1)
+		}
+		for _, e := range n.prefix {
+			if strings.HasPrefix(w, e.p) {
+				walk(e.n, j+1)
+			}
+		}
+		if n.gap != nil && j > i {
+			for k := j + 1; k <= j+maxGap && k < len(ws); k++ {
+				if ws[k-1].kind == text.Punct && ws[k-1].norm != "," {
+					break
+				}
+				walk(n.gap, k)
+			}
+		}
+	}
+	walk(&t.root, i)
+	return end, ids
+}
+
+// hit is a phrase found in a word stream.
+type hit struct {
+	start, end int // word indexes [start, end)
+	ids        []int32
+}
+
+// scan finds phrases left to right, longest first, without overlaps.
+// accept, when set, filters ids (e.g. for case-sensitive aliases).
+func (t *trie) scan(ws []word, from, to int, accept func(id int32, start, end int) bool) []hit {
+	var out []hit
+	for i := from; i < to; {
+		if ws[i].kind == text.Punct {
+			i++
+			continue
+		}
+		end, ids := t.longest(ws[:to], i)
+		if end > i && accept != nil {
+			kept := ids[:0:0]
+			for _, id := range ids {
+				if accept(id, i, end) {
+					kept = append(kept, id)
+				}
+			}
+			ids = kept
+		}
+		if end > i && len(ids) > 0 {
+			out = append(out, hit{start: i, end: end, ids: append([]int32(nil), ids...)})
+			i = end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// dict is a trie whose phrases may be case-sensitive: short all-capital
+// acronyms ("IS", "US") must match in capitals, everything else matches on
+// folded words.
+type dict struct {
+	t     trie
+	exact [][]string
+}
+
+// add registers phrase and returns its id.
+func (d *dict) add(phrase string) int32 {
+	id := int32(len(d.exact))
+	var exact []string
+	if caseSensitive(phrase) {
+		for _, w := range words(text.Tokenize(phrase)) {
+			exact = append(exact, w.text)
+		}
+	}
+	d.exact = append(d.exact, exact)
+	if pw := phraseWords(phrase); len(pw) > 0 {
+		d.t.add(pw, id)
+	}
+	return id
+}
+
+// scan finds the dictionary's phrases in ws[from:to].
+func (d *dict) scan(ws []word, from, to int) []hit {
+	return d.t.scan(ws, from, to, func(id int32, start, end int) bool {
+		ex := d.exact[id]
+		if ex == nil {
+			return true
+		}
+		if len(ex) != end-start {
+			return false
+		}
+		for k, s := range ex {
+			if ws[start+k].text != s {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// caseSensitive reports whether a phrase must match in capitals: short
+// all-capital acronyms such as "IS", "US" or "AA" that are also common
+// words or letters in lower case.
+func caseSensitive(phrase string) bool {
+	letters := 0
+	for _, r := range phrase {
+		if unicode.IsLower(r) || r == ' ' {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 4
+}

@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep"
+)
+
+// cueHit is a modality cue found in a sentence.
+type cueHit struct {
+	w0, w1   int
+	modality sitrep.Modality
+	after    bool
+	follows  bool
+}
+
+const (
+	cueBefore = 8  // words a cue may precede its trigger by
+	cueAfter  = 10 // words an "after" cue may follow it by
+)
+
+func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
+	var out []cueHit
+	for _, h := range e.cues.scan(a.ws, sn.w0, sn.w1) {
+		c := e.lex.Cues[h.ids[0]]
+		out = append(out, cueHit{w0: h.start, w1: h.end, modality: c.Modality, after: c.After, follows: c.Follows})
+	}
+	return out
+}
+
+// rank orders modalities: a denial outweighs a threat, a threat a plan, and
+// so on; occurred is the default.
+var rank = map[sitrep.Modality]int{
+	sitrep.ModalityDenied: 5, sitrep.ModalityThreatened: 4, sitrep.ModalityPlanned: 3,
+	sitrep.ModalityCumulative: 2, sitrep.ModalityReported: 1, sitrep.ModalityOccurred: 0,
+}
+
+// modalityOf decides the modality of the trigger at words [t0, t1) of
+// sentence sn from the cues around it.
+func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool) sitrep.Modality {
+	m := sitrep.ModalityOccurred
+	set := func(x sitrep.Modality) {
+		if rank[x] > rank[m] {
+			m = x
+		}
+	}
+	for _, c := range cues {
+		switch c.modality {
+		case sitrep.ModalityDenied, sitrep.ModalityCumulative, sitrep.ModalityReported:
+			set(c.modality)
+		default:
+			near := !c.follows && c.w1 <= t0 && t0-c.w1 <= cueBefore && !clauseBreak(a, c.w1, t0)
+			if c.after && c.w0 >= t1 && c.w0-t1 <= cueAfter {
+				near = true
+			}
+			if near {
+				set(c.modality)
+			}
+		}
+	}
+	// "If they enter, we will fight them": a conditional promise of force.
+	for i := sn.w0; i < t0; i++ {
+		if a.ws[i].norm != "if" {
+			continue
+		}
+		for j := i + 1; j < t0; j++ {
+			if n := a.ws[j].norm; (n == "will" || n == "would" || n == "'ll") && t0-j <= cueBefore {
+				set(sitrep.ModalityThreatened)
+			}
+		}
+	}
+	if tally {
+		set(sitrep.ModalityCumulative)
+	}
+	return m
+}
+
+// clauseBreak reports whether words [i, j) cross a sentence-internal
+// boundary that stops a cue reaching its trigger.
+func clauseBreak(a *analysis, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch a.ws[k].norm {
+		case ";", ":", "but", "while", "whereas":
+			return true
+		}
+	}
+	return false
+}
+
+// multiCountryTally reports the headline pattern of a tally: a casualty
+// figure over strikes in two or more countries ("killed in strikes in
+// Iraq, Syria") cannot be one event, since an event has one place.
+func multiCountryTally(a *analysis, sn sentence) bool {
+	seen := map[string]bool{}
+	for _, h := range a.countryHits {
+		if h.w0 >= sn.w0 && h.w1 <= sn.w1 && !h.adj {
+			seen[h.name] = true
+		}
+	}
+	return len(seen) >= 2
+}

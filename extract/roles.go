@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/lexicon"
+)
+
+// party is an actor filling a role in an event.
+type party struct {
+	act *lexicon.Actor
+	m   *mention // nil for an actor implied by the event type
+}
+
+// setActors decides actor1 and actor2 and, where the roles say so, refines
+// the sub-event type:
+//   - "were killed by X": X is actor1; otherwise the nearest actor before
+//     the trigger is, then the first one after it ("clashes between X and Y");
+//   - actor2 is the next actor after the trigger, else another before it;
+//   - protests and riots are coded with protesters/rioters as actor1, as
+//     ACLED does, named groups becoming associates;
+//   - violence against civilians has civilians as actor2, and a generic
+//     "attack"/"killed" on armed actors is an armed clash.
+func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []mention) {
+	ev := &d.ev
+	var p1, p2 *mention
+	var sponsors []string
+	for k := t.w1; k < sn.w1 && k <= t.w1+8; k++ {
+		if a.ws[k].norm != "by" {
+			continue
+		}
+		for i := range ms {
+			if m := &ms[i]; m.role == principal && m.w0 > k && m.w0 <= k+3 && m.actor.Type != "civilians" {
+				p1 = m
+				break
+			}
+		}
+		break
+	}
+	if p1 == nil {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && m.actor.Type != "civilians" && !clauseBreak(a, m.w1, t.w0) {
+				p1 = m
+				break
+			}
+		}
+	}
+	if p1 == nil {
+		for i := range ms {
+			if m := &ms[i]; m.role == principal && m.w0 >= t.w1 && m.actor.Type != "civilians" {
+				p1 = m
+				break
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.role == sponsor {
+			sponsors = append(sponsors, actorName(m.actor, ev.Country))
+		}
+		if m.role != principal || p1 != nil && m.actor == p1.actor || m == p1 {
+			continue
+		}
+		if m.w0 >= t.w1 && (p2 == nil || p2.w0 < t.w0) {
+			p2 = m
+		} else if m.w1 <= t.w0 && p2 == nil {
+			p2 = m
+		}
+	}
+	civVictims := false
+	for _, c := range d.cs {
+		if c.civilian {
+			civVictims = true
+		}
+	}
+	d.victimCiv = civVictims
+
+	var x1, x2 party
+	if p1 != nil {
+		x1 = party{p1.actor, p1}
+	}
+	if p2 != nil {
+		x2 = party{p2.actor, p2}
+	}
+	g := func(prefix string) party { return party{act: e.generic[prefix]} }
+	state := func(p party) bool { return p.act != nil && (p.act.Type == "state" || p.act.Type == "external") }
+	armed := func(p party) bool { return p.act != nil && isArmed(p.act) }
+	typ := func(p party, ts ...string) bool {
+		if p.act == nil {
+			return false
+		}
+		for _, t := range ts {
+			if p.act.Type == t {
+				return true
+			}
+		}
+		return false
+	}
+
+	switch ev.EventType {
+	case sitrep.Protests:
+		other := x1
+		if !state(other) {
+			other = x2
+		}
+		if ev.SubEventType == "Excessive force against protesters" {
+			if !state(other) {
+				other = g("Police Forces")
+			}
+			x1, x2 = other, g("Protesters")
+			break
+		}
+		if x1.act != nil && !typ(x1, "protesters", "civilians", "state", "external") {
+			sponsors = append(sponsors, actorName(x1.act, ev.Country))
+		}
+		x1 = g("Protesters")
+		x2 = party{}
+		if ev.SubEventType == "Protest with intervention" {
+			if !state(other) {
+				other = g("Police Forces")
+			}
+			x2 = other
+		}
+	case sitrep.Riots:
+		other := x2
+		if typ(x1, "state", "external", "civilians") {
+			other = x1
+		}
+		x1 = g("Rioters")
+		x2 = other
+		if typ(x2, "rioters", "protesters") {
+			x2 = party{}
+		}
+		if ev.SubEventType == "Mob violence" && x2.act == nil {
+			x2 = g("Civilians")
+		}
+	case sitrep.ViolenceAgainstCivs:
+		if d.prio < 50 && ev.SubEventType == "Attack" && armed(x2) && !civVictims {
+			ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Battles, "Armed clash", "FIGHT", "19"
+			if x1.act == nil {
+				x1 = g("Unidentified Armed Group")
+			}
+			break
+		}
+		if x1.act == nil || typ(x1, "civilians", "protesters") {
+			x1 = g("Unidentified Armed Group")
+		}
+		if !typ(x2, "civilians") {
+			x2 = g("Civilians")
+		}
+	case sitrep.ExplosionsRemote:
+		if x1.act == nil {
+			x1 = g("Unidentified Armed Group")
+		}
+		if x2.act == nil && civVictims {
+			x2 = g("Civilians")
+		}
+	case sitrep.Battles:
+		if x1.act == nil {
+			x1 = g("Unidentified Armed Group")
+		}
+		if x2.act == nil {
+			if state(x1) {
+				x2 = g("Unidentified Armed Group")
+			} else {
+				x2 = g("Military Forces")
+			}
+		}
+		switch {
+		case ev.SubEventType == "Non-state actor overtakes territory" && state(x1):
+			ev.SubEventType = "Government regains territory"
+		case ev.SubEventType == "Government regains territory" && x1.act != nil && !state(x1):
+			ev.SubEventType = "Non-state actor overtakes territory"
+		}
+	case sitrep.StrategicDevelopment:
+		switch ev.SubEventType {
+		case "Arrests":
+			if x1.act == nil || !state(x1) {
+				if x1.act != nil && x2.act == nil {
+					x2 = x1
+				}
+				x1 = g("Police Forces")
+			}
+		case "Looting/property destruction":
+			if x1.act == nil {
+				x1 = g("Unidentified Armed Group")
+			}
+			if x2.act == nil {
+				x2 = g("Civilians")
+			}
+		}
+	}
+	ev.Actor1, ev.Inter1, ev.Actor2, ev.Inter2 = "", 0, "", 0
+	if x1.act != nil {
+		ev.Actor1, ev.Inter1 = actorName(x1.act, ev.Country), interOf(x1.act, ev.Country)
+	}
+	if x2.act != nil {
+		ev.Actor2, ev.Inter2 = actorName(x2.act, ev.Country), interOf(x2.act, ev.Country)
+		if ev.Actor2 == ev.Actor1 {
+			ev.Actor2, ev.Inter2 = "", 0
+		}
+	}
+	ev.AssocActor1 = strings.Join(dedupe(sponsors, ev.Actor1), "; ")
+}
+
+func dedupe(xs []string, skip string) []string {
+	var out []string
+	seen := map[string]bool{skip: true}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

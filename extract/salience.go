@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/sitrep/sitrep"
+)
+
+// elaborate folds a sentence without an event word into the event before
+// it: "… killing three. Two more died in hospital." adds casualties, and
+// a date or place the event lacked.
+func elaborate(a *analysis, d *draft, si int, cs []casualty) {
+	d.cs = append(d.cs, cs...)
+	if !typeTakesCasualties(d.ev) {
+		return
+	}
+	setCasualties(&d.ev, d.cs)
+}
+
+// typeTakesCasualties: a peaceful protest has no deaths of its own; the
+// killing it protests against is another event.
+func typeTakesCasualties(ev sitrep.Event) bool {
+	return !(ev.EventType == sitrep.Protests && ev.SubEventType == "Peaceful protest")
+}
+
+// merge joins consecutive events of one type and modality that do not
+// contradict each other in date or place: a lead sentence and the
+// sentence that elaborates it are one event. The higher-priority trigger
+// decides the sub-type, so "Police dispersed them" turns the protest
+// before it into a protest with intervention.
+func merge(ds []*draft) []*draft {
+	var out []*draft
+	for _, d := range ds {
+		if len(out) > 0 {
+			p := out[len(out)-1]
+			if p.ev.EventType == d.ev.EventType && p.ev.Modality == d.ev.Modality && compatible(p, d) {
+				absorb(p, d)
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	for _, d := range out {
+		if !typeTakesCasualties(d.ev) {
+			d.ev.Fatalities, d.ev.FatalitiesMin, d.ev.FatalitiesMax, d.ev.CivilianFatalities = nil, nil, nil, nil
+			d.ev.FatalitiesQualifier = ""
+		}
+	}
+	return out
+}
+
+func compatible(p, d *draft) bool {
+	if d.ownDate && p.ev.EventDate != d.ev.EventDate {
+		return false
+	}
+	if d.ownPlace && p.ev.Location != d.ev.Location {
+		return false
+	}
+	return d.si-p.si <= 2
+}
+
+func absorb(p, d *draft) {
+	if tier(d.prio) > tier(p.prio) {
+		p.ev.SubEventType, p.ev.Plover, p.ev.Cameo, p.prio = d.ev.SubEventType, d.ev.Plover, d.ev.Cameo, d.prio
+		p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
+		if d.ev.Actor1 != "" {
+			p.ev.Actor1, p.ev.Inter1 = d.ev.Actor1, d.ev.Inter1
+		}
+	}
+	p.cs = append(p.cs, d.cs...)
+	setCasualties(&p.ev, p.cs)
+	if p.ev.Actor2 == "" && d.ev.Actor2 != "" && d.ev.Actor2 != p.ev.Actor1 {
+		p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
+	}
+	if p.ev.Count == nil {
+		p.ev.Count, p.ev.CountNoun = d.ev.Count, d.ev.CountNoun
+	}
+	if p.ev.Location == "" && d.ev.Location != "" {
+		p.ev.Country, p.ev.Admin1, p.ev.Location, p.ev.Latitude, p.ev.Longitude = d.ev.Country, d.ev.Admin1, d.ev.Location, d.ev.Latitude, d.ev.Longitude
+		p.ev.GeoPrecision, p.ev.GeonameID, p.ev.PlaceText = d.ev.GeoPrecision, d.ev.GeonameID, d.ev.PlaceText
+	}
+}
+
+// order sorts events by salience: things that happened first, then those
+// with deaths, then in reading order — the lead of a news report states
+// its main event.
+func order(ds []*draft) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if ao, bo := a.ev.Occurred(), b.ev.Occurred(); ao != bo {
+			return ao
+		}
+		af := a.ev.Fatalities != nil && *a.ev.Fatalities > 0
+		bf := b.ev.Fatalities != nil && *b.ev.Fatalities > 0
+		if af != bf {
+			return af
+		}
+		return false
+	})
+}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/lexicon"
+)
+
+// trigger is one trigger entry found in a sentence.
+type trigger struct {
+	lexicon.Trigger
+	w0, w1   int
+	modality sitrep.Modality
+}
+
+// sentenceTriggers returns the triggers of sentence sn, without those
+// whose "needs" event type the document lacks.
+func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
+	var out []trigger
+	for _, h := range e.triggers.scan(a.ws, sn.w0, sn.w1) {
+		for _, id := range h.ids {
+			t := e.lex.Triggers[id]
+			if t.Needs != "" && !a.docTypes[t.Needs] {
+				continue
+			}
+			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
+		}
+	}
+	return out
+}
+
+// documentTypes collects the event types that have an unconditional
+// trigger in the document, for triggers that need one ("tear gas" counts
+// only where there is a protest).
+func (e *Engine) documentTypes(a *analysis) map[string]bool {
+	types := map[string]bool{}
+	for _, h := range e.triggers.scan(a.ws, 0, len(a.ws)) {
+		for _, id := range h.ids {
+			if t := e.lex.Triggers[id]; t.Needs == "" && t.Priority >= 40 {
+				types[t.EventType] = true
+			}
+		}
+	}
+	return types
+}
+
+// tier groups priorities into bands. Within the top band present in a
+// sentence the earliest trigger wins, because the main verb of a news
+// sentence comes first and later event words are usually its targets or
+// instruments ("21 strikes ... hitting mortars and IEDs"). Below 50 the
+// highest priority wins.
+func tier(p int) int {
+	switch {
+	case p >= 90:
+		return 3
+	case p >= 70:
+		return 2
+	case p >= 50:
+		return 1
+	}
+	return 0
+}
+
+// best picks the trigger that decides the event type of a cluster.
+func best(ts []trigger) int {
+	bi := -1
+	for i, t := range ts {
+		if bi < 0 {
+			bi = i
+			continue
+		}
+		b := ts[bi]
+		switch tt, tb := tier(t.Priority), tier(b.Priority); {
+		case tt > tb:
+			bi = i
+		case tt < tb:
+		case tt == 0 && t.Priority > b.Priority:
+			bi = i
+		case tt == 3 && t.Priority > b.Priority:
+			bi = i
+		}
+	}
+	return bi
+}
