@@ -31,6 +31,12 @@ type Article struct {
 // stay far below it, a generated or hostile page does not get to.
 const maxElems = 100000
 
+// minArticleText is the least text, in bytes, that counts as an article.
+// readability falls back to the whole body when it finds no story, which
+// on a gallery or index page leaves only menu words; the shortest news
+// brief is a sentence or two, longer than this.
+const minArticleText = 80
+
 // ErrNoArticle is returned for a page with no readable main text.
 var ErrNoArticle = errors.New("no article text found on the page")
 
@@ -81,7 +87,7 @@ func ParseArticle(body []byte, contentType, pageURL string) (*Article, error) {
 		}
 	}
 	a.TimeElement = meta.timeElement
-	if strings.TrimSpace(a.Text) == "" {
+	if len(a.Text) < minArticleText {
 		return a, &Error{Op: "read article", URL: pageURL, Err: ErrNoArticle}
 	}
 	return a, nil

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,5 +134,48 @@ func TestParseArticle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestParseArticleWithoutText(t *testing.T) {
+	_, err := ParseArticle([]byte("<html><head><title>Gallery</title></head><body><nav>Home</nav><img src=a.jpg></body></html>"), "text/html", "https://x.example/gallery")
+	if !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), "https://x.example/gallery") {
+		t.Errorf("err = %v, want ErrNoArticle naming the URL", err)
+	}
+}
+
+func FuzzArticle(f *testing.F) {
+	for _, name := range []string{"article-taiz-boilerplate.html", "article-marib-jsonld.html", "article-sanaa-windows-1252.html"} {
+		f.Add(fixture(f, name, "https://news.example"), "text/html")
+	}
+	f.Add([]byte("<p>short</p>"), "text/html; charset=iso-8859-1")
+	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "")
+	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
+		a, err := ParseArticle(body, contentType, "https://news.example/story")
+		if a == nil {
+			if err == nil {
+				t.Fatal("nil article without error")
+			}
+			return
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+			t.Fatalf("invalid UTF-8 in article %+v", a)
+		}
+		if a.Published != "" && NormalizeDate(a.Published) == "" {
+			t.Fatalf("unreadable date %q", a.Published)
+		}
+		if strings.Contains(a.Text, "\n\n\n") {
+			t.Fatalf("paragraphs separated by more than one blank line")
+		}
+	})
+}
+
+func BenchmarkParseArticle(b *testing.B) {
+	page := fixture(b, "article-taiz-boilerplate.html", "https://frontline.example")
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := ParseArticle(page, "text/html", "https://frontline.example/2022/03/16/taiz-market-shelling"); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -22,7 +22,9 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 func decodeHTML(body []byte, contentType string) ([]byte, string, error) {
 	enc, name, _ := charset.DetermineEncoding(body, contentType)
 	if name == "utf-8" {
-		return bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), name, nil
+		// Pages that say UTF-8 are not always; bad bytes become U+FFFD so
+		// every later stage can rely on valid UTF-8.
+		return bytes.ToValidUTF8(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), []byte("\uFFFD")), name, nil
 	}
 	out, err := enc.NewDecoder().Bytes(body)
 	if err != nil {

@@ -141,3 +141,13 @@ func parseRFC3339(s string) (time.Time, bool, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	return t, err == nil, err
 }
+
+func BenchmarkParseFeed(b *testing.B) {
+	data := fixture(b, "rss2.xml", "https://news.example")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ParseFeed(data, "https://news.example/rss.xml"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
