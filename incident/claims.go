@@ -18,14 +18,14 @@ const (
 // print the same wire copy, and so count as one source.
 const syndicated = 0.9
 
-// claimOf keeps one report's casualty figures as its source gave them.
-func claimOf(n *node) sitrep.Claim {
-	e := &n.report.Event
+// ClaimOf keeps one report's casualty figures as its source gave them.
+func ClaimOf(r Report) sitrep.Claim {
+	e := &r.Event
 	return sitrep.Claim{
 		EventID:            e.ID,
 		DocID:              e.DocID,
-		Source:             n.report.Source,
-		Published:          n.report.Published,
+		Source:             r.Source,
+		Published:          r.Published,
 		Fatalities:         e.Fatalities,
 		FatalitiesMin:      e.FatalitiesMin,
 		FatalitiesMax:      e.FatalitiesMax,
@@ -171,7 +171,8 @@ func grade(reports, denials []*node, sources int, group []int) string {
 	return GradeSingle
 }
 
-func sortClaims(c []sitrep.Claim) {
+// SortClaims orders claims by publication date, then event id.
+func SortClaims(c []sitrep.Claim) {
 	sort.SliceStable(c, func(i, j int) bool {
 		if c[i].Published != c[j].Published {
 			return c[i].Published < c[j].Published

@@ -60,9 +60,9 @@ func summarize(members []*node, links []Link) (Incident, bool) {
 	inc.Sources = sources
 	inc.Grade = grade(reports, denials, sources, group)
 	for _, n := range members {
-		inc.Claims = append(inc.Claims, claimOf(n))
+		inc.Claims = append(inc.Claims, ClaimOf(n.report))
 	}
-	sortClaims(inc.Claims)
+	SortClaims(inc.Claims)
 
 	seen := make(map[[2]int64]bool)
 	for _, l := range links {

@@ -1,0 +1,79 @@
+package incidentsql
+
+import (
+	"database/sql"
+	"fmt"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/incident"
+)
+
+// reportCols are the event and document columns linking needs.
+const reportCols = `e.id, e.doc_id, e.event_type, e.sub_event_type, e.modality, e.event_date, e.event_date_end,
+	e.time_precision, e.actor1, e.actor2, e.country, e.admin1, e.location, e.latitude, e.longitude, e.geo_precision,
+	e.fatalities, e.fatalities_min, e.fatalities_max, e.fatalities_qualifier, e.civilian_fatalities, e.injured,
+	e.evidence_text, e.evidence_start, e.evidence_end, d.source, d.published`
+
+const reportFrom = ` FROM events e JOIN documents d ON d.id = e.doc_id `
+
+// storedReport is a report with the incident its event was stored in.
+type storedReport struct {
+	incident.Report
+	incidentID sql.NullInt64
+}
+
+func scanReports(rows *sql.Rows, err error) ([]storedReport, error) {
+	if err != nil {
+		return nil, fmt.Errorf("load events: %w", err)
+	}
+	defer rows.Close()
+	var out []storedReport
+	for rows.Next() {
+		var r storedReport
+		e := &r.Event
+		var modality string
+		var lat, lon sql.NullFloat64
+		var fat, fmin, fmax, civ, inj sql.NullInt64
+		if err := rows.Scan(&e.ID, &e.DocID, &e.EventType, &e.SubEventType, &modality, &e.EventDate, &e.EventDateEnd,
+			&e.TimePrecision, &e.Actor1, &e.Actor2, &e.Country, &e.Admin1, &e.Location, &lat, &lon, &e.GeoPrecision,
+			&fat, &fmin, &fmax, &e.FatalitiesQualifier, &civ, &inj,
+			&e.Evidence.Text, &e.Evidence.Start, &e.Evidence.End, &r.Source, &r.Published, &r.incidentID); err != nil {
+			return nil, fmt.Errorf("scan event: %w", err)
+		}
+		e.Modality = sitrep.Modality(modality)
+		e.Latitude, e.Longitude = floatPtr(lat), floatPtr(lon)
+		e.Fatalities, e.FatalitiesMin, e.FatalitiesMax = intPtr(fat), intPtr(fmin), intPtr(fmax)
+		e.CivilianFatalities, e.Injured = intPtr(civ), intPtr(inj)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func floatPtr(n sql.NullFloat64) *float64 {
+	if !n.Valid {
+		return nil
+	}
+	return &n.Float64
+}
+
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func nullFloat(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
