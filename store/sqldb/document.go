@@ -215,3 +215,12 @@ func (s *Store) ReextractDocument(ctx context.Context, id string) (*sitrep.Inges
 	}
 	return &sitrep.IngestResult{DocumentID: id, Events: len(events)}, nil
 }
+
+// CountDocuments returns the number of stored documents.
+func (s *Store) CountDocuments(ctx context.Context) (int, error) {
+	var n int
+	if err := s.R.QueryRowContext(ctx, "SELECT count(*) FROM documents").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	return n, nil
+}
