@@ -214,20 +214,7 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 		if t.Kind != Word {
 			break
 		}
-		parts := []string{t.Norm}
-		if strings.ContainsAny(t.Norm, "-") {
-			parts = strings.Split(t.Norm, "-")
-		}
-		okAll := true
-		for _, p := range parts {
-			if _, ok := units[p]; ok {
-				continue
-			}
-			if _, ok := scales[p]; ok && len(parts) == 1 {
-				continue
-			}
-			okAll = false
-		}
+		okAll := isNumberWord(t.Norm)
 		if !okAll {
 			// "one hundred and five": "and" is part of the number only
 			// when a smaller number word follows a hundred.
@@ -239,7 +226,7 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 			}
 			break
 		}
-		for _, p := range parts {
+		for p := range strings.SplitSeq(t.Norm, "-") {
 			if u, ok := units[p]; ok {
 				cur += u
 			} else if m := scales[p]; m == 100 {
@@ -262,6 +249,27 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 		return 0, 0, j
 	}
 	return total + cur, words + btoi(base > 0), k
+}
+
+// isNumberWord reports whether a folded word is a number word: "five",
+// "hundred", or a hyphenated compound of units ("twenty-one").
+func isNumberWord(w string) bool {
+	if _, ok := units[w]; ok {
+		return true
+	}
+	if _, ok := scales[w]; ok {
+		return true
+	}
+	i := strings.IndexByte(w, '-')
+	if i < 0 {
+		return false
+	}
+	for p := range strings.SplitSeq(w, "-") {
+		if _, ok := units[p]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func btoi(b bool) int {
@@ -377,21 +385,24 @@ func Ordinal(t Token) (int, bool) {
 
 // matchPhrase returns the longest phrase of the table starting at token j
 // (compared by Norm) and its length in tokens.
-func matchPhrase(toks []Token, j int, table [][]string) (string, int) {
+func matchPhrase(toks []Token, j int, table phraseTable) (string, int) {
+	if j >= len(toks) {
+		return "", 0
+	}
 	best, bestLen := "", 0
-	for _, p := range table {
-		if len(p) <= bestLen || j+len(p) > len(toks) {
+	for _, p := range table[toks[j].Norm] {
+		if len(p.words) <= bestLen || j+len(p.words) > len(toks) {
 			continue
 		}
 		ok := true
-		for k, w := range p {
-			if toks[j+k].Norm != w {
+		for k, w := range p.words[1:] {
+			if toks[j+1+k].Norm != w {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			best, bestLen = strings.Join(p, " "), len(p)
+			best, bestLen = p.joined, len(p.words)
 		}
 	}
 	return best, bestLen

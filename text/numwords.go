@@ -76,12 +76,20 @@ func MonthOf(norm string) int { return monthNames[norm] }
 var yearContext = setOf(`in since during until till by from of year early late mid end beginning throughout
 	before after between through spring summer autumn fall winter fy`)
 
-func phrases(list string) [][]string {
-	var out [][]string
+// phraseTable is a list of word sequences indexed by their first word.
+type phraseTable map[string][]phrase
+
+type phrase struct {
+	words  []string
+	joined string
+}
+
+func phrases(list string) phraseTable {
+	t := phraseTable{}
 	for _, p := range strings.Split(list, "|") {
 		if f := strings.Fields(p); len(f) > 0 {
-			out = append(out, f)
+			t[f[0]] = append(t[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
 		}
 	}
-	return out
+	return t
 }

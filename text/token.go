@@ -64,10 +64,17 @@ func (t Token) IsCap() bool {
 // The Norm of every token shares one backing buffer, so a whole document
 // costs one slice and at most one string allocation besides the slice.
 func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+	return AppendTokens(make([]Token, 0, len(s)/5+8), s)
+}
+
+// AppendTokens appends the tokens of s to dst and returns the extended
+// slice, so that a caller tokenizing many documents can reuse one buffer
+// (AppendTokens(buf[:0], doc)) instead of allocating a slice per document.
+func AppendTokens(dst []Token, s string) []Token {
+	toks := dst
 	// norms collects the folded text of tokens whose Norm differs from
 	// their Text; spans record where in it each one lives.
-	var norms []byte
+	norms := make([]byte, 0, len(s)/8+8)
 	var spans []normSpan
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -150,6 +157,14 @@ func needsFold(t string) bool {
 	return false
 }
 
+// asciiLetter marks the bytes A-Z and a-z.
+var asciiLetter = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = true, true
+	}
+	return t
+}()
+
 func isWordStart(r rune) bool {
 	if r < utf8.RuneSelf {
 		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
@@ -215,6 +230,17 @@ func scanWord(s string, i int) (int, Kind) {
 	allDigits := true // only digits and separators so far
 	j := i
 	for j < len(s) {
+		// Fast path: a run of ASCII letters.
+		if c := s[j]; asciiLetter[c] {
+			k := j + 1
+			for k < len(s) && asciiLetter[s[k]] {
+				k++
+			}
+			hasLetter, allDigits, lastDigit = true, false, false
+			seg += k - j
+			j = k
+			continue
+		}
 		r, size := decodeAt(s, j)
 		switch {
 		case isLetter(r):

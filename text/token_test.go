@@ -185,3 +185,25 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+func TestAppendTokensReusesBuffer(t *testing.T) {
+	buf := make([]Token, 0, 64)
+	a := AppendTokens(buf[:0], "Gunmen killed five")
+	b := AppendTokens(buf[:0], "Shelling hit Kharkiv")
+	if len(a) != 3 || len(b) != 3 || &a[0] != &b[0] {
+		t.Fatalf("AppendTokens did not reuse the buffer: %d %d", len(a), len(b))
+	}
+	if got, want := b[2].Norm, "kharkiv"; got != want {
+		t.Errorf("Norm = %q, want %q", got, want)
+	}
+}
+
+func BenchmarkAppendTokens(b *testing.B) {
+	s := strings.Repeat(seedArticle(b)+"\n\n", 50)
+	buf := Tokenize(s)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = AppendTokens(buf[:0], s)
+	}
+}

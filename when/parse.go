@@ -25,6 +25,9 @@ func (p *parser) norm(k int) string {
 // at parses the longest date expression that starts at token i and
 // returns it with the index after its last token.
 func (p *parser) at(i int) (expr, int, bool) {
+	if !mayStart(p.toks[i]) {
+		return expr{}, 0, false
+	}
 	if e, end, ok := p.relative(i); ok {
 		return e, end, true
 	}
@@ -32,13 +35,13 @@ func (p *parser) at(i int) (expr, int, bool) {
 	var e expr
 	j := i
 	prep := ""
-	approx := false
+	approx := "" // the hedge before a day, if any
 	for range 4 {
 		if j >= len(p.toks) {
 			break
 		}
-		if _, n := p.phrase(j, approxPhrases); n > 0 {
-			approx = true
+		if w, n := p.phrase(j, approxPhrases); n > 0 {
+			approx = w
 			j += n
 			continue
 		}
@@ -81,17 +84,28 @@ func (p *parser) at(i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	best, bestEnd := expr{}, 0
-	try := func(c expr, end int, ok bool) {
+	for alt := range 6 {
+		var c expr
+		var end int
+		var ok bool
+		switch alt {
+		case 0:
+			c, end, ok = p.iso(j)
+		case 1:
+			c, end, ok = p.dayFirst(j)
+		case 2:
+			c, end, ok = p.monthFirst(j)
+		case 3:
+			c, end, ok = p.monthYear(j, prep, e.part > 0)
+		case 4:
+			c, end, ok = p.yearAlone(j, prep, e.part > 0)
+		case 5:
+			c, end, ok = p.weekday(j, prep)
+		}
 		if ok && end > bestEnd {
 			best, bestEnd = c, end
 		}
 	}
-	try(p.iso(j))
-	try(p.dayFirst(j))
-	try(p.monthFirst(j))
-	try(p.monthYear(j, prep, e.part > 0))
-	try(p.yearAlone(j, prep, e.part > 0))
-	try(p.weekday(j, prep))
 	if bestEnd == 0 {
 		return expr{}, 0, false
 	}
@@ -102,8 +116,13 @@ func (p *parser) at(i int) (expr, int, bool) {
 		}
 		best.part = e.part
 	}
-	if approx && best.kind == kDay && best.prec == 0 {
-		best.prec = 1
+	// "On or around 5 March" still names the day; "around 5 March" only
+	// places the event in the days about it, which ACLED codes as a week.
+	if approx != "" && best.kind == kDay && best.prec == 0 {
+		best.prec = 2
+		if strings.HasPrefix(approx, "on or") || best.night {
+			best.prec = 1
+		}
 	}
 	return p.suffix(best, bestEnd)
 }
@@ -113,6 +132,13 @@ func (p *parser) at(i int) (expr, int, bool) {
 func (p *parser) suffix(e expr, end int) (expr, int, bool) {
 	if p.norm(end) != "(" {
 		return e, end, true
+	}
+	// "(between 4 - 5 January)": the window the approximate date lies in.
+	if w := p.norm(end + 1); w == "between" || w == "from" {
+		if r, k, ok := p.dayFirst(end + 2); ok && r.m2 != 0 && p.norm(k) == ")" {
+			e.prec = max(precision(r), 2)
+			return e, k + 1, true
+		}
 	}
 	w, n := p.phrase(end+1, suffixPhrases)
 	if n == 0 || p.norm(end+1+n) != ")" {
@@ -126,10 +152,8 @@ func (p *parser) suffix(e expr, end int) (expr, int, bool) {
 		e.prec = 3
 	case "week of":
 		e.weekOf, e.prec = true, 2
-	case "as reported":
-		if e.prec == 0 {
-			e.prec = 1
-		}
+	case "weekend of":
+		e.prec = 2
 	}
 	return e, end + n + 2, true
 }
@@ -442,21 +466,24 @@ func (p *parser) optYear(y *int, k int) int {
 }
 
 // phrase returns the longest phrase of table that starts at token k.
-func (p *parser) phrase(k int, table [][]string) (string, int) {
+func (p *parser) phrase(k int, table phraseTable) (string, int) {
+	if k >= len(p.toks) {
+		return "", 0
+	}
 	best, bestLen := "", 0
-	for _, ph := range table {
-		if len(ph) <= bestLen || k+len(ph) > len(p.toks) {
+	for _, ph := range table[p.toks[k].Norm] {
+		if len(ph.words) <= bestLen || k+len(ph.words) > len(p.toks) {
 			continue
 		}
 		ok := true
-		for x, w := range ph {
-			if p.toks[k+x].Norm != w {
+		for x, w := range ph.words[1:] {
+			if p.toks[k+1+x].Norm != w {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			best, bestLen = strings.Join(ph, " "), len(ph)
+			best, bestLen = ph.joined, len(ph.words)
 		}
 	}
 	return best, bestLen

@@ -3,6 +3,8 @@ package when
 import (
 	"strconv"
 	"strings"
+
+	"github.com/sitrep/sitrep/text"
 )
 
 // relRule is a relative expression: a phrase pattern and what it means.
@@ -86,6 +88,22 @@ var relRules = []relRule{
 
 func pat(s string) [][]string { return rule(s, expr{}, 0).pat }
 
+// rulesByFirst indexes relRules by the words they can start with ("N"
+// for a count).
+var rulesByFirst = map[string][]int{}
+
+func init() {
+	for i, r := range relRules {
+		for _, w := range r.pat[0] {
+			rulesByFirst[w] = append(rulesByFirst[w], i)
+		}
+	}
+	// "a few days ago", "several weeks ago" start with a count too.
+	for _, w := range []string{"a", "several"} {
+		rulesByFirst[w] = append(rulesByFirst[w], rulesByFirst["N"]...)
+	}
+}
+
 var relLeadIns = setOf(`in over during within throughout for on at since`)
 
 // relative matches the longest relative expression at token i, after an
@@ -96,7 +114,17 @@ func (p *parser) relative(i int) (expr, int, bool) {
 		if start == i+1 && !relLeadIns[p.norm(i)] {
 			break
 		}
-		for _, r := range relRules {
+		if start >= len(p.toks) {
+			break
+		}
+		first := p.toks[start].Norm
+		if p.toks[start].Kind == text.Numeral {
+			first = "N"
+		} else if _, ok := smallNumbers[first]; ok {
+			first = "N"
+		}
+		for _, ri := range rulesByFirst[first] {
+			r := &relRules[ri]
 			end, n, ok := p.matchRule(r.pat, start)
 			if !ok || end <= bestEnd {
 				continue

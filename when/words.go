@@ -33,7 +33,7 @@ var monthPreps = setOf(`in during since until till by throughout from of through
 // yearPreps may introduce a bare year.
 var yearPreps = setOf(`in during since until till by throughout of through before after`)
 
-var suffixPhrases = phrases(`month of | week of | as reported | approximately | approx`)
+var suffixPhrases = phrases(`month of | week of | weekend of | as reported | approximately | approx`)
 
 // rangeSep joins the two ends of a range.
 var rangeSep = setOf(`- to and until till through`)
@@ -47,14 +47,22 @@ var weekdays = map[string]time.Weekday{
 
 var dayParts = setOf(`morning afternoon evening night`)
 
-func phrases(list string) [][]string {
-	var out [][]string
+// phraseTable is a list of word sequences indexed by their first word.
+type phraseTable map[string][]phrase
+
+type phrase struct {
+	words  []string
+	joined string // the words joined by single spaces
+}
+
+func phrases(list string) phraseTable {
+	t := phraseTable{}
 	for _, p := range strings.Split(list, "|") {
 		if f := strings.Fields(p); len(f) > 0 {
-			out = append(out, f)
+			t[f[0]] = append(t[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
 		}
 	}
-	return out
+	return t
 }
 
 func setOf(words string) map[string]bool {
