@@ -1,0 +1,183 @@
+package gazetteer
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sitrep/sitrep"
+)
+
+//go:generate go run gen.go
+
+//go:embed data/geonames.tsv.gz
+var geonamesGz []byte
+
+// The hand-written and derived files, in the order Default loads them.
+//
+//go:embed data/countries.txt data/supplement.txt data/commonwords.txt data/stopwords.txt
+var dataFS embed.FS
+
+var dataFiles = []string{"data/countries.txt", "data/supplement.txt", "data/commonwords.txt", "data/stopwords.txt"}
+
+// Gazetteer is an in-memory index of place names. It is read-only after
+// loading and safe for concurrent use.
+type Gazetteer struct {
+	places    []sitrep.Place
+	names     *hashIndex       // key → places
+	skel      *hashIndex       // skeleton → places
+	countries map[string]int32 // ISO2 → place index
+	common    map[string]bool  // keys of frequent English words
+	stop      map[string]bool  // keys that are never places
+	maxTokens int
+}
+
+const multi = 1 << 31
+
+// minSkeleton is the shortest skeleton (in letters) that is indexed: shorter
+// ones match too many unrelated names to be worth a fallback.
+const minSkeleton = 3
+
+var _ sitrep.Geoparser = (*Gazetteer)(nil)
+
+func newGazetteer() *Gazetteer {
+	g := &Gazetteer{
+		countries: map[string]int32{},
+		common:    map[string]bool{},
+		stop:      map[string]bool{},
+	}
+	g.names = newHashIndex(700_000)
+	g.skel = newHashIndex(600_000)
+	return g
+}
+
+var (
+	defaultOnce sync.Once
+	defaultG    *Gazetteer
+	defaultErr  error
+)
+
+// Default returns the gazetteer embedded in the binary: GeoNames places with
+// population ≥ 500, their admin1 and admin2 regions, the countries, and the
+// curated supplement of features news reports but GeoNames lacks. It is
+// loaded once, on first use.
+func Default() (*Gazetteer, error) {
+	defaultOnce.Do(func() {
+		defaultG, defaultErr = loadDefault()
+	})
+	return defaultG, defaultErr
+}
+
+func loadDefault() (*Gazetteer, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(geonamesGz))
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(20 << 20)
+	if _, err := io.Copy(&buf, zr); err != nil {
+		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
+	}
+	for _, name := range dataFiles {
+		b, err := dataFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		buf.WriteString("\n# " + name + "\n")
+		buf.Write(b)
+	}
+	g, err := loadBytes(buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
+	}
+	return g, nil
+}
+
+// Len returns the number of places, regions and countries.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// refs returns the places indexed under key in h.
+func (g *Gazetteer) refs(h *hashIndex, key []byte) []uint32 { return h.get(key) }
+
+// Candidate is one place a name may refer to.
+type Candidate struct {
+	Place   sitrep.Place `json:"place"`
+	Score   float64      `json:"score"`   // 0..1, higher is likelier
+	Matched string       `json:"matched"` // "name", "alias" or "variant" (skeleton match)
+}
+
+// Lookup returns the places a name may refer to, best first. Exact key
+// matches come before transliteration variants; within each, places in the
+// hinted countries, admin seats and larger places score higher.
+func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
+	key := appendKey(nil, name)
+	if len(key) == 0 {
+		return nil
+	}
+	seen := map[uint32]bool{}
+	var out []Candidate
+	ctx := scoreContext{countries: hintWeights(hint)}
+	refs := g.refs(g.names, key)
+	townIn := g.townCountries(refs, "")
+	for _, i := range refs {
+		seen[i] = true
+		p := g.places[i]
+		m := "alias"
+		if Key(p.Name) == string(key) {
+			m = "name"
+		}
+		s := g.score(i, true, ctx)
+		if p.Class == "A" && p.Code != "PCLI" && townIn[p.CountryCode] {
+			s -= 0.2
+		}
+		out = append(out, Candidate{Place: p, Score: max(0, s), Matched: m})
+	}
+	sk := appendSkeleton(nil, string(key))
+	for _, i := range g.refs(g.skel, sk) {
+		if seen[i] {
+			continue
+		}
+		out = append(out, Candidate{Place: g.places[i], Score: max(0, g.score(i, false, ctx)), Matched: "variant"})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
+	return out
+}
+
+var (
+	countryOnce  sync.Once
+	countryNames map[string]string
+)
+
+// CountryCode returns the ISO 3166-1 alpha-2 code of a country given by its
+// name or a common alias ("Syria", "Syrian Arab Republic", "DRC", "U.S."),
+// not by a demonym. It reads only the small country table.
+func CountryCode(name string) (string, bool) {
+	countryOnce.Do(func() {
+		countryNames = map[string]string{}
+		b, err := dataFS.ReadFile("data/countries.txt")
+		if err != nil {
+			panic(err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			f := strings.Split(strings.TrimSuffix(l, "\r"), "\t")
+			if len(f) < 3 || f[0] != "C" {
+				continue
+			}
+			countryNames[Key(f[2])] = f[1]
+			if len(f) > 3 {
+				for _, a := range strings.Split(f[3], "|") {
+					if a != "" {
+						countryNames[Key(a)] = f[1]
+					}
+				}
+			}
+		}
+	})
+	cc, ok := countryNames[Key(name)]
+	return cc, ok
+}

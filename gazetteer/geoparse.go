@@ -1,0 +1,585 @@
+package gazetteer
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// maxSpan is the longest name, in tokens, that Geoparse looks for.
+const maxSpan = 6
+
+// connectors may appear in lower case inside a multi-word name
+// ("Deir ez-Zor", "Bab al-Hawa", "Dar es Salaam", "Umm al-Qura").
+var connectors = map[string]bool{
+	"de": true, "du": true, "des": true, "la": true, "le": true, "les": true, "of": true,
+	"bin": true, "ibn": true, "bint": true, "abu": true, "um": true, "umm": true, "wa": true,
+	"da": true, "do": true, "dos": true, "das": true, "del": true, "di": true, "van": true,
+	"von": true, "der": true, "den": true, "sur": true, "am": true, "im": true, "e": true,
+	"i": true, "y": true, "ben": true, "bou": true, "ould": true,
+}
+
+// englishArticle are the article spellings that are also English words; a
+// leading one counts as part of a name only when hyphenated ("As-Suwayda").
+var englishArticle = map[string]bool{"as": true, "at": true, "an": true, "en": true, "es": true, "us": true, "un": true, "ed": true, "er": true}
+
+// featureWords may continue a name in lower case when the whole is a
+// gazetteer name ("Bab al-Hawa border crossing", "Mosul dam").
+var featureWords = map[string]bool{
+	"border": true, "crossing": true, "camp": true, "dam": true, "airbase": true, "base": true, "air": true,
+	"airport": true, "airfield": true, "field": true, "oilfield": true, "oil": true, "garrison": true,
+	"refugee": true, "bridge": true, "plant": true, "nuclear": true, "power": true, "steel": true, "gate": true,
+}
+
+// candidate mention before disambiguation.
+type rawMention struct {
+	t0, t1 int // token range [t0, t1)
+	refs   []uint32
+	exact  bool
+	key    string
+	mod    string // modifier from context
+	kind   string // "admin1", "admin2", "town" preference from context, or ""
+	strong bool   // context says this is a place ("in X", "town of X", "X district")
+}
+
+// Geoparse finds the place names in text and resolves each to the most
+// likely place, using the hint and the other places in the text. Mentions are
+// returned in text order; each covers the name as written, including a
+// leading Arabic article ("al-Tanf").
+func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMention {
+	toks, buf := tokenize(text, make([]token, 0, len(text)/6+1), make([]byte, 0, len(text)))
+	raws := g.findMentions(toks, buf)
+	if len(raws) == 0 {
+		return nil
+	}
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return string(buf[toks[i].k0:toks[i].k1])
+	}
+	kept := raws[:0]
+	for _, m := range raws {
+		readContext(&m, toks, word)
+		if g.plausible(&m, toks, word) {
+			kept = append(kept, m)
+		}
+	}
+	return g.resolve(text, toks, buf, kept, hint)
+}
+
+// findMentions makes one pass over the tokens and, at each token that can
+// start a name, looks up the longest run of following tokens that is a key
+// of the index (hash lookups of the growing key, at most maxSpan per start).
+func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
+	var out []rawMention
+	var key []byte
+	span := min(maxSpan, g.maxTokens+2)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		w := buf[t.k0:t.k1]
+		if t.digit || !(t.cap || (isArticle(string(w)) && t.joined && i+1 < len(toks) && toks[i+1].cap)) {
+			continue
+		}
+		key = key[:0]
+		best := rawMention{t0: -1}
+		var lastKeyed []byte
+		lastEnd := -1
+		for j := i; j < len(toks) && j < i+span; j++ {
+			if j > i && !toks[j-1].joined {
+				break
+			}
+			tj := toks[j]
+			wj := buf[tj.k0:tj.k1]
+			feature := featureWords[string(wj)]
+			if tj.digit || (!tj.cap && !isArticle(string(wj)) && !connectors[string(wj)] && !feature) {
+				break
+			}
+			if isArticle(string(wj)) {
+				// Articles are not part of keys ("al-Tanf" = "Tanf").
+				if !(tj.joined && j+1 < len(toks) && toks[j+1].cap) {
+					break
+				}
+				continue
+			}
+			if len(key) > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, wj...)
+			if !tj.cap && !feature {
+				continue
+			}
+			if refs := g.refs(g.names, key); refs != nil {
+				best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true, key: string(key)}
+			}
+			lastKeyed = append(lastKeyed[:0], key...)
+			lastEnd = j + 1
+		}
+		if best.t0 < 0 && lastEnd > 0 && !toks[lastEnd-1].cap {
+			lastEnd = -1 // a variant must end in a capitalised word
+		}
+		if best.t0 < 0 && lastEnd > 0 {
+			// No exact key: try the transliteration skeleton of the longest
+			// run, then of its first word.
+			var sk [128]byte
+			s := appendSkeleton(sk[:0], string(lastKeyed))
+			if refs := g.refs(g.skel, s); refs != nil && len(lastKeyed) >= 5 {
+				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(lastKeyed)}
+			}
+		}
+		if best.t0 < 0 {
+			continue
+		}
+		out = append(out, best)
+		i = best.t1 - 1
+	}
+	return out
+}
+
+// Context words. Before a name: "near X", "north of X", "town of X";
+// after it: "X province", "X district", "X area".
+var (
+	nearBefore = map[string]string{
+		"near": "near", "nearby": "near", "outside": "outskirts of", "around": "near",
+		"neighbouring": "near", "neighboring": "near",
+	}
+	ofBefore = map[string]string{ // "<word> of X"
+		"outskirts": "outskirts of", "vicinity": "near", "suburbs": "outskirts of", "countryside": "countryside",
+		"north": "north of", "south": "south of", "east": "east of", "west": "west of",
+		"northeast": "northeast of", "northwest": "northwest of", "southeast": "southeast of", "southwest": "southwest of",
+		"outside": "outskirts of", "environs": "near", "periphery": "outskirts of", "edge": "outskirts of",
+		"town": "", "city": "", "village": "", "villages": "", "capital": "", "hamlet": "", "port": "", "district": "district", "province": "province",
+		"governorate": "province", "region": "region", "state": "province", "area": "area",
+	}
+	after = map[string]string{
+		"area": "area", "areas": "area", "outskirts": "outskirts of", "countryside": "countryside", "suburbs": "outskirts of",
+		"district": "district", "districts": "district", "subdistrict": "district", "county": "district",
+		"province": "province", "governorate": "province", "state": "province", "oblast": "province", "region": "region", "prefecture": "province",
+		"city": "", "town": "", "village": "", "camp": "", "airport": "", "border": "", "crossing": "",
+	}
+	regionAdjectives = map[string]string{
+		"northern": "northern", "southern": "southern", "eastern": "eastern", "western": "western",
+		"central": "central", "northeastern": "northeastern", "northwestern": "northwestern",
+		"southeastern": "southeastern", "southwestern": "southwestern", "rural": "countryside",
+	}
+	strongBefore = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "into": true, "from": true, "toward": true, "towards": true}
+	titles       = map[string]bool{
+		"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "general": true, "president": true,
+		"minister": true, "colonel": true, "col": true, "lt": true, "sgt": true, "captain": true, "capt": true,
+		"commander": true, "king": true, "prince": true, "princess": true, "queen": true, "sheikh": true, "imam": true,
+		"spokesman": true, "spokeswoman": true, "spokesperson": true, "senator": true, "sen": true, "rep": true,
+		"judge": true, "officer": true, "sergeant": true, "lieutenant": true, "major": true, "maj": true,
+		"adm": true, "admiral": true, "pope": true, "saint": false, "st": false, "father": true, "brother": true,
+		"journalist": true, "reporter": true, "correspondent": true, "mayor": true, "governor": true, "emir": true,
+		"secretary": true, "chief": true, "director": true, "ambassador": true, "envoy": true, "leader": true,
+	}
+	speechVerbs = map[string]bool{
+		"said": true, "says": true, "told": true, "added": true, "stated": true, "noted": true, "explained": true,
+		"claimed": true, "warned": true, "wrote": true, "tweeted": true, "insisted": true, "argued": true,
+		"continued": true, "asked": true, "replied": true, "recalled": true, "admitted": true, "denied": true,
+	}
+)
+
+// readContext sets the modifier, preferred kind and strength of a mention
+// from the words around it.
+func readContext(m *rawMention, toks []token, word func(int) string) {
+	b1, b2 := word(m.t0-1), word(m.t0-2)
+	if m.t0 >= 1 && !toks[m.t0-1].joined && b1 != "" {
+		// punctuation between: no "near" effect, but "(Raqqa)" is still fine
+		b1, b2 = "", ""
+	}
+	if b1 == "the" || b1 == "al" { // "north of the Raqqa"
+		b1, b2 = b2, word(m.t0-3)
+	}
+	if mod, ok := nearBefore[b1]; ok {
+		m.mod, m.strong = mod, true
+	}
+	if b1 == "of" {
+		if mod, ok := ofBefore[b2]; ok {
+			m.strong = true
+			switch b2 {
+			case "district":
+				m.kind, m.mod = "admin2", "district"
+			case "province", "governorate", "state", "region":
+				m.kind, m.mod = "admin1", mod
+			case "town", "city", "village", "villages", "hamlet", "port", "capital":
+				m.kind = "town"
+			default:
+				m.mod = mod
+			}
+			if w3 := word(m.t0 - 3); (w3 == "close" || w3 == "just") && mod == "" {
+				m.mod = "near"
+			}
+		}
+	}
+	if b1 == "to" && b2 == "close" {
+		m.mod, m.strong = "near", true
+	}
+	if mod, ok := regionAdjectives[b1]; ok && m.mod == "" {
+		m.mod = mod
+	}
+	if strongBefore[b1] {
+		m.strong = true
+	}
+	if m.t1-1 < len(toks) && toks[m.t1-1].joined {
+		a1 := word(m.t1)
+		if mod, ok := after[a1]; ok {
+			m.strong = true
+			switch a1 {
+			case "district", "districts", "subdistrict", "county":
+				m.kind = "admin2"
+			case "province", "governorate", "state", "oblast", "region", "prefecture":
+				m.kind = "admin1"
+			case "city", "town", "village", "camp":
+				m.kind = "town"
+			}
+			if mod != "" && m.mod == "" || m.kind == "admin1" || m.kind == "admin2" {
+				m.mod = mod
+			}
+			if a1 == "border" && word(m.t1+1) == "crossing" {
+				m.mod = "border crossing"
+			}
+		}
+	}
+}
+
+// plausible applies the gates that keep common words and people's names
+// from becoming places.
+func (g *Gazetteer) plausible(m *rawMention, toks []token, word func(int) string) bool {
+	if g.stop[m.key] {
+		return false
+	}
+	important := false
+	for _, i := range m.refs {
+		p := &g.places[i]
+		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || p.Population >= 1_000_000 {
+			important = true
+			break
+		}
+	}
+	prev := ""
+	if m.t0 > 0 && toks[m.t0-1].joined {
+		prev = word(m.t0 - 1)
+	}
+	if titles[prev] {
+		return false
+	}
+	single := m.t1-m.t0 == 1 || !strings.Contains(m.key, " ")
+	if single && g.common[m.key] && !important && !m.strong {
+		return false
+	}
+	// Part of a longer capitalised name that is not a place ("Talal Silo",
+	// "Washington Examiner"): a neighbouring capitalised word that is not a
+	// common English word or a context word.
+	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !g.ordinary(prev) {
+		return false
+	}
+	if m.t1 < len(toks) && toks[m.t1-1].joined && toks[m.t1].cap {
+		next := word(m.t1)
+		if _, ctx := after[next]; !ctx && (!g.ordinary(next) || !g.sizeable(m.refs)) {
+			// "Leroy Wright": a small place's name before a capitalised
+			// word is someone's name far more often than a place.
+			return false
+		}
+	}
+	// "Dillon added", "Silo said": a name that speaks is a person.
+	if m.t1 < len(toks) && toks[m.t1-1].joined && speechVerbs[word(m.t1)] && !important && !m.strong {
+		return false
+	}
+	return true
+}
+
+// townCountries returns the countries where refs include a town. Without
+// "province" or "district" in the context, a town is meant rather than the
+// region of the same name in its country ("Raqqa" is the city).
+func (g *Gazetteer) townCountries(refs []uint32, kind string) map[string]bool {
+	if kind != "" {
+		return nil
+	}
+	var in map[string]bool
+	for _, i := range refs {
+		if g.places[i].Class != "A" {
+			if in == nil {
+				in = map[string]bool{}
+			}
+			in[g.places[i].CountryCode] = true
+		}
+	}
+	return in
+}
+
+// sizeable reports whether any of the places is a country, region or a
+// town of 100,000 or more.
+func (g *Gazetteer) sizeable(refs []uint32) bool {
+	for _, i := range refs {
+		p := &g.places[i]
+		if p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || p.ID >= 900_000_000 {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinary reports whether a capitalised neighbour is an ordinary word
+// (sentence-initial "In", "Northern", "University") rather than part of a
+// proper name.
+func (g *Gazetteer) ordinary(w string) bool {
+	if g.stop[w] || g.common[w] || isArticle(w) || connectors[w] {
+		return true
+	}
+	if _, ok := regionAdjectives[w]; ok {
+		return true
+	}
+	if _, ok := after[w]; ok {
+		return true
+	}
+	if _, ok := CountryCode(w); ok {
+		return true
+	}
+	return false
+}
+
+// scoreContext is what the document says about where it is.
+type scoreContext struct {
+	countries map[string]float64 // ISO2 → weight in 0..1
+}
+
+func hintWeights(h sitrep.GeoHint) map[string]float64 {
+	w := map[string]float64{}
+	for i, cc := range h.CountryCodes {
+		v := 1 - 0.15*float64(i)
+		if v < 0.5 {
+			v = 0.5
+		}
+		if w[cc] < v {
+			w[cc] = v
+		}
+	}
+	return w
+}
+
+// score rates a place as the referent of a name, before document context
+// (country, proximity, kind) is added.
+func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
+	p := &g.places[i]
+	s := 0.1
+	s += 0.35 * ctx.countries[p.CountryCode]
+	pop := math.Log10(float64(p.Population)+1) / 7
+	s += 0.2 * min(pop, 1)
+	switch p.Code {
+	case "PCLI":
+		s += 0.3
+	case "ADM1", "PPLC":
+		s += 0.2
+	case "PPLA":
+		s += 0.15
+	case "PPLA2":
+		s += 0.1
+	case "ADM2", "PPLA3":
+		s += 0.05
+	}
+	if p.ID >= 900_000_000 {
+		s += 0.15 // curated conflict features
+	}
+	if !exact {
+		s -= 0.15
+	}
+	return s
+}
+
+// resolve picks a place for each mention.
+func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
+	ctx := scoreContext{countries: hintWeights(hint)}
+	// Countries evidenced by the text itself: country names count fully,
+	// admin1 names half, other places a little; a country the hint names
+	// keeps its weight.
+	votes := map[string]float64{}
+	total := 0.0
+	for _, m := range ms {
+		seen := map[string]float64{}
+		for _, i := range m.refs {
+			p := &g.places[i]
+			v := 0.1
+			switch p.Code {
+			case "PCLI":
+				v = 1
+			case "ADM1":
+				v = 0.5
+			}
+			if len(m.refs) > 1 && p.Code != "PCLI" {
+				v /= 2
+			}
+			seen[p.CountryCode] = max(seen[p.CountryCode], v)
+		}
+		for cc, v := range seen {
+			votes[cc] += v
+			total += v
+		}
+	}
+	for cc, v := range votes {
+		w := 0.8 * min(1, v/1.5)
+		if ctx.countries[cc] < w {
+			ctx.countries[cc] = w
+		}
+	}
+
+	// Transliteration variants count only in the countries the document is
+	// about, and small places abroad are dropped when it clearly is about
+	// some countries: "Leroy", "Assad" are not villages in Russia.
+	strongest := 0.0
+	for _, w := range ctx.countries {
+		strongest = max(strongest, w)
+	}
+	kept := ms[:0]
+	for _, m := range ms {
+		if !m.exact {
+			var refs []uint32
+			for _, i := range m.refs {
+				if ctx.countries[g.places[i].CountryCode] >= 0.5 {
+					refs = append(refs, i)
+				}
+			}
+			if len(refs) == 0 {
+				continue
+			}
+			m.refs = refs
+		}
+		if strongest >= 0.5 {
+			home := false
+			for _, i := range m.refs {
+				p := &g.places[i]
+				if ctx.countries[p.CountryCode] > 0 || p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" {
+					home = true
+					break
+				}
+			}
+			if !home {
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
+
+	type choice struct {
+		best, second float64
+		idx          uint32
+	}
+	choose := func(m *rawMention, anchors []anchor, self int) choice {
+		c := choice{best: -1, second: -1}
+		townIn := g.townCountries(m.refs, m.kind)
+		for _, i := range m.refs {
+			p := &g.places[i]
+			s := g.score(i, m.exact, ctx) + kindBonus(p, m.kind)
+			if p.Class == "A" && p.Code != "PCLI" && townIn[p.CountryCode] {
+				s -= 0.2
+			}
+			for _, a := range anchors {
+				if a.mention != self && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
+					s += 0.15
+					break
+				}
+			}
+			if s > c.best {
+				c.second, c.best, c.idx = c.best, s, i
+			} else if s > c.second {
+				c.second = s
+			}
+		}
+		return c
+	}
+	var anchors []anchor
+	first := make([]choice, len(ms))
+	for k := range ms {
+		first[k] = choose(&ms[k], nil, k)
+		p := &g.places[first[k].idx]
+		if p.Class != "A" && (len(ms[k].refs) == 1 || first[k].best-first[k].second > 0.15) {
+			anchors = append(anchors, anchor{mention: k, lat: p.Lat, lon: p.Lon})
+		}
+	}
+	out := make([]sitrep.PlaceMention, 0, len(ms))
+	for k := range ms {
+		m := &ms[k]
+		c := first[k]
+		if len(m.refs) > 1 && len(anchors) > 0 {
+			c = choose(m, anchors, k)
+		}
+		p := g.places[c.idx]
+		score := min(1, max(0, c.best))
+		if c.second >= 0 && c.best-c.second < 0.1 {
+			score *= 0.6 + 4*(c.best-c.second)
+		}
+		t0 := m.t0
+		if w := string(buf[toks[t0].k0:toks[t0].k1]); isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] {
+			t0++ // sentence-initial "At Raqqa", "As Aleppo fell": not part of the name
+		}
+		start := toks[t0].start
+		end := toks[m.t1-1].end
+		out = append(out, sitrep.PlaceMention{
+			Text:      text[start:end],
+			Start:     start,
+			End:       end,
+			Place:     p,
+			Precision: precision(&p, m.mod, m.kind),
+			Modifier:  m.mod,
+			Score:     math.Round(score*1000) / 1000,
+		})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+type anchor struct {
+	mention  int
+	lat, lon float64
+}
+
+// kindBonus favours the kind of place the context names ("X province" →
+// the admin1 region) and otherwise towns over regions of the same name.
+func kindBonus(p *sitrep.Place, kind string) float64 {
+	switch kind {
+	case "admin1":
+		if p.Code == "ADM1" {
+			return 0.5
+		}
+	case "admin2":
+		if p.Code == "ADM2" {
+			return 0.5
+		}
+	case "town":
+		if p.Class == "P" {
+			return 0.3
+		}
+	default:
+		if p.Code == "ADM2" {
+			return -0.1
+		}
+	}
+	return 0
+}
+
+// precision is ACLED's geo_precision for a mention: 1 the place itself, 2
+// near it or a district, 3 a region or country.
+func precision(p *sitrep.Place, mod, kind string) int {
+	switch {
+	case p.Code == "PCLI" || p.Code == "ADM1":
+		return 3
+	case kind == "admin1" || mod == "province" || mod == "region":
+		return 3
+	case p.Code == "ADM2" || mod != "":
+		return 2
+	}
+	return 1
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}

@@ -1,0 +1,93 @@
+package gazetteer
+
+import "hash/maphash"
+
+// hashIndex maps name keys to places. It stores 64-bit hashes of the keys
+// instead of the keys themselves: with under a few million keys a collision
+// is vanishingly unlikely, and the table takes 12 bytes a slot and builds in
+// a fraction of the time of a map[string]. Open addressing, linear probing.
+type hashIndex struct {
+	seed  maphash.Seed
+	slots []slot
+	n     int
+	lists [][]uint32
+}
+
+type slot struct {
+	hash uint64 // 0 marks an empty slot
+	ref  uint32 // place index, or multi|index into lists
+}
+
+func newHashIndex(sizeHint int) *hashIndex {
+	size := 1024
+	for size < sizeHint*2 {
+		size <<= 1
+	}
+	return &hashIndex{seed: maphash.MakeSeed(), slots: make([]slot, size)}
+}
+
+func (h *hashIndex) sum(key []byte) uint64 {
+	s := maphash.Bytes(h.seed, key)
+	if s == 0 {
+		s = 1
+	}
+	return s
+}
+
+// slot returns the slot of key's hash: its own, or the empty one to fill.
+func (h *hashIndex) slot(s uint64) int {
+	mask := len(h.slots) - 1
+	i := int(s) & mask
+	for h.slots[i].hash != 0 && h.slots[i].hash != s {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// add indexes place idx under key. Adding the same place twice in a row is
+// a no-op, so a place's aliases that fold alike cost nothing.
+func (h *hashIndex) add(key []byte, idx uint32) {
+	if h.n*2 >= len(h.slots) {
+		h.grow()
+	}
+	s := h.sum(key)
+	e := &h.slots[h.slot(s)]
+	switch v := e.ref; {
+	case e.hash == 0:
+		e.hash, e.ref = s, idx
+		h.n++
+	case v&multi == 0:
+		if v != idx {
+			h.lists = append(h.lists, []uint32{v, idx})
+			e.ref = multi | uint32(len(h.lists)-1)
+		}
+	default:
+		l := h.lists[v&^multi]
+		if l[len(l)-1] != idx {
+			h.lists[v&^multi] = append(l, idx)
+		}
+	}
+}
+
+// get returns the places indexed under key.
+func (h *hashIndex) get(key []byte) []uint32 {
+	e := h.slots[h.slot(h.sum(key))]
+	switch {
+	case e.hash == 0:
+		return nil
+	case e.ref&multi != 0:
+		return h.lists[e.ref&^multi]
+	default:
+		return []uint32{e.ref}
+	}
+}
+
+func (h *hashIndex) grow() {
+	old := h.slots
+	h.slots = make([]slot, 2*len(old))
+	for _, e := range old {
+		if e.hash != 0 {
+			h.slots[h.slot(e.hash)] = e
+		}
+	}
+}

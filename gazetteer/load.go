@@ -1,0 +1,478 @@
+package gazetteer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// The gazetteer is read from line records, tab-separated, so that the
+// embedded GeoNames data, the hand-written country table and supplement, and
+// any file a user supplies all share one format. Blank lines and lines
+// starting with # are ignored. Aliases are separated by |.
+//
+//	C   ISO2  ACLED-country-name  aliases  [lat  lon]
+//	A1  CC.a1      name  [aliases]
+//	A2  CC.a1.a2   name  [aliases]
+//	P   id  name  lat  lon  class.code  CC  a1  a2  population  [aliases]
+//	N   target  aliases     (extra names; target is an id, CC, CC.a1 or CC.a1.a2)
+//	W   word...             (common English words: place names that need context)
+//	X   word...             (words that are never place names)
+//
+// Countries, admin1 and admin2 regions get coordinates from their seat (the
+// GeoNames PPLC, PPLA or PPLA2 place with the largest population) and, where
+// there is none, from the population-weighted mean of their places (every
+// place counting at least 1). Their population is the sum of their places'.
+
+// LoadError lists the malformed lines of a gazetteer file. Load skips them
+// and keeps every other line.
+type LoadError struct {
+	Lines []LineError
+}
+
+// LineError is one malformed line.
+type LineError struct {
+	Line int
+	Msg  string
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "gazetteer: %d malformed line(s)", len(e.Lines))
+	for i, l := range e.Lines {
+		if i == 5 {
+			fmt.Fprintf(&b, "; …")
+			break
+		}
+		fmt.Fprintf(&b, "; line %d: %s", l.Line, l.Msg)
+	}
+	return b.String()
+}
+
+// builder accumulates records before the index is built.
+type builder struct {
+	g            *Gazetteer
+	aliases      []string // per place, "|"-separated
+	a1code       []string // per place, "CC.a1" (towns) or own code (regions)
+	a2code       []string
+	regions      map[string]int32 // "CC", "CC.a1", "CC.a1.a2" → place index
+	extra        map[string][]string
+	explicit     map[int32]bool // countries with coordinates given
+	countryNames map[string]bool
+	errs         []LineError
+}
+
+// Load reads a gazetteer in the record format above. If some lines are
+// malformed it returns the gazetteer built from the others together with a
+// *LoadError naming them; a read error is returned as is.
+func Load(r io.Reader) (*Gazetteer, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: read: %w", err)
+	}
+	return loadBytes(data)
+}
+
+func loadBytes(data []byte) (*Gazetteer, error) {
+	// One string holds every name; places slice into it without copying.
+	text := string(data)
+	b := &builder{
+		g:            newGazetteer(),
+		regions:      map[string]int32{},
+		extra:        map[string][]string{},
+		explicit:     map[int32]bool{},
+		countryNames: map[string]bool{},
+	}
+	n := bytes.Count(data, []byte{'\n'}) + 1
+	b.g.places = make([]sitrep.Place, 0, n)
+	b.aliases = make([]string, 0, n)
+	line := 0
+	for len(text) > 0 {
+		line++
+		var l string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			l, text = text, ""
+		}
+		l = strings.TrimSuffix(l, "\r")
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		if msg := b.record(l); msg != "" {
+			b.errs = append(b.errs, LineError{Line: line, Msg: msg})
+		}
+	}
+	b.finish()
+	if len(b.errs) > 0 {
+		return b.g, &LoadError{Lines: b.errs}
+	}
+	return b.g, nil
+}
+
+// record parses one line and returns a message if it is malformed.
+func (b *builder) record(l string) string {
+	var arr [12]string
+	f := splitTab(l, arr[:0])
+	switch f[0] {
+	case "P":
+		return b.place(f)
+	case "A1", "A2":
+		if len(f) < 3 || f[2] == "" {
+			return "want " + f[0] + " <code> <name> [aliases]"
+		}
+		parts := strings.Split(f[1], ".")
+		if (f[0] == "A1" && len(parts) != 2) || (f[0] == "A2" && len(parts) != 3) || len(parts[0]) != 2 {
+			return fmt.Sprintf("bad region code %q", f[1])
+		}
+		code := "ADM1"
+		if f[0] == "A2" {
+			code = "ADM2"
+		}
+		name := trimRegionWords(f[2])
+		b.add(sitrep.Place{Name: name, CountryCode: parts[0], Class: "A", Code: code}, aliasField(f, 3)+"|"+f[2], parts[0]+"."+parts[1], f[1])
+		b.regions[f[1]] = int32(len(b.g.places) - 1)
+	case "C":
+		if len(f) < 3 || len(f[1]) != 2 || f[2] == "" {
+			return "want C <ISO2> <ACLED name> [aliases] [lat lon]"
+		}
+		p := sitrep.Place{Name: f[2], Country: f[2], CountryCode: f[1], Class: "A", Code: "PCLI"}
+		if b.countryNames[f[2]] && len(f) > 3 && f[3] != "" {
+			// A territory ACLED files under another country (Hong Kong → China)
+			// keeps its own name.
+			p.Name, _, _ = strings.Cut(f[3], "|")
+		}
+		b.countryNames[f[2]] = true
+		explicit := false
+		if len(f) >= 6 && f[4] != "" {
+			lat, err1 := strconv.ParseFloat(f[4], 64)
+			lon, err2 := strconv.ParseFloat(f[5], 64)
+			if err1 != nil || err2 != nil || !validLatLon(lat, lon) {
+				return fmt.Sprintf("bad coordinates %q %q", f[4], f[5])
+			}
+			p.Lat, p.Lon, explicit = lat, lon, true
+		}
+		b.add(p, aliasField(f, 3), "", "")
+		i := int32(len(b.g.places) - 1)
+		b.regions[f[1]] = i
+		b.g.countries[f[1]] = i
+		if explicit {
+			b.explicit[i] = true
+		}
+	case "N":
+		if len(f) < 3 || f[1] == "" || f[2] == "" {
+			return "want N <target> <aliases>"
+		}
+		b.extra[f[1]] = append(b.extra[f[1]], f[2])
+	case "W", "X":
+		for _, w := range f[1:] {
+			for _, w := range strings.Fields(w) {
+				if f[0] == "W" {
+					b.g.common[Key(w)] = true
+				} else {
+					b.g.stop[Key(w)] = true
+				}
+			}
+		}
+	default:
+		return fmt.Sprintf("unknown record type %q", f[0])
+	}
+	return ""
+}
+
+func (b *builder) place(f []string) string {
+	if len(f) < 10 {
+		return fmt.Sprintf("want 10 or 11 fields in a P record, got %d", len(f))
+	}
+	id, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return fmt.Sprintf("bad id %q", f[1])
+	}
+	lat, err1 := strconv.ParseFloat(f[3], 64)
+	lon, err2 := strconv.ParseFloat(f[4], 64)
+	if err1 != nil || err2 != nil || !validLatLon(lat, lon) {
+		return fmt.Sprintf("bad coordinates %q %q", f[3], f[4])
+	}
+	class, code, ok := strings.Cut(f[5], ".")
+	if !ok || class == "" {
+		return fmt.Sprintf("bad feature %q, want class.code like P.PPLA", f[5])
+	}
+	if len(f[6]) != 2 {
+		return fmt.Sprintf("bad country code %q", f[6])
+	}
+	pop := 0
+	if f[9] != "" {
+		if pop, err = strconv.Atoi(f[9]); err != nil || pop < 0 {
+			return fmt.Sprintf("bad population %q", f[9])
+		}
+	}
+	if f[2] == "" {
+		return "empty name"
+	}
+	p := sitrep.Place{ID: id, Name: f[2], CountryCode: f[6], Lat: lat, Lon: lon, Population: pop, Class: intern(class), Code: intern(code)}
+	a1, a2 := "", ""
+	if f[7] != "" {
+		a1 = f[6] + "." + f[7]
+		if f[8] != "" {
+			a2 = a1 + "." + f[8]
+		}
+	}
+	b.add(p, aliasField(f, 10), a1, a2)
+	return ""
+}
+
+func (b *builder) add(p sitrep.Place, aliases, a1, a2 string) {
+	b.g.places = append(b.g.places, p)
+	b.aliases = append(b.aliases, aliases)
+	b.a1code = append(b.a1code, a1)
+	b.a2code = append(b.a2code, a2)
+}
+
+func aliasField(f []string, i int) string {
+	if len(f) > i {
+		return f[i]
+	}
+	return ""
+}
+
+func validLatLon(lat, lon float64) bool {
+	return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
+}
+
+var interned = map[string]string{}
+
+// intern shares the few distinct feature classes and codes between places.
+// It is only called while loading, under the caller's lock or sync.Once.
+func intern(s string) string {
+	if v, ok := interned[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	interned[s] = s
+	return s
+}
+
+// regionWords are the generic words GeoNames puts around region names;
+// news uses the bare name ("Nineveh", "Maidan Wardak").
+var regionWords = []string{
+	" Regional State", " Governorate", " Province", " Oblast", " State", " Region", " Prefecture",
+	" Municipality", " Department", " District", " County", " Division",
+}
+
+func trimRegionWords(name string) string {
+	for _, w := range regionWords {
+		if strings.HasSuffix(name, w) && len(name) > len(w)+2 {
+			return name[:len(name)-len(w)]
+		}
+	}
+	for _, w := range []string{"Muhafazat ", "Wilayat ", "Province of ", "Provincia de "} {
+		if strings.HasPrefix(name, w) && len(name) > len(w)+2 {
+			return name[len(w):]
+		}
+	}
+	return name
+}
+
+// finish derives region coordinates and names and builds the name index.
+func (b *builder) finish() {
+	g := b.g
+	type acc struct {
+		lat, lon, w float64
+		pop         int
+		seat        int32
+		seatPop     int
+	}
+	sums := map[string]*acc{}
+	for i, p := range g.places {
+		if p.Class == "A" {
+			continue
+		}
+		codes := [3]string{p.CountryCode, b.a1code[i], b.a2code[i]}
+		seats := [3]string{"PPLC", "PPLA", "PPLA2"}
+		for level, c := range codes {
+			if c == "" {
+				continue
+			}
+			a := sums[c]
+			if a == nil {
+				a = &acc{seat: -1}
+				sums[c] = a
+			}
+			w := float64(max(p.Population, 1))
+			a.lat += p.Lat * w
+			a.lon += p.Lon * w
+			a.w += w
+			a.pop += p.Population
+			if p.Code == seats[level] && (a.seat < 0 || p.Population > a.seatPop) {
+				a.seat, a.seatPop = int32(i), p.Population
+			}
+		}
+	}
+	for code, i := range b.regions {
+		a := sums[code]
+		p := &g.places[i]
+		if a == nil {
+			if !b.explicit[i] {
+				p.Code = "" // no coordinates: not indexed
+			}
+			continue
+		}
+		p.Population = a.pop
+		if b.explicit[i] {
+			continue
+		}
+		if a.seat >= 0 {
+			p.Lat, p.Lon = g.places[a.seat].Lat, g.places[a.seat].Lon
+		} else {
+			p.Lat, p.Lon = a.lat/a.w, a.lon/a.w
+		}
+	}
+	b.nearestAdmin()
+	// Country and admin1 names for every place.
+	for i := range g.places {
+		p := &g.places[i]
+		if c, ok := g.countries[p.CountryCode]; ok {
+			p.Country = g.places[c].Country
+		} else {
+			p.Country = p.CountryCode
+		}
+		if r, ok := b.regions[b.a1code[i]]; ok && p.Code != "ADM1" {
+			p.Admin1 = g.places[r].Name
+		} else if p.Code == "ADM1" {
+			p.Admin1 = p.Name
+		}
+	}
+	// Extra names.
+	for target, list := range b.extra {
+		i, ok := b.regions[target]
+		if !ok {
+			id, err := strconv.ParseInt(target, 10, 64)
+			j, found := b.byID(id)
+			if err != nil || !found {
+				b.errs = append(b.errs, LineError{Msg: fmt.Sprintf("N record: unknown target %q", target)})
+				continue
+			}
+			i = j
+		}
+		b.aliases[i] += "|" + strings.Join(list, "|")
+	}
+	b.index()
+	b.aliases = nil
+}
+
+// nearestAdmin gives supplement places without admin codes those of the
+// nearest GeoNames place in the same country.
+func (b *builder) nearestAdmin() {
+	for i, p := range b.g.places {
+		if p.ID < 900_000_000 || b.a1code[i] != "" {
+			continue
+		}
+		best, bestD := -1, math.MaxFloat64
+		for j := range b.g.places {
+			q := &b.g.places[j]
+			if math.Abs(q.Lat-p.Lat) > 2 || math.Abs(q.Lon-p.Lon) > 2 || q.Class != "P" || q.CountryCode != p.CountryCode || b.a1code[j] == "" {
+				continue
+			}
+			if d := (q.Lat-p.Lat)*(q.Lat-p.Lat) + (q.Lon-p.Lon)*(q.Lon-p.Lon); d < bestD {
+				best, bestD = j, d
+			}
+		}
+		if best >= 0 {
+			b.a1code[i], b.a2code[i] = b.a1code[best], b.a2code[best]
+		}
+	}
+}
+
+// splitTab splits a line at tabs into f without allocating for short lines.
+func splitTab(l string, f []string) []string {
+	for {
+		i := strings.IndexByte(l, '\t')
+		if i < 0 {
+			return append(f, l)
+		}
+		f = append(f, l[:i])
+		l = l[i+1:]
+	}
+}
+
+// index computes the key of every name, dropping a place's aliases that fold
+// to a key it already has, then fills the key and skeleton indexes
+// concurrently.
+func (b *builder) index() {
+	g := b.g
+	type keyed struct{ off, end, idx uint32 }
+	arena := make([]byte, 0, 16<<20)
+	ks := make([]keyed, 0, 2*len(g.places))
+	add := func(name string, i int, first int) {
+		off := len(arena)
+		arena = appendKey(arena, name)
+		if len(arena) == off {
+			return
+		}
+		for _, k := range ks[first:] {
+			if string(arena[k.off:k.end]) == string(arena[off:]) {
+				arena = arena[:off]
+				return
+			}
+		}
+		ks = append(ks, keyed{uint32(off), uint32(len(arena)), uint32(i)})
+	}
+	for i, p := range g.places {
+		if p.Code == "" {
+			continue
+		}
+		first := len(ks)
+		add(p.Name, i, first)
+		for rest := b.aliases[i]; rest != ""; {
+			var a string
+			a, rest, _ = strings.Cut(rest, "|")
+			if a == "" {
+				continue
+			}
+			if p.Class == "A" {
+				a = trimRegionWords(a)
+			}
+			add(a, i, first)
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var sk []byte
+		lastIdx, lastSk := uint32(1<<32-1), []byte(nil)
+		for _, k := range ks {
+			sk = appendSkeleton(sk[:0], arena[k.off:k.end])
+			if len(sk)-bytes.Count(sk, []byte{' '}) < minSkeleton {
+				continue
+			}
+			if k.idx == lastIdx && bytes.Equal(sk, lastSk) {
+				continue
+			}
+			lastIdx, lastSk = k.idx, append(lastSk[:0], sk...)
+			g.skel.add(sk, k.idx)
+		}
+	}()
+	for _, k := range ks {
+		key := arena[k.off:k.end]
+		g.names.add(key, k.idx)
+		if n := bytes.Count(key, []byte{' '}) + 1; n > g.maxTokens {
+			g.maxTokens = n
+		}
+	}
+	<-done
+}
+
+// byID finds a place by GeoNames id (a linear scan: only N records need it).
+func (b *builder) byID(id int64) (int32, bool) {
+	for i := range b.g.places {
+		if b.g.places[i].ID == id {
+			return int32(i), true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,116 @@
+package gazetteer
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word of the text being geoparsed. Start and End are byte
+// offsets into the original text; the folded form lives in the tokenizer's
+// buffer at [k0, k1) so that tokenizing allocates nothing per word.
+type token struct {
+	start, end int
+	k0, k1     int
+	cap        bool // starts with an upper-case letter
+	joined     bool // only spaces or a hyphen separate it from the next token
+	digit      bool // contains a digit
+}
+
+// tokenize splits text into words folded like keys (see fold.go), appending
+// the folded forms to buf. Apostrophes inside words vanish ("Sana'a" →
+// "sanaa"), "U.S." is one token, and any punctuation other than a hyphen
+// marks a break that a multi-word name cannot span.
+func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
+	in := false
+	var cur token
+	gap := 0 // separators seen since the last token: 0 none, 1 joinable, 2 break
+	for i := 0; i < len(text); {
+		c := text[i]
+		var f string
+		n := 1
+		var r rune
+		if c < utf8.RuneSelf {
+			f = foldTab[c]
+			r = rune(c)
+			if c == '.' && in && cur.k1-cur.k0 == 1 && i+2 < len(text) && isASCIILetter(text[i+1]) && (text[i+2] == '.') {
+				// "U.S.", "U.K.": join single letters separated by dots.
+				i++
+				continue
+			}
+			if c == '\'' && !(in && i+1 < len(text) && isASCIILetter(text[i+1])) {
+				f = " "
+			}
+			if c == '\'' && in && possessive(text, i+1) {
+				f = " " // "Syria's": the name ends here, the "s" is dropped below
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			f = foldRune(r)
+			if f == "" && (r == 0x2019 || r == 0x2018) && (!(in && i+n < len(text) && isLetterAt(text, i+n)) || possessive(text, i+n)) {
+				f = " " // a closing quote or a possessive, not an apostrophe
+			}
+		}
+		switch f {
+		case "":
+			// dropped inside a word
+		case " ":
+			if in && (c == '\'' || r == 0x2019) && possessive(text, i+n) {
+				cur.end = i
+				cur.k1 = len(buf)
+				toks = append(toks, cur)
+				in = false
+				gap = 2
+				i += n + 1 // the apostrophe and the s
+				continue
+			}
+			if in {
+				cur.end = i
+				cur.k1 = len(buf)
+				toks = append(toks, cur)
+				in = false
+				gap = 0
+			}
+			if c == ' ' || c == '-' || c == '\t' || r == 0x2013 || r == 0xA0 {
+				if gap == 0 {
+					gap = 1
+				}
+			} else {
+				gap = 2
+			}
+		default:
+			if !in {
+				if len(toks) > 0 {
+					toks[len(toks)-1].joined = gap == 1
+				}
+				in = true
+				cur = token{start: i, k0: len(buf), cap: unicode.IsUpper(r)}
+			}
+			if c >= '0' && c <= '9' {
+				cur.digit = true
+			}
+			buf = append(buf, f...)
+		}
+		i += n
+	}
+	if in {
+		cur.end = len(text)
+		cur.k1 = len(buf)
+		toks = append(toks, cur)
+	}
+	return toks, buf
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// possessive reports whether text[i:] is the "s" of a possessive "'s".
+func possessive(text string, i int) bool {
+	if i >= len(text) || text[i] != 's' {
+		return false
+	}
+	return i+1 == len(text) || !isLetterAt(text, i+1)
+}
