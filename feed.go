@@ -60,3 +60,24 @@ type FeedService interface {
 	// docID, oldest first: the feeds that carried it.
 	FindFeedItemsByDocument(ctx context.Context, docID string) ([]*FeedItem, error)
 }
+
+// Feed health, as `sitrep feeds` and GET /api/feeds show it.
+const (
+	FeedPending  = "pending"  // never fetched yet
+	FeedOK       = "ok"       // last fetch succeeded and every new item was handled
+	FeedDegraded = "degraded" // the feed answered, but some items failed and will be retried
+	FeedFailing  = "failing"  // the last fetch failed; retried with backoff at NextFetch
+)
+
+// Health sums up the feed's state in one word an analyst can filter on.
+func (f *Feed) Health() string {
+	switch {
+	case f.LastFetch.IsZero():
+		return FeedPending
+	case f.Errors > 0:
+		return FeedFailing
+	case f.LastError != "":
+		return FeedDegraded
+	}
+	return FeedOK
+}

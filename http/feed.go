@@ -1,0 +1,45 @@
+package http
+
+import (
+	"net/http"
+
+	"github.com/sitrep/sitrep"
+)
+
+func init() {
+	routeHooks = append(routeHooks, func(s *Server, mux *http.ServeMux) {
+		mux.HandleFunc("GET /api/feeds", s.handleFeeds)
+	})
+}
+
+// FeedStatus is one feed in GET /api/feeds: its stored state plus a
+// one-word health (pending, ok, degraded, failing).
+type FeedStatus struct {
+	*sitrep.Feed
+	Health string `json:"health"`
+}
+
+// FeedList answers GET /api/feeds.
+type FeedList struct {
+	Feeds []FeedStatus `json:"feeds"`
+}
+
+// handleFeeds lists every polled feed with its health: last fetch, HTTP
+// status, items seen, consecutive errors and the next scheduled fetch.
+// 501 when the server runs without a feed service.
+func (s *Server) handleFeeds(w http.ResponseWriter, r *http.Request) {
+	if s.FeedService == nil {
+		s.NotImplemented(w, r, "feed polling")
+		return
+	}
+	feeds, err := s.FeedService.FindFeeds(r.Context())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	out := FeedList{Feeds: make([]FeedStatus, 0, len(feeds))}
+	for _, f := range feeds {
+		out.Feeds = append(out.Feeds, FeedStatus{Feed: f, Health: f.Health()})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
