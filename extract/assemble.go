@@ -8,6 +8,9 @@ import (
 	"github.com/sitrep/sitrep/text"
 )
 
+// genericPriority: triggers below it only say someone died or was hurt.
+const genericPriority = 45
+
 // draft is an event being assembled, with what merging and ordering need.
 type draft struct {
 	ev        sitrep.Event
@@ -40,6 +43,14 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 				elaborate(a, drafts[len(drafts)-1], si, cs)
 			}
 			continue
+		}
+		// "Two soldiers were killed." after an event sentence tells its toll,
+		// not a new event.
+		if bt := ts[best(ts)]; bt.Priority < genericPriority && len(drafts) > 0 {
+			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() {
+				elaborate(a, p, si, cs)
+				continue
+			}
 		}
 		cues := e.sentenceCues(a, sn)
 		tallySentence := len(cs) > 0 && multiCountryTally(a, sn)

@@ -11,6 +11,7 @@ type casualty struct {
 	min, max  int
 	qualifier string
 	civilian  bool // the victims are named as civilians
+	summary   bool // "3 fatalities": a total stated as such, which outranks other figures
 	cue       int  // word index of the casualty word
 	victims   [2]int
 }
@@ -27,58 +28,186 @@ var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "being
 var negators = map[string]bool{"no": true, "without": true, "zero": true, "nobody": true, "none": true, "not": true}
 
 // casualtiesOf reads the casualty figures of sentence sn. Numbers it uses
-// are marked in used so they are not read again as counts.
+// are marked in used so they are not read again as counts. The grammar:
+//   - noun cues take the figure before them ("3 fatalities", "two dead") or
+//     after "of" ("the death of 3 soldiers and 2 civilians");
+//   - a passive verb takes the figures of its subject ("3 soldiers and 2
+//     civilians were killed"), or one victim for a singular subject ("a
+//     civilian was shot and killed");
+//   - an active verb takes its object ("killing 5", "killed a man and 2 of
+//     his relatives" → 3), and is intransitive when nothing follows ("3
+//     killed in attack", "5 people died").
 func (e *Engine) casualtiesOf(a *analysis, sn sentence, used map[int]bool) []casualty {
 	var out []casualty
 	ws := a.ws
 	for _, h := range e.casualty.scan(ws, sn.w0, sn.w1) {
 		cw := e.lex.Casualties[h.ids[0]]
 		c := casualty{kind: cw.Kind, cue: h.start, value: -1}
-		noun := nounCues[ws[h.start].norm]
-		// "no fatalities", "without casualties", "no one was killed"
-		if neg := precedingNegation(a, sn, h.start); neg {
+		cue := ws[h.start].norm
+		noun := nounCues[cue]
+		c.summary = cue == "fatality" || cue == "fatalities"
+		if precedingNegation(a, sn, h.start) {
 			c.value = 0
 			out = append(out, c)
 			continue
 		}
-		passive := h.start > sn.w0 && passiveAux[ws[h.start-1].norm] ||
-			h.start > sn.w0+1 && passiveAux[ws[h.start-2].norm]
-		right := -1
-		if !noun && !passive {
-			right = a.numberAfter(h.end, sn.w1, 2, used)
-		}
-		if noun && h.end+1 < sn.w1 && ws[h.end].norm == "of" {
-			right = a.numberAfter(h.end+1, sn.w1, 1, used)
-		}
-		if right >= 0 {
-			c.take(a.nums[right])
-			used[right] = true
-			c.victims = [2]int{a.nums[right].w1, min(a.nums[right].w1+3, sn.w1)}
-		} else if idx := a.numbersBefore(sn.w0, h.start, used); len(idx) > 0 {
-			for k, i := range idx {
-				if k == 0 {
-					c.take(a.nums[i])
-				} else {
-					c.value += int(a.nums[i].Value)
-					c.min += int(a.nums[i].Min)
-					if c.max > 0 && a.nums[i].Max > 0 {
-						c.max += int(a.nums[i].Max)
-					} else {
-						c.max = 0
+		aux := passiveAt(a, sn, h.start)
+		var figs []int
+		single := false
+		switch {
+		case noun:
+			if h.end+1 < sn.w1 && ws[h.end].norm == "of" {
+				figs = a.numbersAfter(h.end+1, sn.w1, 1, used)
+			}
+			if len(figs) == 0 {
+				if i := a.numberBefore(sn.w0, h.start, 3, used); i >= 0 {
+					figs = []int{i}
+				}
+			}
+		case aux != "":
+			figs = a.numbersBefore(sn.w0, h.start, used)
+			single = len(figs) == 0 && (aux == "was" || singularBefore(a, sn, h.start))
+		default:
+			next := ""
+			if h.end < sn.w1 {
+				next = ws[h.end].norm
+			}
+			switch {
+			case objectStart[next]:
+				figs = a.numbersAfter(h.end, sn.w1, 2, used)
+				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his") {
+					single = true
+					figs = a.numbersAfter(h.end, sn.w1, 6, used)
+					if len(figs) > 0 && !joined(a, h.end, a.nums[figs[0]].w0) {
+						figs = nil
 					}
 				}
-				used[i] = true
+			default:
+				figs = a.numbersAfter(h.end, sn.w1, 1, used)
+				if len(figs) == 0 {
+					figs = a.numbersBefore(sn.w0, h.start, used)
+				}
+				single = len(figs) == 0 && singularBefore(a, sn, h.start)
 			}
-			c.victims = [2]int{a.nums[idx[0]].w0, h.start}
-		} else if c.kind == "killed" && singleVictim(a, sn, h.start, h.end) {
-			c.value, c.min, c.max = 1, 1, 1
-			c.victims = [2]int{max(sn.w0, h.start-4), min(sn.w1, h.end+3)}
-		} else {
+		}
+		if len(figs) == 0 && !single {
 			continue
 		}
+		if single {
+			c.value, c.min, c.max = 1, 1, 1
+		}
+		for k, i := range figs {
+			n := a.nums[i]
+			if k == 0 && !single {
+				c.take(n)
+			} else {
+				c.value += int(n.Value)
+				c.min += int(n.Min)
+				if c.max > 0 && n.Max > 0 {
+					c.max += int(n.Max)
+				} else {
+					c.max = 0
+				}
+			}
+			used[i] = true
+		}
+		c.victims = [2]int{max(sn.w0, h.start-6), min(sn.w1, h.end+4)}
 		out = append(out, c)
 	}
 	return out
+}
+
+// objectStart are words that begin the object of an active verb.
+var objectStart = map[string]bool{"a": true, "an": true, "one": true, "him": true, "her": true, "his": true, "the": true,
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"at": true, "some": true, "about": true, "around": true, "over": true, "more": true, "nearly": true, "up": true, "dozens": true,
+	"several": true, "them": true, "their": true, "its": true, "all": true, "both": true, "scores": true, "hundreds": true, "tens": true}
+
+// passiveAt returns the auxiliary ("was", "were", …) that makes the verb at
+// word i passive, looking back over participles and adverbs: "was shot
+// and killed", "were reportedly killed".
+func passiveAt(a *analysis, sn sentence, i int) string {
+	for k := i - 1; k >= sn.w0 && k >= i-5; k-- {
+		w := a.ws[k]
+		if w.kind == text.Punct || w.kind == text.Numeral {
+			return ""
+		}
+		if passiveAux[w.norm] {
+			return w.norm
+		}
+		switch w.norm {
+		case "who", "which", "that", "when", "after", "while", "before":
+			return ""
+		}
+	}
+	return ""
+}
+
+// singularBefore reports a singular victim just before a casualty verb:
+// "he died", "the victim died", "a man killed in …".
+func singularBefore(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-4; k-- {
+		switch a.ws[k].norm {
+		case "he", "she", "victim", "man", "woman", "boy", "girl", "child", "a", "an", "one":
+			return true
+		case ",", ".", "and", "who", "which":
+			return false
+		}
+	}
+	return false
+}
+
+// numberBefore returns an unused countable number ending at most gap
+// words before w, or -1.
+func (a *analysis) numberBefore(from, w, gap int, used map[int]bool) int {
+	for i := len(a.nums) - 1; i >= 0; i-- {
+		n := a.nums[i]
+		if n.w1 > w {
+			continue
+		}
+		if n.w0 < from || w-n.w1 > gap {
+			return -1
+		}
+		if used[i] || !countable(n) {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// numbersAfter returns the unused countable number starting within gap
+// words after w and the numbers joined to it by "and" or commas ("3
+// soldiers and 2 civilians").
+func (a *analysis) numbersAfter(w, limit, gap int, used map[int]bool) []int {
+	first := a.numberAfter(w, limit, gap, used)
+	if first < 0 {
+		return nil
+	}
+	out := []int{first}
+	for i := first + 1; i < len(a.nums); i++ {
+		n, prev := a.nums[i], a.nums[out[len(out)-1]]
+		if n.w0 >= limit || n.w0-prev.w1 > 6 || used[i] || !countable(n) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) {
+			break
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// stopBetween reports a clause boundary or a casualty verb between two
+// figures, which then count different things.
+func stopBetween(a *analysis, i, j int) bool {
+	for k := i; k < j; k++ {
+		if isBoundaryWord(a.ws[k].norm) || a.ws[k].norm == "." || a.ws[k].norm == ";" {
+			return true
+		}
+		switch a.ws[k].norm {
+		case "injured", "injuring", "wounded", "wounding", "abducted", "arrested", "missing":
+			return true
+		}
+	}
+	return false
 }
 
 func (c *casualty) take(n number) {
@@ -210,9 +339,18 @@ type tally struct {
 
 func tallyOf(cs []casualty) tally {
 	var t tally
+	summary := false
+	for _, c := range cs {
+		if c.kind == "killed" && c.summary {
+			summary = true
+		}
+	}
 	for _, c := range cs {
 		switch c.kind {
 		case "killed":
+			if summary && !c.summary {
+				continue
+			}
 			if !t.hasKilled || c.value > t.killed {
 				t.killed, t.killedMin, t.killedMax, t.qualifier = c.value, c.min, c.max, c.qualifier
 			}
