@@ -47,6 +47,7 @@ type expr struct {
 	prec       int  // precision forced by the text ("(month of)", "around"); 0 = derive
 	night      bool // "the night of 3-4 March": coded on the first day
 	weekOf     bool // "(week of)": the seven days from the date
+	monthOf    bool // "(month of)": the date through the end of its month
 }
 
 // Find returns all date expressions in s, left to right, non-overlapping,

@@ -80,7 +80,7 @@ func (p *parser) at(i int) (expr, int, bool) {
 		}
 		break
 	}
-	if j >= len(p.toks) {
+	if j >= len(p.toks) || !p.coreStart(j) {
 		return expr{}, 0, false
 	}
 	best, bestEnd := expr{}, 0
@@ -111,10 +111,14 @@ func (p *parser) at(i int) (expr, int, bool) {
 	}
 	best.night = best.night || e.night
 	if e.part > 0 {
-		if best.kind != kMonth && best.kind != kYear {
+		switch best.kind {
+		case kMonth, kYear:
+			best.part = e.part
+		case kWeekday:
+			// "early Friday", "late Sunday": still that day.
+		default:
 			return expr{}, 0, false // "late 3 March" is not a phrase
 		}
-		best.part = e.part
 	}
 	// "On or around 5 March" still names the day; "around 5 March" only
 	// places the event in the days about it, which ACLED codes as a week.
@@ -125,6 +129,37 @@ func (p *parser) at(i int) (expr, int, bool) {
 		}
 	}
 	return p.suffix(best, bestEnd)
+}
+
+// coreStart reports whether a calendar date or weekday can start at
+// token j: a number, an ordinal, a month or weekday name, or "last",
+// "this", "the" before one of those. It keeps Find fast on the many
+// prepositions that introduce no date.
+func (p *parser) coreStart(j int) bool {
+	t := p.toks[j]
+	if t.Kind == text.Numeral {
+		return true
+	}
+	if t.Kind != text.Word {
+		return false
+	}
+	if c := t.Norm[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	switch t.Norm {
+	case "last", "this", "past", "previous", "the":
+		return j+1 < len(p.toks) && p.coreStart(j+1)
+	}
+	if t.IsCap() {
+		if text.MonthOf(t.Norm) > 0 {
+			return true
+		}
+		if _, wd := weekdays[strings.TrimSuffix(t.Norm, "'s")]; wd {
+			return true
+		}
+	}
+	_, ord := text.Ordinal(t)
+	return ord
 }
 
 // suffix reads ACLED's bracketed qualifiers after a date: "(month of)",
@@ -146,8 +181,10 @@ func (p *parser) suffix(e expr, end int) (expr, int, bool) {
 	}
 	switch w {
 	case "month of":
+		// ACLED keeps the stated day as the event date and widens the
+		// window to the rest of its month.
 		if e.kind == kDay {
-			e.kind, e.d, e.m2 = kMonth, 0, 0
+			e.monthOf, e.m2 = true, 0
 		}
 		e.prec = 3
 	case "week of":
@@ -298,7 +335,33 @@ func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
 	}
 	if y, ok := p.year(k); ok {
 		e.y = y
-		return e, k + 1, true
+		k++
+	}
+	// "January to March 2022", "between January and March".
+	if rangeSep[p.norm(k)] {
+		if m2, k2, ok := p.month(k+1, false); ok && fullMonths[p.toks[k+1].Norm] {
+			y2 := 0
+			k2 = p.optYear(&y2, k2)
+			if e.y != 0 || y2 != 0 || monthPreps[prep] {
+				if e.y == 0 && y2 != 0 {
+					e.y = y2
+					if m > m2 {
+						e.y--
+					}
+				}
+				if y2 == 0 && e.y != 0 {
+					y2 = e.y
+					if m > m2 {
+						y2++
+					}
+				}
+				e.m2, e.y2 = m2, y2
+				return e, k2, true
+			}
+		}
+	}
+	if e.y != 0 {
+		return e, k, true
 	}
 	// A lone month name needs a preposition and must be written out in
 	// full: "in Mar" is rarely a month.
@@ -311,11 +374,18 @@ func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
 // yearAlone parses "2017" after "in", "since", "during" or a part ("early
 // 2022"): a bare number is not a year.
 func (p *parser) yearAlone(j int, prep string, part bool) (expr, int, bool) {
-	if !yearPreps[prep] && !part {
-		return expr{}, 0, false
-	}
 	y, ok := p.year(j)
 	if !ok {
+		return expr{}, 0, false
+	}
+	// "2014-2017", "from 2014 to 2017", "between 2014 and 2017": a span
+	// of years is a date even without a preposition.
+	if sep := p.norm(j + 1); rangeSep[sep] && (sep != "and" || prep == "between") {
+		if y2, ok := p.year(j + 2); ok && y2 > y && y2-y <= 50 {
+			return expr{kind: kYear, y: y, y2: y2}, j + 3, true
+		}
+	}
+	if !yearPreps[prep] && !part {
 		return expr{}, 0, false
 	}
 	// "in 2017 strikes" is fine, but "since 2014-2015" is a range we do
@@ -331,6 +401,7 @@ func (p *parser) yearAlone(j int, prep string, part bool) (expr, int, bool) {
 // "Friday's".
 func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 	e := expr{kind: kWeekday}
+	start := j
 	switch p.norm(j) {
 	case "last", "past", "previous":
 		e.strict = true
@@ -351,6 +422,15 @@ func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 	k := j + 1
 	if dayParts[p.norm(k)] {
 		k++
+	} else if prep == "" && j == start && !strings.HasSuffix(t.Norm, "'s") {
+		// A bare weekday inside a name is no date: "Good Friday",
+		// "Bloody Sunday", "the Sunday Times".
+		if j > 0 && p.toks[j-1].Kind == text.Word && p.toks[j-1].IsCap() && p.toks[j-1].End+1 >= t.Start {
+			return expr{}, 0, false
+		}
+		if k < len(p.toks) && p.toks[k].Kind == text.Word && p.toks[k].IsCap() {
+			return expr{}, 0, false
+		}
 	}
 	// "Friday, 3 March" / "Friday 3 March 2022": the calendar date wins.
 	if p.norm(k) == "," {

@@ -62,6 +62,7 @@ var relRules = []relRule{
 
 	rule("over|during|at|on the weekend", expr{kind: kWeekend}, 2),
 	rule("this|last|past weekend", expr{kind: kWeekend}, 2),
+	rule("this past weekend", expr{kind: kWeekend}, 2),
 	rule("over|during|at the past|last weekend", expr{kind: kWeekend}, 2),
 
 	rule("this month", expr{kind: kThisMonth}, 3),
@@ -187,8 +188,10 @@ func (p *parser) matchRule(pat [][]string, k int) (int, int, bool) {
 // count reads a small count: "3", "three", "a few", "several", "a couple of".
 func (p *parser) count(k int) (int, int, bool) {
 	t := p.toks[k]
-	if v, err := strconv.Atoi(t.Text); err == nil && v > 0 && v < 1000 {
-		return v, k + 1, true
+	if t.Kind == text.Numeral && len(t.Text) <= 3 {
+		if v, err := strconv.Atoi(t.Text); err == nil && v > 0 {
+			return v, k + 1, true
+		}
 	}
 	if v, ok := smallNumbers[t.Norm]; ok {
 		return v, k + 1, true

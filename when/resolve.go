@@ -142,6 +142,9 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 	switch e.kind {
 	case kYear:
 		a, b := day(y, 1, 1), day(y, 12, 31)
+		if e.y2 != 0 {
+			return a, day(e.y2, 12, 31)
+		}
 		switch e.part {
 		case 1:
 			b = day(y, 4, 30)
@@ -154,6 +157,17 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 	case kMonth:
 		m := time.Month(e.m)
 		a, b := day(y, m, 1), day(y, m, daysIn(y, m))
+		if e.m2 != 0 {
+			y2 := e.y2
+			if y2 == 0 {
+				y2 = y
+				if e.m2 < e.m {
+					y2++
+				}
+			}
+			m2 := time.Month(e.m2)
+			return a, day(y2, m2, daysIn(y2, m2))
+		}
 		switch e.part {
 		case 1:
 			b = day(y, m, 10)
@@ -168,6 +182,9 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 	if e.weekOf {
 		return a, a.AddDate(0, 0, 6)
 	}
+	if e.monthOf {
+		return a, day(y, time.Month(e.m), daysIn(y, time.Month(e.m)))
+	}
 	if e.m2 == 0 {
 		return a, a
 	}
@@ -181,6 +198,11 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 	return a, day(y2, time.Month(e.m2), e.d2)
 }
 
+// weekSpan is the longest range, in days counting both ends, that ACLED
+// still codes as "within a week" (precision 2): a week plus its edges, as
+// in "between 31 January and 8 February".
+const weekSpan = 9
+
 // precision derives ACLED's time_precision from the expression alone.
 func precision(e expr) int {
 	if e.prec != 0 {
@@ -191,7 +213,7 @@ func precision(e expr) int {
 		if e.night || e.m2 == 0 {
 			return 1
 		}
-		if spanDays(e) <= 7 {
+		if spanDays(e) <= weekSpan {
 			return 2
 		}
 		return 3

@@ -47,7 +47,7 @@ func mayStart(t text.Token) bool {
 	if c := t.Norm[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if triggers[t.Norm] || text.MonthOf(t.Norm) > 0 {
+	if triggers[t.Norm] || t.IsCap() && text.MonthOf(t.Norm) > 0 {
 		return true
 	}
 	if len(t.Norm) > 4 && (t.Norm[:4] == "mid-" || t.Norm[:4] == "late" || t.Norm[:5] == "early") {
