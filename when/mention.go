@@ -73,3 +73,15 @@ func FindTokens(s string, toks []text.Token) []Mention {
 	}
 	return out
 }
+
+// Covers reports whether one of the mentions overlaps the byte range
+// [start, end). Callers counting things use it to skip numbers that belong
+// to a date ("June 1", "the past 48 hours").
+func Covers(ms []Mention, start, end int) bool {
+	for _, m := range ms {
+		if m.Start < end && start < m.End {
+			return true
+		}
+	}
+	return false
+}

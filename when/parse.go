@@ -36,12 +36,18 @@ func (p *parser) at(i int) (expr, int, bool) {
 	j := i
 	prep := ""
 	approx := "" // the hedge before a day, if any
+	weekOf := false
 	for range 4 {
 		if j >= len(p.toks) {
 			break
 		}
 		if w, n := p.phrase(j, approxPhrases); n > 0 {
 			approx = w
+			j += n
+			continue
+		}
+		if _, n := p.phrase(j, weekPhrases); n > 0 {
+			weekOf = true
 			j += n
 			continue
 		}
@@ -110,6 +116,12 @@ func (p *parser) at(i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	best.night = best.night || e.night
+	if weekOf {
+		if best.kind != kDay || best.m2 != 0 {
+			return expr{}, 0, false
+		}
+		best.weekOf, best.prec = true, 2
+	}
 	if e.part > 0 {
 		switch best.kind {
 		case kMonth, kYear:

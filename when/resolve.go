@@ -115,10 +115,12 @@ func (m Mention) Resolve(pub time.Time, hasPub bool) Date {
 	case kLastYear:
 		d.Start, d.End = day(p.Year()-1, 1, 1), day(p.Year()-1, 12, 31)
 	case kMonthsAgo:
-		first := day(p.Year(), p.Month()-time.Month(e.n), 1)
-		d.Start, d.End = first, first.AddDate(0, 1, -1)
+		// "two months ago" names a day only roughly: keep the day, coarse.
+		d.Start = p.AddDate(0, -e.n, 0)
+		d.End = d.Start
 	case kYearsAgo:
-		d.Start, d.End = day(p.Year()-e.n, 1, 1), day(p.Year()-e.n, 12, 31)
+		d.Start = p.AddDate(-e.n, 0, 0)
+		d.End = d.Start
 	default:
 		d.Resolved = false
 	}

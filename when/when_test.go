@@ -112,6 +112,7 @@ func TestFindRanges(t *testing.T) {
 		{"around with a long bracketed window", "Around 10 March 2022 (between 1 - 20 March), troops", want{"Around 10 March 2022 (between 1 - 20 March)", "2022-03-10", "2022-03-10", 3, false}},
 		{"as reported changes nothing", "On 10 March 2022 (as reported), troops", want{"On 10 March 2022 (as reported)", "2022-03-10", "2022-03-10", 1, false}},
 		{"week of", "Around 10 January 2022 (week of), two men", want{"Around 10 January 2022 (week of)", "2022-01-10", "2022-01-16", 2, false}},
+		{"week of as a prefix", "In the week of 28 February, airstrikes", want{"In the week of 28 February", "2017-02-28", "2017-03-06", 2, true}},
 		{"overnight", "overnight on 3 March 2022 drones", want{"overnight on 3 March 2022", "2022-03-03", "2022-03-03", 1, false}},
 		{"night of a two-day range", "during the night of 3-4 March 2022 shells", want{"during the night of 3-4 March 2022", "2022-03-03", "2022-03-04", 1, false}},
 	}
@@ -151,6 +152,8 @@ func TestFindRelative(t *testing.T) {
 		{"days ago", "two days ago gunmen", want{"two days ago", "2017-06-03", "2017-06-03", 1, true}},
 		{"days earlier", "3 days earlier the convoy", want{"3 days earlier", "2017-06-02", "2017-06-02", 1, true}},
 		{"week ago", "a week ago the town fell", want{"a week ago", "2017-05-29", "2017-05-29", 2, true}},
+		{"year ago", "Nearly a year ago the town fell", want{"a year ago", "2016-06-05", "2016-06-05", 3, true}},
+		{"months ago", "two months ago the town fell", want{"two months ago", "2017-04-05", "2017-04-05", 3, true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { check(t, tt.in, true, tt.want) })
@@ -258,4 +261,19 @@ func FuzzResolve(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCovers(t *testing.T) {
+	s := "five June 1 strikes in the past 48 hours"
+	ms := Find(s)
+	tests := []struct {
+		num  string
+		want bool
+	}{{"five", false}, {"1", true}, {"48", true}}
+	for _, tt := range tests {
+		i := strings.Index(s, tt.num)
+		if got := Covers(ms, i, i+len(tt.num)); got != tt.want {
+			t.Errorf("Covers(%q) = %v, want %v", tt.num, got, tt.want)
+		}
+	}
 }

@@ -13,6 +13,10 @@ var approxPhrases = phrases(`on or around | on or about | around | about | appro
 var nightPhrases = phrases(`overnight | overnight on | overnight of | the night of | on the night of | during the night of |
 	in the night of | the evening of | on the evening of | the morning of | on the morning of | night of`)
 
+// weekPhrases put a day at the start of a week-long window.
+var weekPhrases = phrases(`the week of | in the week of | during the week of | the week beginning | in the week beginning |
+	the week starting | week of`)
+
 var partPhrases = phrases(`early | mid | late | in early | in mid | in late | the beginning of | beginning of |
 	the start of | start of | the end of | end of | the middle of | middle of | by the end of | since early | since late |
 	since mid | at the end of | at the beginning of | at the start of`)
