@@ -40,7 +40,7 @@ func runIngest(t *testing.T, args ...string) (IngestSummary, int, string) {
 func TestIngestCommand(t *testing.T) {
 	in, data := t.TempDir(), t.TempDir()
 	writeFiles(t, in, map[string]string{
-		"sudan/el-geneina.txt": "Militia attack on El Geneina market\n\nGunmen from the Rapid Support Forces attacked the main market in El Geneina, West Darfur, on Sunday, killing 12 traders, witnesses said.\n",
+		"sudan/el-geneina.txt":   "Militia attack on El Geneina market\n\nGunmen from the Rapid Support Forces attacked the main market in El Geneina, West Darfur, on Sunday, killing 12 traders, witnesses said.\n",
 		"nested/deeper/mali.txt": "Soldiers clash with jihadists near Mopti\n\nMalian soldiers clashed with JNIM fighters near Mopti on Tuesday; the army said 8 militants were killed.\n",
 		"feeds.jsonl": `{"id":"wire-1","url":"https://wire.example.com/a","title":"Shelling in Donetsk","source":"Example Wire","published":"2026-11-02","text":"Russian forces shelled the town of Kostiantynivka in Donetsk region on Sunday, killing three civilians, the governor said."}
 {"id":"wire-2", "text": 12}
@@ -54,7 +54,7 @@ func TestIngestCommand(t *testing.T) {
 <p>An Israeli air strike hit a house in the Nuseirat refugee camp in central Gaza on Tuesday, killing seven people, health officials said.</p>
 <p>Rescuers said they were still searching the rubble for survivors late into the night. The Israeli military said it had targeted a militant commander.</p></article>
 <footer>Copyright Example Post</footer></body></html>`,
-		"notes.md":  "not an article format sitrep reads",
+		"notes.md":   "not an article format sitrep reads",
 		".git/x.txt": "hidden directories are skipped",
 	})
 
