@@ -98,6 +98,21 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		return false
 	}
 
+	// Violence among civilians with no armed group named is mob violence:
+	// "a farmer and two herders clashed with machetes", "residents beat him".
+	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && x2.act == nil {
+		for i := range ms {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") {
+				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
+				break
+			}
+		}
+	}
+	// Detention by a non-state group is an abduction, not an arrest.
+	if ev.SubEventType == "Arrests" && x1.act != nil && !state(x1) && armed(x1) {
+		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.ViolenceAgainstCivs, "Abduction/forced disappearance", "ASSAULT", "18"
+	}
+
 	switch ev.EventType {
 	case sitrep.Protests:
 		other := x1

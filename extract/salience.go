@@ -40,6 +40,19 @@ func merge(ds []*draft) []*draft {
 		}
 		out = append(out, d)
 	}
+	// Deaths reported next to a non-violent development ("1 person was
+	// killed, and 3 houses torched") belong to the violent event before it.
+	for i, d := range out {
+		if d.ev.EventType != sitrep.StrategicDevelopment || d.ev.Fatalities == nil || i == 0 {
+			continue
+		}
+		if p := out[i-1]; violent(p.ev) && p.ev.Modality == d.ev.Modality && d.si-p.si <= 2 {
+			p.cs = append(p.cs, d.cs...)
+			setCasualties(&p.ev, p.cs)
+			d.cs = nil
+			setCasualties(&d.ev, nil)
+		}
+	}
 	for _, d := range out {
 		if !typeTakesCasualties(d.ev) {
 			d.ev.Fatalities, d.ev.FatalitiesMin, d.ev.FatalitiesMax, d.ev.CivilianFatalities = nil, nil, nil, nil
@@ -47,6 +60,14 @@ func merge(ds []*draft) []*draft {
 		}
 	}
 	return out
+}
+
+func violent(ev sitrep.Event) bool {
+	switch ev.EventType {
+	case sitrep.Battles, sitrep.ExplosionsRemote, sitrep.ViolenceAgainstCivs, sitrep.Riots:
+		return true
+	}
+	return false
 }
 
 func compatible(p, d *draft) bool {
@@ -81,19 +102,14 @@ func absorb(p, d *draft) {
 	}
 }
 
-// order sorts events by salience: things that happened first, then those
-// with deaths, then in reading order — the lead of a news report states
-// its main event.
+// order sorts events by salience: things that happened first, then in
+// reading order — the lead of a news report states its main event, and
+// the sentences after it add detail.
 func order(ds []*draft) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]
 		if ao, bo := a.ev.Occurred(), b.ev.Occurred(); ao != bo {
 			return ao
-		}
-		af := a.ev.Fatalities != nil && *a.ev.Fatalities > 0
-		bf := b.ev.Fatalities != nil && *b.ev.Fatalities > 0
-		if af != bf {
-			return af
 		}
 		return false
 	})
