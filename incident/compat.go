@@ -18,11 +18,13 @@ var typeGroups = [][]string{
 }
 
 // compatibleTypes lists event types that outlets use for one occurrence:
-// a dispersed protest is a riot to some, and an attack on a village is a
-// clash to others.
+// a dispersed protest is a riot to some, an attack on a village is a
+// clash to others, and a strike that killed civilians is "an attack on
+// civilians" to a third.
 var compatibleTypes = map[[2]string]bool{
-	{sitrep.Protests, sitrep.Riots}:              true,
-	{sitrep.Battles, sitrep.ViolenceAgainstCivs}: true,
+	{sitrep.Protests, sitrep.Riots}:                       true,
+	{sitrep.Battles, sitrep.ViolenceAgainstCivs}:          true,
+	{sitrep.ExplosionsRemote, sitrep.ViolenceAgainstCivs}: true,
 }
 
 var subTypeGroup = func() map[string]int {
@@ -61,13 +63,16 @@ func typeScore(a, b *sitrep.Event) float64 {
 
 // Actor matches recorded on a Link.
 const (
-	ActorSame      = "same"      // the same canonical actor
-	ActorUnknown   = "unknown"   // at least one side names no actor
-	ActorDifferent = "different" // two different known actors
+	ActorSame      = "same"      // the same canonical perpetrator, or the same two sides
+	ActorShared    = "shared"    // different perpetrators, but a known non-civilian party in common
+	ActorUnknown   = "unknown"   // at least one side names no perpetrator
+	ActorDifferent = "different" // two different known actors, nothing in common
 )
 
 // canonicalActor folds an actor name and drops ACLED's year qualifiers, so
 // "Military Forces of Syria (2000-)" and "military forces of Syria" meet.
+// A state's military, police and government are one actor ("state of
+// syria"): outlets name whichever arm speaks for it.
 // Unidentified actors canonicalise to "" (unknown); rioters and protesters
 // of one country are one crowd.
 func canonicalActor(s string) string {
@@ -80,6 +85,9 @@ func canonicalActor(s string) string {
 	switch {
 	case strings.HasPrefix(f, "unidentified") || strings.HasPrefix(f, "unknown"):
 		return ""
+	case strings.HasPrefix(f, "military forces of "), strings.HasPrefix(f, "police forces of "), strings.HasPrefix(f, "government of "):
+		_, country, _ := strings.Cut(f, " of ")
+		return "state of " + strings.TrimPrefix(country, "the ")
 	case strings.HasPrefix(f, "rioters"):
 		// ACLED names a crowd by what it did: the same crowd is
 		// "Protesters (Kenya)" to one outlet and "Rioters (Kenya)" to another.
@@ -89,17 +97,22 @@ func canonicalActor(s string) string {
 }
 
 // actorMatch compares the perpetrators of two events. Roles swapped
-// between outlets (A fought B / B fought A) count as the same actors.
+// between outlets (A fought B / B fought A) count as the same actors; a
+// known party other than civilians on both sides (the militia one outlet
+// names as attacker and another as target) counts as shared.
 func actorMatch(a, b *sitrep.Event) string {
 	a1, b1 := canonicalActor(a.Actor1), canonicalActor(b.Actor1)
 	if a1 == "" || b1 == "" {
 		return ActorUnknown
 	}
-	if a1 == b1 {
+	a2, b2 := canonicalActor(a.Actor2), canonicalActor(b.Actor2)
+	if a1 == b1 || (a1 == b2 && b1 == a2) {
 		return ActorSame
 	}
-	if a1 == canonicalActor(b.Actor2) && b1 == canonicalActor(a.Actor2) {
-		return ActorSame
+	for _, x := range []string{a1, a2} {
+		if x != "" && !strings.HasPrefix(x, "civilians") && (x == b1 || x == b2) {
+			return ActorShared
+		}
 	}
 	return ActorDifferent
 }

@@ -22,8 +22,10 @@
 //     grenade are compatible; within Battles, Protests and Riots all
 //     sub-types are; Attack and Abduction are; Protests and Riots are across
 //     types, as are Battles and Violence against civilians (one outlet's
-//     "clashes" is another's "attack on a village"). Anything else, e.g. an
-//     air strike and an IED in the same town on the same day, is not.
+//     "clashes" is another's "attack on a village") and Explosions/Remote
+//     violence and Violence against civilians (a strike that killed
+//     civilians is "an attack" to some). Anything else, e.g. an air strike
+//     and an IED, or an IED and a protest, in one town on one day, is not.
 //   - Place: same country; with coordinates on both sides, the distance must
 //     be within the larger of the two precision radii: 10 km for geo
 //     precision 1 (the town itself), 40 km for precision 2 (near / part of),
@@ -34,10 +36,12 @@
 //     gap of one day is allowed only when the evidence texts are very
 //     similar (an overnight strike reported under two dates). Undated events
 //     are never linked.
-//   - Actors: the same canonical actor on either side, or one side unknown.
-//     Two different known actors are allowed only with very similar
-//     evidence (a strike attributed to Russia by one outlet and to Syria by
-//     another).
+//   - Actors: the same perpetrator (a state's military, police and
+//     government count as one; rioters and protesters of a country too), the
+//     same two sides in either order, a known non-civilian party in common,
+//     or one perpetrator unknown. Two unrelated known actors are allowed
+//     only with very similar evidence (a strike attributed to Russia by one
+//     outlet and to Syria by another).
 //
 // Each link records why it was made: distance in km, date gap in days, the
 // actor match, the evidence similarity (cosine over folded words, numbers

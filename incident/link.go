@@ -139,7 +139,7 @@ func compare(a, b *node) (Link, bool) {
 	case a.to > a.from || b.to > b.from:
 		dateScore = 0.5
 	}
-	actorScore := map[string]float64{ActorSame: 1, ActorUnknown: 0.5, ActorDifferent: 0}[l.ActorMatch]
+	actorScore := map[string]float64{ActorSame: 1, ActorShared: 0.7, ActorUnknown: 0.5, ActorDifferent: 0}[l.ActorMatch]
 	score := 0.3*l.TypeScore + 0.25*placeScore + 0.2*dateScore + 0.1*actorScore + 0.15*l.Similarity
 	l.Score = math.Round(score*1000) / 1000
 	return l, true
