@@ -67,6 +67,12 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used map[int]bool) []cas
 		case aux != "":
 			figs = a.numbersBefore(sn.w0, h.start, used)
 			single = len(figs) == 0 && (aux == "was" || singularBefore(a, sn, h.start))
+			if len(figs) == 0 && bothBefore(a, sn, h.start) {
+				c.value, c.min, c.max = 2, 2, 2
+				c.victims = [2]int{max(sn.w0, h.start-6), h.start}
+				out = append(out, c)
+				continue
+			}
 		default:
 			next := ""
 			if h.end < sn.w1 {
@@ -127,7 +133,7 @@ var objectStart = map[string]bool{"a": true, "an": true, "one": true, "him": tru
 // word i passive, looking back over participles and adverbs: "was shot
 // and killed", "were reportedly killed".
 func passiveAt(a *analysis, sn sentence, i int) string {
-	for k := i - 1; k >= sn.w0 && k >= i-5; k-- {
+	for k := i - 1; k >= sn.w0 && k >= i-7; k-- {
 		w := a.ws[k]
 		if w.kind == text.Punct || w.kind == text.Numeral {
 			return ""
@@ -141,6 +147,19 @@ func passiveAt(a *analysis, sn sentence, i int) string {
 		}
 	}
 	return ""
+}
+
+// bothBefore reports "both" in the subject of a casualty verb: two victims.
+func bothBefore(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-6; k-- {
+		if a.ws[k].norm == "both" {
+			return true
+		}
+		if a.ws[k].kind == text.Punct {
+			return false
+		}
+	}
+	return false
 }
 
 // singularBefore reports a singular victim just before a casualty verb:
@@ -187,7 +206,7 @@ func (a *analysis) numbersAfter(w, limit, gap int, used map[int]bool) []int {
 	out := []int{first}
 	for i := first + 1; i < len(a.nums); i++ {
 		n, prev := a.nums[i], a.nums[out[len(out)-1]]
-		if n.w0 >= limit || n.w0-prev.w1 > 6 || used[i] || !countable(n) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) {
+		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !countable(n) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) {
 			break
 		}
 		out = append(out, i)
@@ -254,7 +273,7 @@ func (a *analysis) numbersBefore(from, w int, used map[int]bool) []int {
 	var idx []int
 	stop := from
 	for k := w - 1; k >= from && k >= w-10; k-- {
-		if x := a.ws[k]; x.kind == text.Punct && x.norm != "," && x.norm != "(" && x.norm != ")" || isBoundaryWord(x.norm) {
+		if x := a.ws[k]; x.kind == text.Punct && x.norm != "," && x.norm != "(" && x.norm != ")" && x.norm != "-" && x.norm != "/" || isBoundaryWord(x.norm) {
 			stop = k + 1
 			break
 		}

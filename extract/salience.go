@@ -53,6 +53,18 @@ func merge(ds []*draft) []*draft {
 			setCasualties(&d.ev, nil)
 		}
 	}
+	// The lead event owns the toll told in the sentences after it, even
+	// when they also report another act ("… were killed and four others
+	// were abducted").
+	for i := 1; i < len(out); i++ {
+		p, d := out[0], out[i]
+		if violent(p.ev) && p.ev.Occurred() && d.ev.Occurred() && p.ev.Fatalities == nil && d.ev.Fatalities != nil && d.si-p.si <= 2 && d.si > p.si {
+			p.cs = append(p.cs, d.cs...)
+			setCasualties(&p.ev, p.cs)
+			d.cs = nil
+			setCasualties(&d.ev, nil)
+		}
+	}
 	for _, d := range out {
 		if !typeTakesCasualties(d.ev) {
 			d.ev.Fatalities, d.ev.FatalitiesMin, d.ev.FatalitiesMax, d.ev.CivilianFatalities = nil, nil, nil, nil
