@@ -103,20 +103,24 @@ func backends(t *testing.T) map[string]func(t *testing.T) backend {
 	}
 }
 
-// ingestAll ingests the corpus one document at a time, linking after each
-// as `sitrep ingest` does.
+// ingestAll ingests the corpus one document at a time through a
+// LinkingStore, as the server and `sitrep ingest` do, then once more to
+// check that duplicates change nothing.
 func ingestAll(t *testing.T, b backend, f fixture) {
 	t.Helper()
 	ctx := context.Background()
 	b.store.Extractor = f.events
-	for i := range f.docs {
-		doc := f.docs[i]
-		res, err := b.store.IngestDocument(ctx, &doc)
-		if err != nil {
-			t.Fatalf("ingest %s: %v", doc.ID, err)
-		}
-		if err := b.inc.LinkDocument(ctx, res.DocumentID); err != nil {
-			t.Fatalf("link %s: %v", doc.ID, err)
+	store := &incidentsql.LinkingStore{DocumentStore: b.store, Incidents: b.inc}
+	for pass := 0; pass < 2; pass++ {
+		for i := range f.docs {
+			doc := f.docs[i]
+			res, err := store.IngestDocument(ctx, &doc)
+			if err != nil {
+				t.Fatalf("ingest %s: %v", doc.ID, err)
+			}
+			if res.Duplicate != (pass == 1) {
+				t.Fatalf("pass %d: %s duplicate = %v", pass, doc.ID, res.Duplicate)
+			}
 		}
 	}
 }
@@ -236,8 +240,13 @@ func TestFindIncidents(t *testing.T) {
 }
 
 func TestIncidentDetail(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) { testIncidentDetail(t, open(t)) })
+	}
+}
+
+func testIncidentDetail(t *testing.T, b backend) {
 	f := loadFixture(t)
-	b := backends(t)["sqlite"](t)
 	ingestAll(t, b, f)
 	ctx := context.Background()
 	mali := "Mali"
@@ -271,8 +280,13 @@ func TestIncidentDetail(t *testing.T) {
 }
 
 func TestReextractionRelinks(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) { testReextractionRelinks(t, open(t)) })
+	}
+}
+
+func testReextractionRelinks(t *testing.T, b backend) {
 	f := loadFixture(t)
-	b := backends(t)["sqlite"](t)
 	ingestAll(t, b, f)
 	ctx := context.Background()
 	before := docGroups(t, b.inc)
@@ -286,10 +300,8 @@ func TestReextractionRelinks(t *testing.T) {
 	e.Country = "Iraq"
 	moved["d04"] = []sitrep.Event{e}
 	b.store.Extractor = moved
-	if _, err := b.store.ReextractDocument(ctx, "d04"); err != nil {
-		t.Fatal(err)
-	}
-	if err := b.inc.LinkDocument(ctx, "d04"); err != nil {
+	store := &incidentsql.LinkingStore{DocumentStore: b.store, Incidents: b.inc}
+	if _, err := store.ReextractDocument(ctx, "d04"); err != nil {
 		t.Fatal(err)
 	}
 	after := docGroups(t, b.inc)

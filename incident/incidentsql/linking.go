@@ -1,0 +1,45 @@
+package incidentsql
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/sitrep/sitrep"
+)
+
+// LinkingStore wraps a document store so that every ingest and
+// re-extraction also updates the incidents, in its own transaction right
+// after the document's. Hand it to whatever ingests (the HTTP server, the
+// CLI) in place of the bare store.
+type LinkingStore struct {
+	sitrep.DocumentStore
+	Incidents *Service
+}
+
+var _ sitrep.DocumentStore = (*LinkingStore)(nil)
+
+// IngestDocument ingests doc and links its events into incidents. A
+// duplicate is not linked again. If linking fails the document stays
+// stored and the error says so; LinkDocument or Rebuild can be rerun.
+func (s *LinkingStore) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitrep.IngestResult, error) {
+	res, err := s.DocumentStore.IngestDocument(ctx, doc)
+	if err != nil || res.Duplicate {
+		return res, err
+	}
+	if err := s.Incidents.LinkDocument(ctx, res.DocumentID); err != nil {
+		return res, fmt.Errorf("document %s stored, but linking its incidents failed: %w", res.DocumentID, err)
+	}
+	return res, nil
+}
+
+// ReextractDocument re-extracts document id and relinks its incidents.
+func (s *LinkingStore) ReextractDocument(ctx context.Context, id string) (*sitrep.IngestResult, error) {
+	res, err := s.DocumentStore.ReextractDocument(ctx, id)
+	if err != nil {
+		return res, err
+	}
+	if err := s.Incidents.LinkDocument(ctx, id); err != nil {
+		return res, fmt.Errorf("document %s re-extracted, but relinking its incidents failed: %w", id, err)
+	}
+	return res, nil
+}
