@@ -38,8 +38,21 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		}
 		break
 	}
+	// "Three militants were killed": a passive subject is the victim.
+	var victim *mention
+	if p1 == nil && passiveAt(a, sn, t.w0) != "" {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && !clauseBreak(a, m.w1, t.w0) && t.w0-m.w1 <= 8 {
+				victim = m
+				break
+			}
+		}
+	}
 	if p1 == nil {
 		for i := len(ms) - 1; i >= 0; i-- {
+			if &ms[i] == victim {
+				continue
+			}
 			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && m.actor.Type != "civilians" && !clauseBreak(a, m.w1, t.w0) {
 				p1 = m
 				break
@@ -54,12 +67,15 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			}
 		}
 	}
+	if victim != nil {
+		p2 = victim
+	}
 	for i := range ms {
 		m := &ms[i]
 		if m.role == sponsor {
 			sponsors = append(sponsors, actorName(m.actor, ev.Country))
 		}
-		if m.role != principal || p1 != nil && m.actor == p1.actor || m == p1 {
+		if m.role != principal || p1 != nil && m.actor == p1.actor || m == p1 || victim != nil {
 			continue
 		}
 		if m.w0 >= t.w1 && (p2 == nil || p2.w0 < t.w0) {
