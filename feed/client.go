@@ -167,15 +167,54 @@ func (c *Client) get(ctx context.Context, req *http.Request, cond Conditional) (
 	if resp.ContentLength > max {
 		return out, &Error{Op: "fetch", URL: rawURL, Err: fmt.Errorf("%w: Content-Length %d bytes exceeds the %d-byte limit", ErrTooLarge, resp.ContentLength, max)}
 	}
-	// Read at most max+1 bytes: one byte past the limit proves the body is
-	// too large without ever holding more than the limit in memory.
-	body, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
+	body, err := readLimited(resp.Body, max, resp.ContentLength)
 	if err != nil {
 		return out, &Error{Op: "fetch", URL: rawURL, Err: err}
 	}
-	if int64(len(body)) > max {
-		return out, &Error{Op: "fetch", URL: rawURL, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)}
-	}
 	out.Body = body
+	return out, nil
+}
+
+// readChunk is the unit readLimited reads in.
+const readChunk = 256 << 10
+
+// readLimited reads r to the end, failing with ErrTooLarge as soon as it
+// has read more than max bytes, so no more than max bytes (plus a chunk)
+// are ever held, however long the body. It reads into fixed-size chunks and
+// joins them once at the end, rather than growing one slice by doubling,
+// which would allocate about twice the limit before noticing. A known
+// Content-Length (size ≥ 0) is read into one exact allocation.
+func readLimited(r io.Reader, max, size int64) ([]byte, error) {
+	if size >= 0 && size <= max {
+		buf := make([]byte, size)
+		n, err := io.ReadFull(r, buf)
+		if err != nil {
+			return nil, err
+		}
+		// A server that sends more than it declared is cut to its word.
+		return buf[:n], nil
+	}
+	var (
+		chunks [][]byte
+		total  int64
+	)
+	for {
+		c := make([]byte, readChunk)
+		n, err := io.ReadFull(r, c)
+		total += int64(n)
+		if total > max {
+			return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+		}
+		chunks = append(chunks, c[:n])
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -159,7 +160,7 @@ func TestClientRejects50MBBodyWithoutBufferingIt(t *testing.T) {
 	if !strings.Contains(err.Error(), srv.URL+"/huge") || !strings.Contains(err.Error(), "10485760") {
 		t.Errorf("error %q should name the URL and the limit", err)
 	}
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 20<<20 {
 		t.Errorf("allocated %d MB reading a body over the limit, want well under the 50 MB body", alloc>>20)
 	}
 }
@@ -272,5 +273,99 @@ func TestHostLimiterOneRequestAtATimeWithDelay(t *testing.T) {
 		if gap := starts[i].Sub(starts[i-1]); gap < delay {
 			t.Errorf("request %d started %v after the previous, want ≥ %v", i, gap, delay)
 		}
+	}
+}
+
+func TestClientObeysCrawlDelay(t *testing.T) {
+	var mu sync.Mutex
+	var pageTimes []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: sitrep\nCrawl-delay: 0.08\n"))
+			return
+		}
+		mu.Lock()
+		pageTimes = append(pageTimes, time.Now())
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	c := newTestClient() // no delay of its own
+	for i := 0; i < 3; i++ {
+		if _, err := c.Get(context.Background(), srv.URL+"/p"+strconv.Itoa(i), Conditional{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 1; i < len(pageTimes); i++ {
+		if gap := pageTimes[i].Sub(pageTimes[i-1]); gap < 80*time.Millisecond {
+			t.Errorf("page %d fetched %v after the previous, want ≥ the 80ms Crawl-delay", i, gap)
+		}
+	}
+}
+
+func TestFetchArticleRefusesNonHTML(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.7 report on displacement in Marib"))
+	}))
+	defer srv.Close()
+	_, err := newTestClient().FetchArticle(context.Background(), srv.URL+"/report.pdf")
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "application/pdf") || Temporary(err) {
+		t.Errorf("err = %v, want a permanent ErrUnsupported naming the type", err)
+	}
+}
+
+func TestFetchArticlePlainText(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("Curfew extended in Ménaka\r\n\r\nAuthorities in Ménaka extended a night curfew by two weeks after gunmen attacked a market.\r\n"))
+	}))
+	defer srv.Close()
+	a, err := newTestClient().FetchArticle(context.Background(), srv.URL+"/menaka.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Curfew extended in Ménaka\n\nAuthorities in Ménaka extended a night curfew by two weeks after gunmen attacked a market."; a.Text != want {
+		t.Errorf("text = %q, want %q", a.Text, want)
+	}
+}
+
+func TestReadLimited(t *testing.T) {
+	const max = 3*readChunk + 10
+	tests := []struct {
+		name     string
+		size     int64 // body length
+		declared int64 // Content-Length, -1 unknown
+		wantErr  bool
+	}{
+		{"empty body", 0, -1, false},
+		{"short body, length unknown", 1234, -1, false},
+		{"exactly one chunk", readChunk, -1, false},
+		{"exactly the limit", max, -1, false},
+		{"one byte over the limit", max + 1, -1, true},
+		{"declared length within the limit", 5000, 5000, false},
+		{"declared length but the body ends early", 4000, 5000, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := bytes.Repeat([]byte("x"), int(tt.size))
+			got, err := readLimited(bytes.NewReader(body), max, tt.declared)
+			if tt.wantErr {
+				if err == nil {
+					t.Fatalf("read %d bytes, want an error", len(got))
+				}
+				return
+			}
+			if err != nil || !bytes.Equal(got, body) {
+				t.Fatalf("got %d bytes, %v; want the %d-byte body", len(got), err, tt.size)
+			}
+		})
 	}
 }

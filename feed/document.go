@@ -2,6 +2,8 @@ package feed
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"mime"
 	"net/url"
 	"strings"
@@ -9,6 +11,10 @@ import (
 
 	"github.com/sitrep/sitrep"
 )
+
+// ErrUnsupported is returned for a page that is neither HTML nor text:
+// a PDF, an image, a video.
+var ErrUnsupported = errors.New("unsupported content type")
 
 // FetchArticle fetches one page and reads its article. A text/plain page is
 // taken as it is; anything else is read as HTML.
@@ -18,6 +24,12 @@ func (c *Client) FetchArticle(ctx context.Context, rawURL string) (*Article, err
 		return nil, err
 	}
 	mt, _, _ := mime.ParseMediaType(resp.ContentType)
+	switch mt {
+	case "", "text/html", "application/xhtml+xml", "text/plain":
+	default:
+		return nil, &Error{Op: "read article", URL: rawURL, Err: fmt.Errorf("%w: %s", ErrUnsupported, mt),
+			Hint: "sitrep reads HTML and plain-text pages"}
+	}
 	if mt == "text/plain" {
 		text, cs, err := decodeHTML(resp.Body, resp.ContentType)
 		if err != nil {

@@ -17,8 +17,9 @@ type HostLimiter struct {
 }
 
 type hostSlot struct {
-	sem  chan struct{} // capacity 1: the per-host concurrency limit
-	last time.Time     // when the previous request to the host finished
+	sem   chan struct{} // capacity 1: the per-host concurrency limit
+	last  time.Time     // when the previous request to the host finished
+	delay time.Duration // the host's own Crawl-delay, when longer than ours
 }
 
 // NewHostLimiter returns a limiter with delay between requests to a host.
@@ -29,12 +30,9 @@ func NewHostLimiter(delay time.Duration) *HostLimiter {
 // Acquire waits until host is free and its delay has passed. The caller
 // must call release when its request is done.
 func (l *HostLimiter) Acquire(ctx context.Context, host string) (release func(), err error) {
+	s := l.slot(host)
 	l.mu.Lock()
-	s := l.hosts[host]
-	if s == nil {
-		s = &hostSlot{sem: make(chan struct{}, 1)}
-		l.hosts[host] = s
-	}
+	delay := max(l.delay, s.delay)
 	l.mu.Unlock()
 
 	select {
@@ -42,7 +40,7 @@ func (l *HostLimiter) Acquire(ctx context.Context, host string) (release func(),
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if wait := time.Until(s.last.Add(l.delay)); !s.last.IsZero() && wait > 0 {
+	if wait := time.Until(s.last.Add(delay)); !s.last.IsZero() && wait > 0 {
 		t := time.NewTimer(wait)
 		select {
 		case <-t.C:
@@ -56,4 +54,28 @@ func (l *HostLimiter) Acquire(ctx context.Context, host string) (release func(),
 		s.last = time.Now() // guarded by holding sem
 		<-s.sem
 	}, nil
+}
+
+func (l *HostLimiter) slot(host string) *hostSlot {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	s := l.hosts[host]
+	if s == nil {
+		s = &hostSlot{sem: make(chan struct{}, 1)}
+		l.hosts[host] = s
+	}
+	return s
+}
+
+// maxCrawlDelay bounds a site's Crawl-delay: a robots.txt asking for more
+// would starve its feed, so it gets this much and no more.
+const maxCrawlDelay = time.Minute
+
+// SetCrawlDelay makes requests to host wait d between them when d is
+// longer than the limiter's own delay, as the host's robots.txt asks.
+func (l *HostLimiter) SetCrawlDelay(host string, d time.Duration) {
+	s := l.slot(host)
+	l.mu.Lock()
+	s.delay = min(d, maxCrawlDelay)
+	l.mu.Unlock()
 }

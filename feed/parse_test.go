@@ -51,6 +51,14 @@ func TestParseFeed(t *testing.T) {
 					Published: "2022-02-10T14:00:00+01:00", Text: "Six activists were detained during a sit-in outside the governor's office."},
 			},
 		},
+		{
+			name: "RSS declared windows-1252 decodes accents and curly quotes", file: "rss-windows-1252.xml", feedURL: base + "/rss",
+			wantType: "rss", wantTitle: "Le Courrier du Yémen",
+			want: []Item{
+				{Key: "courrier-2022-0118", Link: base + "/sanaa-cafe", Title: "Café bombing in Sana’a: “we heard two blasts”",
+					Published: "2022-01-18T08:15:00+03:00", Text: "Two explosions tore through a café in the old city of Sana’a on Monday evening."},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

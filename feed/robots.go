@@ -63,6 +63,9 @@ func (r *Robots) Allowed(ctx context.Context, u *url.URL) (bool, error) {
 	if e.err != nil {
 		return false, e.err
 	}
+	if e.rules.CrawlDelay > 0 && r.client.Hosts != nil {
+		r.client.Hosts.SetCrawlDelay(u.Host, e.rules.CrawlDelay)
+	}
 	path := u.EscapedPath()
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
