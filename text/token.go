@@ -31,7 +31,7 @@ func (k Kind) String() string {
 
 // Token is a word, number or punctuation mark. Start/End are byte offsets
 // into the ORIGINAL string (s[Start:End] == Text); Norm is the folded form
-// used for matching (see Fold): lower case, diacritics removed, curly
+// used for matching (see Fold), never empty: lower case, diacritics removed, curly
 // quotes → ' or ", en/em dashes → -, "U.S." → "u.s.", apostrophes kept
 // inside words ("sana'a").
 type Token struct {
@@ -93,7 +93,11 @@ func AppendTokens(dst []Token, s string) []Token {
 			if needsFold(t.Text) {
 				a := len(norms)
 				norms = foldNorm(norms, t.Text)
-				spans = append(spans, normSpan{len(toks), a, len(norms)})
+				if len(norms) == a {
+					t.Norm = t.Text // only marks or tatweel: keep them, a Norm is never empty
+				} else {
+					spans = append(spans, normSpan{len(toks), a, len(norms)})
+				}
 			} else {
 				t.Norm = t.Text
 			}
@@ -127,7 +131,11 @@ func AppendTokens(dst []Token, s string) []Token {
 		if c >= utf8.RuneSelf {
 			a := len(norms)
 			norms = foldRune(norms, r, t.Text)
-			spans = append(spans, normSpan{len(toks), a, len(norms)})
+			if len(norms) == a {
+				t.Norm = t.Text
+			} else {
+				spans = append(spans, normSpan{len(toks), a, len(norms)})
+			}
 		} else {
 			t.Norm = t.Text
 		}
@@ -349,7 +357,8 @@ func subToken(t Token, a, b int) Token {
 	}
 	if needsFold(text) {
 		p.Norm = string(foldNorm(nil, text))
-	} else {
+	}
+	if p.Norm == "" {
 		p.Norm = text
 	}
 	return p

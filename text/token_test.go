@@ -36,6 +36,7 @@ func TestTokenize(t *testing.T) {
 		{"symbols", "$5 40%", []tok{{"$", "$", Symbol}, {"5", "5", Numeral}, {"40", "40", Numeral}, {"%", "%", Symbol}}},
 		{"arabic script", "قتل ١٢ شخصا", []tok{{"قتل", "قتل", Word}, {"١٢", "١٢", Numeral}, {"شخصا", "شخصا", Word}}},
 		{"sentence-final initial stop", "left the U.S.", []tok{{"left", "left", Word}, {"the", "the", Word}, {"U.S.", "u.s.", Word}}},
+		{"a lone tatweel keeps a Norm", "ـ", []tok{{"ـ", "ـ", Word}}},
 		{"title abbreviation keeps its stop apart", "Gen. Smith", []tok{{"Gen", "gen", Word}, {".", ".", Punct}, {"Smith", "smith", Word}}},
 	}
 	for _, tt := range tests {
@@ -177,6 +178,9 @@ func FuzzTokenize(f *testing.F) {
 			}
 			if s[tok.Start:tok.End] != tok.Text {
 				t.Fatalf("token %d: s[%d:%d] = %q, Text %q", i, tok.Start, tok.End, s[tok.Start:tok.End], tok.Text)
+			}
+			if tok.Norm == "" {
+				t.Fatalf("token %d %q has an empty Norm", i, tok.Text)
 			}
 			if tok.Kind < Word || tok.Kind > Symbol {
 				t.Fatalf("token %d %q has kind %d", i, tok.Text, tok.Kind)
