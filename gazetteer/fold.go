@@ -149,7 +149,28 @@ func appendKey(dst []byte, name string) []byte {
 			dst = append(dst, f...)
 		}
 	}
-	return dropArticles(dst, start)
+	return dropArticles(foldFinalH(dst, start), start)
+}
+
+// foldFinalH drops the h of a word-final vowel+h ("Raqqah" = "Raqqa",
+// "Hodeidah" = "Hodeida"), the commonest transliteration difference in
+// Arabic and Persian names.
+func foldFinalH(dst []byte, start int) []byte {
+	out := dst[:start]
+	for i := start; i < len(dst); {
+		j := i
+		for j < len(dst) && dst[j] != ' ' {
+			j++
+		}
+		if len(out) > start {
+			out = append(out, ' ')
+		}
+		k0 := len(out)
+		out = append(out, dst[i:j]...)
+		out = trimFinalH(out, k0)
+		i = j + 1
+	}
+	return out
 }
 
 // dropArticles removes article tokens from dst[start:] unless every token is

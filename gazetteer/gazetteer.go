@@ -32,6 +32,8 @@ type Gazetteer struct {
 	names     *hashIndex       // key → places
 	skel      *hashIndex       // skeleton → places
 	countries map[string]int32 // ISO2 → place index
+	admin1    []int32          // per place: index of its admin1 region (itself for one), -1 if unknown
+	admin2    []int32          // per place: index of its admin2 region, -1 if unknown
 	common    map[string]bool  // keys of frequent English words
 	stop      map[string]bool  // keys that are never places
 	maxTokens int
@@ -135,6 +137,9 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 		if p.Class == "A" && p.Code != "PCLI" && townIn[p.CountryCode] {
 			s -= 0.2
 		}
+		if p.Code == "PCLI" && articleName(p.Name) && !articleName(name) {
+			s -= 0.3
+		}
 		out = append(out, Candidate{Place: p, Score: max(0, s), Matched: m})
 	}
 	sk := appendSkeleton(nil, string(key))
@@ -144,7 +149,12 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 		}
 		out = append(out, Candidate{Place: g.places[i], Score: max(0, g.score(i, false, ctx)), Matched: "variant"})
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
+	sort.SliceStable(out, func(a, b int) bool {
+		if va, vb := out[a].Matched == "variant", out[b].Matched == "variant"; va != vb {
+			return vb
+		}
+		return out[a].Score > out[b].Score
+	})
 	return out
 }
 

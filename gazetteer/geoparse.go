@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sitrep/sitrep"
 )
@@ -42,6 +43,14 @@ type rawMention struct {
 	mod    string // modifier from context
 	kind   string // "admin1", "admin2", "town" preference from context, or ""
 	strong bool   // context says this is a place ("in X", "town of X", "X district")
+	bare   bool   // written without a leading article
+}
+
+// articleName reports whether a name starts with an article ("El
+// Salvador", "Al Bab").
+func articleName(name string) bool {
+	i := strings.IndexAny(name, " -")
+	return i > 0 && isArticle(strings.ToLower(name[:i]))
 }
 
 // Geoparse finds the place names in text and resolves each to the most
@@ -60,9 +69,13 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		}
 		return string(buf[toks[i].k0:toks[i].k1])
 	}
+	g.regionAfterPlace(text, toks, raws)
 	kept := raws[:0]
 	for _, m := range raws {
 		readContext(&m, toks, word)
+		if m.refs = g.acronym(text, toks, m); len(m.refs) == 0 {
+			continue
+		}
 		if g.plausible(&m, toks, word) {
 			kept = append(kept, m)
 		}
@@ -132,10 +145,71 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 		if best.t0 < 0 {
 			continue
 		}
+		best.bare = !isArticle(string(w))
 		out = append(out, best)
 		i = best.t1 - 1
 	}
 	return out
+}
+
+// regionAfterPlace marks a mention that follows another after a comma or
+// an opening parenthesis and can be a region containing it ("Patos
+// (Paraiba)", "Hamilton, Ontario"): the region is meant, not a town of the
+// same name.
+func (g *Gazetteer) regionAfterPlace(text string, toks []token, ms []rawMention) {
+	for k := 1; k < len(ms); k++ {
+		prev, cur := &ms[k-1], &ms[k]
+		if prev.t1 != cur.t0 {
+			continue
+		}
+		gap := text[toks[prev.t1-1].end:toks[cur.t0].start]
+		if !strings.ContainsAny(gap, ",(") {
+			continue
+		}
+		for _, r := range cur.refs {
+			if g.places[r].Class != "A" {
+				continue
+			}
+			for _, i := range prev.refs {
+				if g.admin1[i] == int32(r) || g.admin2[i] == int32(r) {
+					cur.kind = "region"
+				}
+			}
+		}
+	}
+}
+
+// acronym keeps only countries for a mention written in capitals in
+// mixed-case text: "US" and "DRC" are places, "PETA" and "NAS" are not.
+func (g *Gazetteer) acronym(text string, toks []token, m rawMention) []uint32 {
+	if m.t1-m.t0 != 1 || !allUpper(text[toks[m.t0].start:toks[m.t0].end]) {
+		return m.refs
+	}
+	for _, k := range []int{m.t0 - 1, m.t0 + 1} {
+		if k >= 0 && k < len(toks) && allUpper(text[toks[k].start:toks[k].end]) {
+			return m.refs // an all-caps headline
+		}
+	}
+	var out []uint32
+	for _, i := range m.refs {
+		if g.places[i].Code == "PCLI" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func allUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // Context words. Before a name: "near X", "north of X", "town of X";
@@ -156,6 +230,9 @@ var (
 	after = map[string]string{
 		"area": "area", "areas": "area", "outskirts": "outskirts of", "countryside": "countryside", "suburbs": "outskirts of",
 		"district": "district", "districts": "district", "subdistrict": "district", "county": "district",
+		"township": "district", "municipality": "district", "commune": "district", "lga": "district", "payam": "district",
+		"tehsil": "district", "regency": "district", "canton": "district", "department": "province", "nahiya": "district",
+		"neighborhood": "", "neighbourhood": "", "quarter": "",
 		"province": "province", "governorate": "province", "state": "province", "oblast": "province", "region": "region", "prefecture": "province",
 		"city": "", "town": "", "village": "", "camp": "", "airport": "", "border": "", "crossing": "",
 	}
@@ -228,9 +305,9 @@ func readContext(m *rawMention, toks []token, word func(int) string) {
 		if mod, ok := after[a1]; ok {
 			m.strong = true
 			switch a1 {
-			case "district", "districts", "subdistrict", "county":
+			case "district", "districts", "subdistrict", "county", "township", "municipality", "commune", "lga", "payam", "tehsil", "regency", "canton", "nahiya":
 				m.kind = "admin2"
-			case "province", "governorate", "state", "oblast", "region", "prefecture":
+			case "province", "governorate", "state", "oblast", "region", "prefecture", "department":
 				m.kind = "admin1"
 			case "city", "town", "village", "camp":
 				m.kind = "town"
@@ -366,25 +443,24 @@ func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
 	p := &g.places[i]
 	s := 0.1
 	s += 0.35 * ctx.countries[p.CountryCode]
-	pop := math.Log10(float64(p.Population)+1) / 7
-	s += 0.2 * min(pop, 1)
+	// Population on a log scale: 100 → 0, 10,000 → 0.4, 10 million → 1.
+	pop := (math.Log10(float64(p.Population)+1) - 2) / 5
+	s += 0.3 * min(max(pop, 0), 1)
 	switch p.Code {
 	case "PCLI":
 		s += 0.3
 	case "ADM1", "PPLC":
-		s += 0.2
-	case "PPLA":
 		s += 0.15
-	case "PPLA2":
+	case "PPLA":
 		s += 0.1
-	case "ADM2", "PPLA3":
+	case "PPLA2":
 		s += 0.05
 	}
 	if p.ID >= 900_000_000 {
 		s += 0.15 // curated conflict features
 	}
 	if !exact {
-		s -= 0.15
+		s -= 0.25
 	}
 	return s
 }
@@ -392,34 +468,37 @@ func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
 // resolve picks a place for each mention.
 func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
 	ctx := scoreContext{countries: hintWeights(hint)}
-	// Countries evidenced by the text itself: country names count fully,
-	// admin1 names half, other places a little; a country the hint names
-	// keeps its weight.
+	// Countries evidenced by the text itself: a country name counts fully,
+	// a region or town half or less, split between the countries it may be
+	// in; a country the hint names keeps its weight.
 	votes := map[string]float64{}
-	total := 0.0
 	for _, m := range ms {
+		if !m.exact {
+			continue
+		}
 		seen := map[string]float64{}
+		pcli := ""
 		for _, i := range m.refs {
 			p := &g.places[i]
-			v := 0.1
-			switch p.Code {
-			case "PCLI":
-				v = 1
-			case "ADM1":
-				v = 0.5
+			switch {
+			case p.Code == "PCLI":
+				pcli = p.CountryCode
+			case p.Class == "A":
+				seen[p.CountryCode] = max(seen[p.CountryCode], 0.6)
+			default:
+				seen[p.CountryCode] = max(seen[p.CountryCode], 0.3)
 			}
-			if len(m.refs) > 1 && p.Code != "PCLI" {
-				v /= 2
-			}
-			seen[p.CountryCode] = max(seen[p.CountryCode], v)
+		}
+		if pcli != "" && m.exact {
+			votes[pcli]++
+			continue
 		}
 		for cc, v := range seen {
-			votes[cc] += v
-			total += v
+			votes[cc] += v / float64(len(seen))
 		}
 	}
 	for cc, v := range votes {
-		w := 0.8 * min(1, v/1.5)
+		w := 0.8 * min(1, v)
 		if ctx.countries[cc] < w {
 			ctx.countries[cc] = w
 		}
@@ -437,7 +516,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		if !m.exact {
 			var refs []uint32
 			for _, i := range m.refs {
-				if ctx.countries[g.places[i].CountryCode] >= 0.5 {
+				if ctx.countries[g.places[i].CountryCode] >= 0.3 {
 					refs = append(refs, i)
 				}
 			}
@@ -446,7 +525,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			}
 			m.refs = refs
 		}
-		if strongest >= 0.5 {
+		if strongest >= 0.45 {
 			home := false
 			for _, i := range m.refs {
 				p := &g.places[i]
@@ -463,6 +542,35 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 	}
 	ms = kept
 
+	// Regions the text names, to prefer places inside them: "Patos
+	// (Paraiba)", "Goma (Mahagi, Ituri)", "Kulu district of Konya".
+	regions := map[int32]int{} // region place index → mention index, -1 if several
+	for k, m := range ms {
+		for _, i := range m.refs {
+			if p := &g.places[i]; p.Code == "ADM1" || p.Code == "ADM2" {
+				if prev, ok := regions[int32(i)]; ok && prev != k {
+					regions[int32(i)] = -1
+				} else {
+					regions[int32(i)] = k
+				}
+			}
+		}
+	}
+	inside := func(i uint32, self int) float64 {
+		b := 0.0
+		if r := g.admin1[i]; r >= 0 && r != int32(i) {
+			if k, ok := regions[r]; ok && k != self {
+				b += 0.35
+			}
+		}
+		if r := g.admin2[i]; r >= 0 && r != int32(i) {
+			if k, ok := regions[r]; ok && k != self {
+				b += 0.2
+			}
+		}
+		return b
+	}
+
 	type choice struct {
 		best, second float64
 		idx          uint32
@@ -472,7 +580,10 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		townIn := g.townCountries(m.refs, m.kind)
 		for _, i := range m.refs {
 			p := &g.places[i]
-			s := g.score(i, m.exact, ctx) + kindBonus(p, m.kind)
+			s := g.score(i, m.exact, ctx) + kindBonus(p, m.kind) + inside(i, self)
+			if m.bare && p.Code == "PCLI" && articleName(p.Name) {
+				s -= 0.3 // "Salvador" is not "El Salvador"
+			}
 			if p.Class == "A" && p.Code != "PCLI" && townIn[p.CountryCode] {
 				s -= 0.2
 			}
@@ -550,6 +661,10 @@ func kindBonus(p *sitrep.Place, kind string) float64 {
 		}
 	case "town":
 		if p.Class == "P" {
+			return 0.3
+		}
+	case "region":
+		if p.Code == "ADM1" || p.Code == "ADM2" {
 			return 0.3
 		}
 	default:

@@ -334,6 +334,8 @@ func (b *builder) finish() {
 	}
 	b.nearestAdmin()
 	// Country and admin1 names for every place.
+	g.admin1 = make([]int32, len(g.places))
+	g.admin2 = make([]int32, len(g.places))
 	for i := range g.places {
 		p := &g.places[i]
 		if c, ok := g.countries[p.CountryCode]; ok {
@@ -345,6 +347,13 @@ func (b *builder) finish() {
 			p.Admin1 = g.places[r].Name
 		} else if p.Code == "ADM1" {
 			p.Admin1 = p.Name
+		}
+		g.admin1[i], g.admin2[i] = -1, -1
+		if r, ok := b.regions[b.a1code[i]]; ok {
+			g.admin1[i] = r
+		}
+		if r, ok := b.regions[b.a2code[i]]; ok {
+			g.admin2[i] = r
 		}
 	}
 	// Extra names.

@@ -56,6 +56,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 		case " ":
 			if in && (c == '\'' || r == 0x2019) && possessive(text, i+n) {
 				cur.end = i
+				buf = trimFinalH(buf, cur.k0)
 				cur.k1 = len(buf)
 				toks = append(toks, cur)
 				in = false
@@ -65,6 +66,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 			}
 			if in {
 				cur.end = i
+				buf = trimFinalH(buf, cur.k0)
 				cur.k1 = len(buf)
 				toks = append(toks, cur)
 				in = false
@@ -94,6 +96,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 	}
 	if in {
 		cur.end = len(text)
+		buf = trimFinalH(buf, cur.k0)
 		cur.k1 = len(buf)
 		toks = append(toks, cur)
 	}
@@ -113,4 +116,13 @@ func possessive(text string, i int) bool {
 		return false
 	}
 	return i+1 == len(text) || !isLetterAt(text, i+1)
+}
+
+// trimFinalH applies foldFinalH to the word that starts at buf[k0].
+func trimFinalH(buf []byte, k0 int) []byte {
+	n := len(buf)
+	if n-k0 >= 3 && buf[n-1] == 'h' && isVowel(buf[n-2]) && buf[n-2] != 'w' && buf[n-2] != 'y' {
+		return buf[:n-1]
+	}
+	return buf
 }
