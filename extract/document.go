@@ -24,6 +24,7 @@ type analysis struct {
 	hasPub bool
 
 	countryHits []countryHit
+	trigHits    []hit           // trigger phrases of every sentence
 	docTypes    map[string]bool // event types with an unconditional trigger somewhere in the document
 	mainCountry string
 }

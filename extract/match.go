@@ -123,39 +123,48 @@ const maxGap = 4
 // starting at ws[i] and the ids that end there; end is i when nothing
 // matches.
 func (t *trie) longest(ws []word, i int) (end int, ids []int32) {
-	end = i
-	var walk func(n *node, j int)
-	walk = func(n *node, j int) {
-		if len(n.vals) > 0 && j > i && j >= end {
-			if j > end {
-				ids = ids[:0]
-			}
-			end = j
-			ids = append(ids, n.vals...)
+	st := walker{ws: ws, i: i, end: i}
+	st.walk(&t.root, i)
+	return st.end, st.ids
+}
+
+// walker is the state of one longest-match search, kept in a struct
+// rather than a closure so that it stays on the stack.
+type walker struct {
+	ws  []word
+	i   int
+	end int
+	ids []int32
+}
+
+func (st *walker) walk(n *node, j int) {
+	if len(n.vals) > 0 && j > st.i && j >= st.end {
+		if j > st.end {
+			st.ids = st.ids[:0]
 		}
-		if j >= len(ws) {
-			return
-		}
-		w := ws[j].norm
-		if c := n.next[w]; c != nil {
-			walk(c, j+1)
-		}
-		for _, e := range n.prefix {
-			if strings.HasPrefix(w, e.p) {
-				walk(e.n, j+1)
-			}
-		}
-		if n.gap != nil && j > i {
-			for k := j + 1; k <= j+maxGap && k < len(ws); k++ {
-				if ws[k-1].kind == text.Punct && ws[k-1].norm != "," {
-					break
-				}
-				walk(n.gap, k)
-			}
+		st.end = j
+		st.ids = append(st.ids, n.vals...)
+	}
+	if j >= len(st.ws) {
+		return
+	}
+	w := st.ws[j].norm
+	if c := n.next[w]; c != nil {
+		st.walk(c, j+1)
+	}
+	for _, e := range n.prefix {
+		if strings.HasPrefix(w, e.p) {
+			st.walk(e.n, j+1)
 		}
 	}
-	walk(&t.root, i)
-	return end, ids
+	if n.gap != nil && j > st.i {
+		for k := j + 1; k <= j+maxGap && k < len(st.ws); k++ {
+			if st.ws[k-1].kind == text.Punct && st.ws[k-1].norm != "," {
+				break
+			}
+			st.walk(n.gap, k)
+		}
+	}
 }
 
 // hit is a phrase found in a word stream.

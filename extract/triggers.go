@@ -16,7 +16,10 @@ type trigger struct {
 // whose "needs" event type the document lacks.
 func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 	var out []trigger
-	for _, h := range e.triggers.scan(a.ws, sn.w0, sn.w1) {
+	for _, h := range a.trigHits {
+		if h.start < sn.w0 || h.end > sn.w1 {
+			continue
+		}
 		for _, id := range h.ids {
 			t := e.lex.Triggers[id]
 			if t.Needs != "" && !a.docTypes[t.Needs] {
@@ -33,7 +36,10 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 // only where there is a protest).
 func (e *Engine) documentTypes(a *analysis) map[string]bool {
 	types := map[string]bool{}
-	for _, h := range e.triggers.scan(a.ws, 0, len(a.ws)) {
+	for _, sn := range a.sents {
+		a.trigHits = append(a.trigHits, e.triggers.scan(a.ws, sn.w0, sn.w1)...)
+	}
+	for _, h := range a.trigHits {
 		for _, id := range h.ids {
 			if t := e.lex.Triggers[id]; t.Needs == "" && t.Priority >= 40 {
 				types[t.EventType] = true
