@@ -48,6 +48,7 @@ type expr struct {
 	night      bool // "the night of 3-4 March": coded on the first day
 	weekOf     bool // "(week of)": the seven days from the date
 	monthOf    bool // "(month of)": the date through the end of its month
+	weekendOf  bool // "the weekend of 12 March": that day and the next
 }
 
 // Find returns all date expressions in s, left to right, non-overlapping,

@@ -28,15 +28,26 @@ func (p *parser) at(i int) (expr, int, bool) {
 	if !mayStart(p.toks[i]) {
 		return expr{}, 0, false
 	}
-	if e, end, ok := p.relative(i); ok {
-		return e, end, true
+	rel, relEnd, relOK := p.relative(i)
+	cal, calEnd, calOK := p.calendar(i)
+	switch {
+	case calOK && (!relOK || calEnd > relEnd):
+		return cal, calEnd, true
+	case relOK:
+		return rel, relEnd, true
 	}
+	return expr{}, 0, false
+}
+
+// calendar parses the longest calendar expression (with its prefixes and
+// suffixes) or weekday at token i.
+func (p *parser) calendar(i int) (expr, int, bool) {
 	// Prefixes: hedges, nights, parts of a month, prepositions.
 	var e expr
 	j := i
 	prep := ""
 	approx := "" // the hedge before a day, if any
-	weekOf := false
+	weekOf, weekendOf := false, false
 	for range 4 {
 		if j >= len(p.toks) {
 			break
@@ -48,6 +59,11 @@ func (p *parser) at(i int) (expr, int, bool) {
 		}
 		if _, n := p.phrase(j, weekPhrases); n > 0 {
 			weekOf = true
+			j += n
+			continue
+		}
+		if _, n := p.phrase(j, weekendPhrases); n > 0 {
+			weekendOf = true
 			j += n
 			continue
 		}
@@ -121,6 +137,12 @@ func (p *parser) at(i int) (expr, int, bool) {
 			return expr{}, 0, false
 		}
 		best.weekOf, best.prec = true, 2
+	}
+	if weekendOf {
+		if best.kind != kDay || best.m2 != 0 {
+			return expr{}, 0, false
+		}
+		best.weekendOf, best.prec = true, 2
 	}
 	if e.part > 0 {
 		switch best.kind {

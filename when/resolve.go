@@ -184,6 +184,10 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 	if e.weekOf {
 		return a, a.AddDate(0, 0, 6)
 	}
+	if e.weekendOf {
+		// The stated day, through the Sunday of that weekend.
+		return a, a.AddDate(0, 0, (7-int(a.Weekday()))%7)
+	}
 	if e.monthOf {
 		return a, day(y, time.Month(e.m), daysIn(y, time.Month(e.m)))
 	}

@@ -9,7 +9,7 @@ import (
 var triggers = map[string]bool{}
 
 func init() {
-	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, partPhrases, prepPhrases} {
+	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, weekendPhrases, partPhrases, prepPhrases} {
 		for w := range t {
 			triggers[w] = true
 		}

@@ -113,6 +113,7 @@ func TestFindRanges(t *testing.T) {
 		{"as reported changes nothing", "On 10 March 2022 (as reported), troops", want{"On 10 March 2022 (as reported)", "2022-03-10", "2022-03-10", 1, false}},
 		{"week of", "Around 10 January 2022 (week of), two men", want{"Around 10 January 2022 (week of)", "2022-01-10", "2022-01-16", 2, false}},
 		{"week of as a prefix", "In the week of 28 February, airstrikes", want{"In the week of 28 February", "2017-02-28", "2017-03-06", 2, true}},
+		{"weekend of a day", "Police raided the market on the weekend of 11 March as", want{"on the weekend of 11 March", "2017-03-11", "2017-03-12", 2, true}},
 		{"overnight", "overnight on 3 March 2022 drones", want{"overnight on 3 March 2022", "2022-03-03", "2022-03-03", 1, false}},
 		{"night of a two-day range", "during the night of 3-4 March 2022 shells", want{"during the night of 3-4 March 2022", "2022-03-03", "2022-03-04", 1, false}},
 	}
@@ -187,6 +188,7 @@ func TestFindRejects(t *testing.T) {
 		{"recently", "recently the group said"},
 		{"same day", "on the same day"},
 		{"Sun", "the Sun newspaper"},
+		{"year after of is a count or a label", "demanding the payment of 2022 wages"},
 		{"weekday inside a holiday name", "on the eve of Good Friday prayers"},
 		{"weekday inside a newspaper name", "told the Sunday Times that"},
 		{"relative to another event", "two days later, and on the same day, and the following day"},

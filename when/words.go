@@ -17,6 +17,10 @@ var nightPhrases = phrases(`overnight | overnight on | overnight of | the night 
 var weekPhrases = phrases(`the week of | in the week of | during the week of | the week beginning | in the week beginning |
 	the week starting | week of`)
 
+// weekendPhrases put a day at the start of a weekend.
+var weekendPhrases = phrases(`the weekend of | on the weekend of | over the weekend of | during the weekend of |
+	weekend of`)
+
 var partPhrases = phrases(`early | mid | late | in early | in mid | in late | the beginning of | beginning of |
 	the start of | start of | the end of | end of | the middle of | middle of | by the end of | since early | since late |
 	since mid | at the end of | at the beginning of | at the start of`)
@@ -34,8 +38,9 @@ var prepPhrases = phrases(`on | in | during | since | from | between | by | unti
 // monthPreps may introduce a month name without a day or year.
 var monthPreps = setOf(`in during since until till by throughout from of through before after starting beginning`)
 
-// yearPreps may introduce a bare year.
-var yearPreps = setOf(`in during since until till by throughout of through before after`)
+// yearPreps may introduce a bare year ("of" may not: "the payment of
+// 2022 wages").
+var yearPreps = setOf(`in during since until till by throughout through before after`)
 
 var suffixPhrases = phrases(`month of | week of | weekend of | as reported | approximately | approx`)
 
