@@ -32,6 +32,10 @@ type Number struct {
 	Date bool
 	// Percent is set for "40%", "40 percent", "40 per cent".
 	Percent bool
+	// Unit is the folded unit of time or measure that follows the number
+	// ("hours", "days", "km", "kilometres", "tonnes"), or "". Such a
+	// number measures something; it counts no people or events.
+	Unit string
 	// Start and End are byte offsets in the original string of the whole
 	// expression including the qualifier.
 	Start, End int
@@ -118,6 +122,9 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 	}
 	n.First, n.Last = i, k
 	n.Start, n.End = toks[i].Start, toks[k-1].End
+	if k < len(toks) && units[toks[k].Norm] == 0 && measureUnits[toks[k].Norm] {
+		n.Unit = toks[k].Norm
+	}
 	markDate(toks, &n, j)
 	return n, true
 }

@@ -132,3 +132,24 @@ func FuzzNumbers(f *testing.F) {
 		}
 	})
 }
+
+func TestNumbersUnit(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"in the past 48 hours", "hours"},
+		{"a 5 km stretch", "km"},
+		{"three days of fighting", "days"},
+		{"ransom of 5 million naira", "naira"},
+		{"17 fighting positions", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			ns := Numbers(tt.in, Tokenize(tt.in))
+			if len(ns) != 1 {
+				t.Fatalf("Numbers(%q) = %+v, want one", tt.in, ns)
+			}
+			if ns[0].Unit != tt.want {
+				t.Errorf("Unit = %q, want %q", ns[0].Unit, tt.want)
+			}
+		})
+	}
+}
