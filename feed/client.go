@@ -67,10 +67,29 @@ func NewClient(delay time.Duration) *Client {
 			// and decodes it itself, and only when it asked. Setting our own
 			// Accept-Encoding would turn that off and hand us raw gzip.
 		},
-		CheckRedirect: checkRedirect,
+		CheckRedirect: c.checkRedirect,
 	}
 	c.Robots = NewRobots(c)
 	return c
+}
+
+// checkRedirect allows MaxRedirects hops, stops at the first URL seen
+// twice, and does not follow a redirect to a path robots.txt forbids.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if err := checkRedirect(req, via); err != nil {
+		return err
+	}
+	if c.Robots == nil {
+		return nil
+	}
+	ok, err := c.Robots.Allowed(req.Context(), req.URL)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)
+	}
+	return nil
 }
 
 // checkRedirect allows MaxRedirects hops and stops at the first URL seen twice.

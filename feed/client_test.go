@@ -88,6 +88,9 @@ func TestClientRedirects(t *testing.T) {
 	mux.HandleFunc("/loop/b", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/loop/a", http.StatusMovedPermanently)
 	})
+	mux.HandleFunc("/to-private", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/private/x", http.StatusFound) })
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("User-agent: *\nDisallow: /private/\n")) })
+	mux.HandleFunc("/private/", func(w http.ResponseWriter, r *http.Request) { t.Errorf("followed a redirect into /private/") })
 	mux.HandleFunc("/chain/", func(w http.ResponseWriter, r *http.Request) {
 		n, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/chain/"))
 		if err != nil || n == 0 {
@@ -99,7 +102,13 @@ func TestClientRedirects(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	c := newTestClient()
-	c.Robots = nil
+
+	t.Run("a redirect into a path robots.txt forbids is not followed", func(t *testing.T) {
+		_, err := c.Get(context.Background(), srv.URL+"/to-private", Conditional{})
+		if !errors.Is(err, ErrDisallowed) {
+			t.Errorf("err = %v, want ErrDisallowed", err)
+		}
+	})
 
 	tests := []struct {
 		name    string

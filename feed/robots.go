@@ -80,6 +80,10 @@ func (r *Robots) fetch(ctx context.Context, site string) *robotsEntry {
 	}
 	c := *r.client
 	c.MaxBodyBytes = 500 << 10 // RFC 9309: parse at least 500 KiB
+	// Not under the host limit: robots.txt may be read while a redirect
+	// holds another host's slot, and waiting there could deadlock two
+	// hosts that redirect to each other. It is one request per site a day.
+	c.Hosts = nil
 	resp, err := c.get(ctx, req, Conditional{})
 	var se *StatusError
 	switch {

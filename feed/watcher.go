@@ -299,7 +299,13 @@ func (w *Watcher) itemDocument(ctx context.Context, state *sitrep.Feed, it *Item
 		}
 		art, err := w.Client.FetchArticle(ctx, it.Link)
 		if err == nil {
-			return art.Document(it, state.Title, w.now()), nil
+			doc := art.Document(it, state.Title, w.now())
+			if len(it.Text) >= minItemText && len(it.Text) > 2*len(doc.Text) {
+				// A paywalled page shows a teaser; a feed for subscribers
+				// may carry the whole story. Keep the page's metadata.
+				doc.Text = it.Text
+			}
+			return doc, nil
 		}
 		if Temporary(err) || len(it.Text) < minItemText {
 			return nil, err

@@ -41,6 +41,7 @@ func (s *newsSite) serve(t *testing.T) func(w http.ResponseWriter, r *http.Reque
 		"/2022/03/15/marib-drone":          "article-marib-jsonld.html",
 		"/reports/djibo-convoy":            "article-djibo.html",
 		"/stories/rutshuru-clashes":        "article-rutshuru.html",
+		"/syria/bab-al-hawa-closed":        "article-paywall-teaser.html",
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -51,6 +52,8 @@ func (s *newsSite) serve(t *testing.T) func(w http.ResponseWriter, r *http.Reque
 			w.Write([]byte("User-agent: *\nDisallow: /private/\n"))
 		case r.URL.Path == "/mirror.xml":
 			w.Write([]byte(mirrorFeed(s.URL)))
+		case r.URL.Path == "/ledger.xml":
+			w.Write([]byte(ledgerFeed(s.URL)))
 		case r.URL.Path == "/flaky.xml" && s.flakyLeft.Load() > 0:
 			s.flakyLeft.Add(-1)
 			http.Error(w, "upstream timeout", http.StatusInternalServerError)
@@ -93,6 +96,20 @@ func mirrorFeed(base string) string {
 <item><title>Members-only briefing</title><guid>agg-3</guid>
 <link>` + base + `/private/briefing</link><description>Read more inside.</description></item>
 </channel></rss>`
+}
+
+// ledgerFeed is a subscriber feed that carries the full story in
+// content:encoded while the public page shows only a teaser.
+func ledgerFeed(base string) string {
+	return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>The Levant Ledger</title>
+<item><title>Border crossing at Bab al-Hawa closed after shelling</title><guid>ledger-5512</guid>
+<link>` + base + `/syria/bab-al-hawa-closed</link>
+<content:encoded><![CDATA[<p>Turkish authorities closed the Bab al-Hawa border crossing on Thursday after shells landed near the customs buildings on the Syrian side, a crossing official said.</p>
+<p>Two aid workers were lightly wounded by shrapnel, according to a relief group that runs a warehouse near the crossing. Dozens of trucks carrying food and medicine were turned back.</p>
+<p>The crossing is the main route for United Nations aid into north-west Syria, where more than four million people live, many of them in tents.</p>
+<p>It was not clear who fired the shells. Government forces and armed opposition groups have exchanged artillery fire along the nearby front line for several weeks.</p>]]></content:encoded>
+</item></channel></rss>`
 }
 
 // testWatcher returns a watcher over feeds and docs with a fresh client, as
@@ -318,4 +335,26 @@ func TestWatcherSameStoryFromTwoFeedsIsOneDocumentWithTwoSources(t *testing.T) {
 			t.Errorf("teaser item: %+v, %v; want skipped for robots.txt", it, err)
 		}
 	})
+}
+
+func TestWatcherPrefersFullFeedTextOverPaywallTeaser(t *testing.T) {
+	site := newNewsSite(t)
+	feeds, docs := newMemFeeds(), newMemDocs()
+	now := time.Date(2022, 3, 18, 12, 0, 0, 0, time.UTC)
+	testWatcher(feeds, docs, &now).Round(context.Background(), []Source{{URL: site.URL + "/ledger.xml"}}, false)
+	d := docs.byURLSuffix("/syria/bab-al-hawa-closed")
+	if d == nil {
+		t.Fatal("no document")
+	}
+	for _, want := range []string{"Turkish authorities closed the Bab al-Hawa border crossing", "Two aid workers were lightly wounded by shrapnel"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	if strings.Contains(d.Text, "Subscribe") {
+		t.Errorf("paywall prompt in the text:\n%s", d.Text)
+	}
+	if d.Published != "2022-03-18T06:30:00Z" || d.Source != "The Levant Ledger" {
+		t.Errorf("page metadata lost: published %q source %q", d.Published, d.Source)
+	}
 }
