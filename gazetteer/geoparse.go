@@ -133,12 +133,12 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 		if best.t0 < 0 && lastEnd > 0 && !toks[lastEnd-1].cap {
 			lastEnd = -1 // a variant must end in a capitalised word
 		}
-		if best.t0 < 0 && lastEnd > 0 {
+		if best.t0 < 0 && lastEnd > 0 && len(lastKeyed) >= 5 && !g.common[string(lastKeyed)] {
 			// No exact key: try the transliteration skeleton of the longest
-			// run, then of its first word.
+			// run, keeping the places whose own name is within a few edits.
 			var sk [128]byte
-			s := appendSkeleton(sk[:0], string(lastKeyed))
-			if refs := g.refs(g.skel, s); refs != nil && len(lastKeyed) >= 5 {
+			s := appendSkeleton(sk[:0], lastKeyed)
+			if refs := g.similar(lastKeyed, g.refs(g.skel, s)); refs != nil {
 				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(lastKeyed)}
 			}
 		}
@@ -212,6 +212,45 @@ func allUpper(s string) bool {
 	return letters >= 2
 }
 
+// similar keeps the places whose name's key is within 40% edits of key: a
+// skeleton match alone lets "School" reach "Soquel".
+func (g *Gazetteer) similar(key []byte, refs []uint32) []uint32 {
+	var out []uint32
+	var buf [128]byte
+	for _, i := range refs {
+		name := appendKey(buf[:0], g.places[i].Name)
+		if d := editDistance(key, name); float64(d) <= 0.4*float64(max(len(key), len(name))) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two byte strings.
+func editDistance(a, b []byte) int {
+	if len(a) > 64 || len(b) > 64 {
+		return max(len(a), len(b))
+	}
+	var row [65]int
+	for j := range len(b) + 1 {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cur := row[j]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return row[len(b)]
+}
+
 // Context words. Before a name: "near X", "north of X", "town of X";
 // after it: "X province", "X district", "X area".
 var (
@@ -251,6 +290,14 @@ var (
 		"adm": true, "admiral": true, "pope": true, "saint": false, "st": false, "father": true, "brother": true,
 		"journalist": true, "reporter": true, "correspondent": true, "mayor": true, "governor": true, "emir": true,
 		"secretary": true, "chief": true, "director": true, "ambassador": true, "envoy": true, "leader": true,
+	}
+	facilities = map[string]bool{
+		"hospital": true, "school": true, "high": true, "university": true, "college": true, "street": true, "streets": true,
+		"road": true, "avenue": true, "square": true, "station": true, "mosque": true, "church": true, "market": true,
+		"highway": true, "expressway": true, "hotel": true, "stadium": true, "prison": true, "company": true, "party": true,
+		"union": true, "council": true, "branch": true, "alliance": true, "brigade": true, "battalion": true, "front": true,
+		"movement": true, "club": true, "militia": true, "group": true, "tribe": true, "clan": true, "family": true,
+		"mall": true, "park": true, "factory": true, "office": true, "court": true, "courthouse": true, "boulevard": true,
 	}
 	speechVerbs = map[string]bool{
 		"said": true, "says": true, "told": true, "added": true, "stated": true, "noted": true, "explained": true,
@@ -360,6 +407,11 @@ func (g *Gazetteer) plausible(m *rawMention, toks []token, word func(int) string
 			// word is someone's name far more often than a place.
 			return false
 		}
+	}
+	// "Dante square", "Brera high school", "Svoboda party": a facility or
+	// organisation named after a small place is not that place.
+	if m.t1 < len(toks) && toks[m.t1-1].joined && facilities[word(m.t1)] && !g.sizeable(m.refs) {
+		return false
 	}
 	// "Dillon added", "Silo said": a name that speaks is a person.
 	if m.t1 < len(toks) && toks[m.t1-1].joined && speechVerbs[word(m.t1)] && !important && !m.strong {
