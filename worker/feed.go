@@ -1,0 +1,65 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/sitrep/sitrep/feed"
+)
+
+// fetchFeedWorker works fetch_feed jobs.
+type fetchFeedWorker struct {
+	river.WorkerDefaults[FetchFeedArgs]
+	env *Env
+}
+
+// Work polls the feed if it is due (a failing feed waits out its backoff),
+// storing its new articles through the watcher's DocumentService, which in
+// a worker deployment queues their extraction. The feed's state is kept in
+// the database, so whichever worker polls next resumes from it.
+func (w *fetchFeedWorker) Work(ctx context.Context, job *river.Job[FetchFeedArgs]) error {
+	if w.env.Watcher == nil {
+		return river.JobCancel(errors.New("this worker does not poll feeds"))
+	}
+	res := w.env.Watcher.Round(ctx, []feed.Source{{URL: job.Args.URL, Title: job.Args.Title}}, false)
+	for _, r := range res {
+		if r.Err != nil {
+			// Recorded on the feed, which backs off; the next period polls
+			// again, so the job itself is done.
+			w.env.logger().Warn("feed poll failed", "feed", r.URL, "err", r.Err)
+		}
+	}
+	return nil
+}
+
+// Timeout gives a feed time to list and fetch its items politely.
+func (w *fetchFeedWorker) Timeout(*river.Job[FetchFeedArgs]) time.Duration { return 10 * time.Minute }
+
+// fetchPageWorker works fetch_page jobs.
+type fetchPageWorker struct {
+	river.WorkerDefaults[FetchPageArgs]
+	env *Env
+}
+
+// Work fetches the article and stores it for extraction. A page that can
+// never give an article (404, robots.txt, not HTML) fails for good; a
+// timeout or a 5xx is retried with River's backoff.
+func (w *fetchPageWorker) Work(ctx context.Context, job *river.Job[FetchPageArgs]) error {
+	if w.env.Pages == nil || w.env.Ingester == nil {
+		return river.JobCancel(errors.New("this worker does not fetch pages"))
+	}
+	art, err := w.env.Pages.FetchArticle(ctx, job.Args.URL)
+	if err != nil {
+		if feed.Temporary(err) {
+			return err
+		}
+		return river.JobCancel(err)
+	}
+	if _, err := w.env.Ingester.IngestDocument(ctx, art.Document(nil, "", time.Now())); err != nil {
+		return fmt.Errorf("store %s: %w", job.Args.URL, err)
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/sitrep/sitrep/feed"
+	"github.com/sitrep/sitrep/incident/incidentsql"
+	"github.com/sitrep/sitrep/store/sqldb"
+)
+
+// Env is what jobs work with. Pool and Store are required; a nil optional
+// service makes the jobs that need it fail for good with a clear error.
+type Env struct {
+	Pool *pgxpool.Pool
+	// Store extracts and stores events; its Extractor and ExtractorVersion
+	// must be set.
+	Store *sqldb.Store
+
+	Incidents *incidentsql.Service // link_incidents; nil: extraction queues no linking
+	Watcher   *feed.Watcher        // fetch_feed; its Documents should be Ingester
+	Pages     *feed.Client         // fetch_page
+	Ingester  *Ingester            // fetch_page stores through it
+
+	Logger *slog.Logger
+}
+
+func (e *Env) logger() *slog.Logger {
+	if e.Logger != nil {
+		return e.Logger
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// Options tune one worker process.
+type Options struct {
+	// ID names the process in River (jobs record who attempted them);
+	// River picks one when empty.
+	ID string
+	// Concurrency is how many jobs the process works at once; 0 is
+	// GOMAXPROCS.
+	Concurrency int
+	// JobTimeout cancels a job running longer; 0 is one minute.
+	JobTimeout time.Duration
+	// RescueAfter is how long a job may stay "running" before River's
+	// rescuer takes it for dead (its worker was killed) and retries it;
+	// 0 is five minutes. At least JobTimeout.
+	RescueAfter time.Duration
+	// Feeds are polled every FeedInterval (feed.DefaultInterval if 0) by
+	// periodic fetch_feed jobs, which only River's elected leader inserts.
+	Feeds        []feed.Source
+	FeedInterval time.Duration
+	// PollInterval is how often an idle worker looks for jobs when no
+	// notification woke it; 0 is River's default (1 s).
+	PollInterval time.Duration
+}
+
+// New returns a River client that works every sitrep job kind with env.
+// Start it with Start(ctx); Stop waits for jobs in flight.
+func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
+	if env.Pool == nil || env.Store == nil || env.Store.Extractor == nil {
+		return nil, fmt.Errorf("worker: Env needs Pool and a Store with an Extractor")
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &extractWorker{env: env})
+	river.AddWorker(workers, &reextractWorker{env: env})
+	river.AddWorker(workers, &linkWorker{env: env})
+	river.AddWorker(workers, &fetchFeedWorker{env: env})
+	river.AddWorker(workers, &fetchPageWorker{env: env})
+
+	n := opts.Concurrency
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	timeout := opts.JobTimeout
+	if timeout <= 0 {
+		timeout = time.Minute
+	}
+	rescue := opts.RescueAfter
+	if rescue <= 0 {
+		rescue = 5 * time.Minute
+	}
+	if rescue < timeout {
+		return nil, fmt.Errorf("worker: rescue delay %v is shorter than the job timeout %v", rescue, timeout)
+	}
+	interval := opts.FeedInterval
+	if interval <= 0 {
+		interval = feed.DefaultInterval
+	}
+	var periodic []*river.PeriodicJob
+	for _, src := range opts.Feeds {
+		args := FetchFeedArgs{URL: src.URL, Title: src.Title}
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(interval),
+			func() (river.JobArgs, *river.InsertOpts) { return args, feedUniquePeriod(interval) },
+			&river.PeriodicJobOpts{ID: "fetch_feed " + src.URL, RunOnStart: true}))
+	}
+	cfg := &river.Config{
+		ID:                   opts.ID,
+		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}},
+		Workers:              workers,
+		JobTimeout:           timeout,
+		RescueStuckJobsAfter: rescue,
+		PeriodicJobs:         periodic,
+		FetchPollInterval:    opts.PollInterval,
+		Logger:               env.logger(),
+	}
+	c, err := river.NewClient(riverpgxv5.New(env.Pool), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("worker: %w", err)
+	}
+	return c, nil
+}
+
+// Run works jobs until ctx ends, then stops taking new ones and waits up to
+// grace for those in flight before cancelling them.
+func Run(ctx context.Context, c *river.Client[pgx.Tx], grace time.Duration) error {
+	if err := c.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("start workers: %w", err)
+	}
+	<-ctx.Done()
+	stopCtx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := c.Stop(stopCtx); err != nil {
+		hard, cancel2 := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel2()
+		return c.StopAndCancel(hard)
+	}
+	return nil
+}
