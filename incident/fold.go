@@ -2,6 +2,7 @@ package incident
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -46,16 +47,29 @@ var stopWords = map[string]bool{
 }
 
 // terms returns the distinct content words of s, folded, without numbers
-// (tolls differ between reports of one event) and stop words.
-func terms(s string) map[string]struct{} {
-	set := make(map[string]struct{})
+// (tolls differ between reports of one event) and stop words, as sorted
+// 64-bit hashes: comparing two reports is then a merge of two short slices.
+func terms(s string) []uint64 {
+	var out []uint64
 	for _, w := range strings.Fields(fold(s)) {
 		if stopWords[w] || isNumber(w) {
 			continue
 		}
-		set[stem(w)] = struct{}{}
+		out = append(out, hash64(stem(w)))
 	}
-	return set
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// hash64 is FNV-1a; collisions between two reports' few dozen words are
+// negligible at 64 bits.
+func hash64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // stem strips a plural "s" so "strikes" and "strike" meet; anything more
@@ -79,17 +93,21 @@ func isNumber(w string) bool {
 // similarity is the cosine of two term sets: |A∩B| / sqrt(|A|·|B|). It is
 // symmetric and in 0..1; two empty sets give 0, since no evidence is no
 // agreement.
-func similarity(a, b map[string]struct{}) float64 {
+func similarity(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	if len(b) < len(a) {
-		a, b = b, a
-	}
 	n := 0
-	for t := range a {
-		if _, ok := b[t]; ok {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(n) / math.Sqrt(float64(len(a))*float64(len(b)))

@@ -47,7 +47,7 @@ type node struct {
 	country  string
 	admin1   string
 	location string
-	terms    map[string]struct{}
+	terms    []uint64
 	pub      int // publication day, -1 when unknown
 }
 
@@ -82,7 +82,8 @@ func newNode(r Report) *node {
 		n.from, n.to = from, to
 		n.dated = to-from < maxWindowDays
 	}
-	if e.Latitude != nil && e.Longitude != nil {
+	if e.Latitude != nil && e.Longitude != nil && math.Abs(*e.Latitude) <= 90 && math.Abs(*e.Longitude) <= 180 {
+		// (NaN fails both tests, so bad coordinates count as none.)
 		n.hasXY, n.lat, n.lon = true, *e.Latitude, *e.Longitude
 	}
 	n.vague = n.denial || n.to > n.from || e.TimePrecision >= 2 || e.GeoPrecision >= 3
@@ -117,8 +118,11 @@ func compare(a, b *node) (Link, bool) {
 		gap = 0
 	}
 	l.DateGapDays = gap
+	if gap > 1 {
+		return l, false
+	}
 	l.Similarity = math.Round(similarity(a.terms, b.terms)*1000) / 1000
-	if gap > 1 || (gap == 1 && l.Similarity < similarityHigh) {
+	if gap == 1 && l.Similarity < similarityHigh {
 		return l, false
 	}
 
