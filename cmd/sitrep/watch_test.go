@@ -5,13 +5,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/feed"
 )
 
@@ -173,5 +176,39 @@ func TestIngestURLFetchesTheArticle(t *testing.T) {
 		doc.Published != "2022-03-16T09:40:00Z" || doc.Source != "Frontline Wire" ||
 		!strings.Contains(doc.Text, "killing four civilians") || strings.Contains(doc.Text, "SunFly") {
 		t.Errorf("document = %+v", doc)
+	}
+}
+
+func TestServeWithFeedsRunsTheWatcher(t *testing.T) {
+	srv := newsServer(t)
+	dir := t.TempDir()
+	list := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(list, []byte(srv.URL+"/rss.xml\n"), 0o644)
+
+	m := NewApp(io.Discard, io.Discard)
+	m.DataDir, m.Addr, m.NoDemo, m.FeedsFile = dir, "127.0.0.1:0", true, list
+	if err := m.Run(context.Background()); err != nil {
+		m.Close()
+		t.Fatal(err)
+	}
+	defer m.Close()
+
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		f, err := m.FeedService().FindFeedByURL(context.Background(), srv.URL+"/rss.xml")
+		if err == nil && !f.LastFetch.IsZero() {
+			if f.Health() != sitrep.FeedOK || f.ItemsSeen != 3 || f.Documents != 2 {
+				t.Errorf("feed after the first poll: %+v", f)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the watcher never polled the feed (last state %+v, %v)", f, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	n, err := m.Store.CountDocuments(context.Background())
+	if err != nil || n != 2 {
+		t.Errorf("%d documents stored, %v; want the 2 articles", n, err)
 	}
 }
