@@ -18,6 +18,7 @@ type draft struct {
 	pos       int // word index of the trigger
 	prio      int
 	cs        []casualty
+	noSubject bool // actor1 was taken from after the trigger: nobody before it acts
 	ownDate   bool
 	ownPlace  bool
 	victimCiv bool
@@ -46,7 +47,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		}
 		// "Two soldiers were killed." after an event sentence tells its toll,
 		// not a new event.
-		if bt := ts[best(ts)]; bt.Priority < genericPriority && len(drafts) > 0 {
+		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 {
 			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() {
 				elaborate(a, p, si, cs)
 				continue
@@ -65,7 +66,9 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 					gcs = append(gcs, c)
 				}
 			}
-			drafts = append(drafts, e.assemble(a, si, g, gcs, used))
+			d := e.assemble(a, si, g, gcs, used)
+			inheritSubject(drafts, d)
+			drafts = append(drafts, d)
 		}
 	}
 	drafts = merge(drafts)
@@ -261,4 +264,23 @@ func (e *Engine) genericActor(prefix string) *lexicon.Actor {
 		}
 	}
 	return nil
+}
+
+// inheritSubject gives an event whose sentence names no actor before its
+// trigger ("Officials reported that five strikes near Raqqa engaged two
+// ISIS units") the actor of the last event of the same type: reports
+// name the actor once and go on about its actions.
+func inheritSubject(prev []*draft, d *draft) {
+	if !d.noSubject {
+		return
+	}
+	for i := len(prev) - 1; i >= 0; i-- {
+		p := prev[i]
+		if p.ev.EventType != d.ev.EventType || p.ev.Actor1 == "" || p.ev.Actor1 == d.ev.Actor1 {
+			continue
+		}
+		d.ev.Actor2, d.ev.Inter2 = d.ev.Actor1, d.ev.Inter1
+		d.ev.Actor1, d.ev.Inter1 = p.ev.Actor1, p.ev.Inter1
+		return
+	}
 }

@@ -63,6 +63,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		for i := range ms {
 			if m := &ms[i]; m.role == principal && m.w0 >= t.w1 && m.actor.Type != "civilians" {
 				p1 = m
+				d.noSubject = true
 				break
 			}
 		}
