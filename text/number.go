@@ -68,6 +68,15 @@ func Numbers(s string, toks []Token) []Number {
 // numberAt parses a number expression starting at token i.
 func numberAt(s string, toks []Token, i int) (Number, bool) {
 	var n Number
+	// "no one was hurt", "none were killed": an explicit zero.
+	if w := toks[i].Norm; w == "none" || w == "nobody" || (w == "no" && i+1 < len(toks) && toks[i+1].Norm == "one") {
+		n.First, n.Last = i, i+1
+		if w == "no" {
+			n.Last = i + 2
+		}
+		n.Start, n.End = toks[i].Start, toks[n.Last-1].End
+		return n, true
+	}
 	j := i
 	qual, qlen := matchPhrase(toks, j, qualifiers)
 	if qlen > 0 {
@@ -78,6 +87,23 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 	if j < len(toks) && toks[j].Norm == "between" {
 		between = true
 		j++
+	}
+	// "a 10,000-strong crowd" counts people; other figures glued to a
+	// word are ages and measures ("21-year-old", "5-km") and no numbers.
+	if j >= len(toks) {
+		return n, false
+	}
+	if v, suffix, ok := gluedNumber(toks[j]); ok {
+		if suffix != "strong" {
+			return n, false
+		}
+		n.Value, n.Min, n.Max = v, v, v
+		n.First, n.Last = i, j+1
+		n.Start, n.End = toks[i].Start, toks[j].End
+		if qualKind[n.Qualifier] == qualMin {
+			n.Max = 0
+		}
+		return n, true
 	}
 	v, vague, k, ok := valueAt(s, toks, j)
 	if !ok {
@@ -122,8 +148,10 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 	}
 	n.First, n.Last = i, k
 	n.Start, n.End = toks[i].Start, toks[k-1].End
-	if k < len(toks) && units[toks[k].Norm] == 0 && measureUnits[toks[k].Norm] {
+	if k < len(toks) && measureUnits[toks[k].Norm] {
 		n.Unit = toks[k].Norm
+	} else if j > 0 && (toks[j-1].Norm == "aged" || toks[j-1].Norm == "age") {
+		n.Unit = "age"
 	}
 	markDate(toks, &n, j)
 	return n, true
@@ -256,6 +284,29 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 		return 0, 0, j
 	}
 	return total + cur, words + btoi(base > 0), k
+}
+
+// gluedNumber reads a word made of a figure, a hyphen and a word:
+// "10,000-strong" → 10000, "strong"; "21-year-old" → 21, "year-old".
+func gluedNumber(t Token) (int64, string, bool) {
+	if t.Kind != Word || t.Norm[0] < '0' || t.Norm[0] > '9' {
+		return 0, "", false
+	}
+	h := strings.IndexByte(t.Norm, '-')
+	if h <= 0 || h == len(t.Norm)-1 {
+		return 0, "", false
+	}
+	digits := t.Norm[:h]
+	for i := 0; i < len(digits); i++ {
+		if (digits[i] < '0' || digits[i] > '9') && digits[i] != ',' {
+			return 0, "", false
+		}
+	}
+	f, isInt, ok := parseDigits(digits)
+	if !ok || !isInt {
+		return 0, "", false
+	}
+	return int64(f), t.Norm[h+1:], true
 }
 
 // isNumberWord reports whether a folded word is a number word: "five",

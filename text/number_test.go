@@ -44,6 +44,10 @@ func TestNumbers(t *testing.T) {
 		{"between range", "between 10 and 15 killed", []num{{text: "between 10 and 15", value: 10, min: 10, max: 15}}},
 		{"or range", "two or three", []num{{text: "two or three", value: 2, min: 2, max: 3}}},
 		{"article is not a number", "a town", nil},
+		{"no one is zero", "no one was hurt", []num{{text: "no one"}}},
+		{"none is zero", "none were killed", []num{{text: "none"}}},
+		{"age compound is no count", "a 21-year-old man", nil},
+		{"strong compound counts people", "a 10,000-strong crowd", []num{{text: "10,000-strong", value: 10000, min: 10000, max: 10000}}},
 		{"one is a number word", "one soldier", []num{{text: "one", value: 1, min: 1, max: 1}}},
 		{"ordinal is not a count", "the first strike on the 21st", nil},
 		{"clock time skipped", "at 10:30 and 9 a.m.", nil},
@@ -140,6 +144,7 @@ func TestNumbersUnit(t *testing.T) {
 		{"three days of fighting", "days"},
 		{"ransom of 5 million naira", "naira"},
 		{"17 fighting positions", ""},
+		{"a man aged 45", "age"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

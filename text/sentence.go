@@ -65,7 +65,7 @@ func SentencesOf(s string, toks []Token) []Span {
 		}
 		if !isTerminator(t) {
 			if t.Kind == Word && strings.HasSuffix(t.Text, ".") && strings.Contains(t.Text[:len(t.Text)-1], ".") &&
-				gap != "" && next.Kind == Word && opener[next.Norm] {
+				gap != "" && next.Kind == Word && next.IsCap() && opener[next.Norm] {
 				emit(i) // "… in the U.S. The army …"
 			}
 			continue

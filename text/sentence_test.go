@@ -15,6 +15,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Gunmen attacked a checkpoint.", "Two soldiers died."}},
 		{"initialism inside a sentence", "The U.S. military said the U.N. team left.",
 			[]string{"The U.S. military said the U.N. team left."}},
+		{"initialism before a lower-case opener word", "Two U.S. officials said the U.S. military left.",
+			[]string{"Two U.S. officials said the U.S. military left."}},
 		{"initialism ending a sentence", "Troops arrived from the U.S. The army denied it.",
 			[]string{"Troops arrived from the U.S.", "The army denied it."}},
 		{"titles before names", "Gen. Mark Milley met Lt. Col. Ahmed Saleh in Baghdad. He left.",
