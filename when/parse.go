@@ -466,7 +466,15 @@ func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 			return expr{}, 0, false
 		}
 	}
-	// "Friday, 3 March" / "Friday 3 March 2022": the calendar date wins.
+	// "Friday, 3 March" / "Friday 3 March 2022" / "Friday (3 March)": the
+	// calendar date wins.
+	if p.norm(k) == "(" {
+		for _, c := range [2]func(int) (expr, int, bool){p.dayFirst, p.monthFirst} {
+			if e, end, ok := c(k + 1); ok && p.norm(end) == ")" {
+				return e, end + 1, true
+			}
+		}
+	}
 	if p.norm(k) == "," {
 		if c, end, ok := p.dayFirst(k + 1); ok {
 			return c, end, true

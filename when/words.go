@@ -11,7 +11,8 @@ var approxPhrases = phrases(`on or around | on or about | around | about | appro
 	sometime on | some time on | on or near`)
 
 var nightPhrases = phrases(`overnight | overnight on | overnight of | the night of | on the night of | during the night of |
-	in the night of | the evening of | on the evening of | the morning of | on the morning of | night of`)
+	in the night of | the evening of | on the evening of | the morning of | on the morning of | night of |
+	the early hours of | in the early hours of | early hours of | the small hours of | in the small hours of`)
 
 // weekPhrases put a day at the start of a week-long window.
 var weekPhrases = phrases(`the week of | in the week of | during the week of | the week beginning | in the week beginning |
