@@ -18,6 +18,7 @@ type draft struct {
 	pos       int // word index of the trigger
 	prio      int
 	cs        []casualty
+	headline  bool
 	noSubject bool // actor1 was taken from after the trigger: nobody before it acts
 	ownDate   bool
 	ownPlace  bool
@@ -120,7 +121,7 @@ func nearestGroup(groups [][]trigger, w int) int {
 func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used map[int]bool) *draft {
 	sn := a.sents[si]
 	t := g[best(g)]
-	d := &draft{si: si, pos: t.w0, prio: t.Priority}
+	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline}
 	ev := &d.ev
 	ev.DocID = a.doc.ID
 	ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = t.EventType, t.SubEventType, t.Plover, t.Cameo

@@ -83,7 +83,7 @@ func violent(ev sitrep.Event) bool {
 }
 
 func compatible(p, d *draft) bool {
-	if d.ownDate && p.ev.EventDate != d.ev.EventDate {
+	if d.ownDate && p.ownDate && p.ev.EventDate != d.ev.EventDate {
 		return false
 	}
 	if d.ownPlace && p.ev.Location != d.ev.Location {
@@ -93,6 +93,20 @@ func compatible(p, d *draft) bool {
 }
 
 func absorb(p, d *draft) {
+	// A headline and its lead are one event told twice; the lead has the
+	// detail, so its sentence, actors and date win.
+	if p.headline && !d.headline {
+		p.ev.Evidence, p.ev.ReportedBy = d.ev.Evidence, d.ev.ReportedBy
+		if d.ev.Actor1 != "" {
+			p.ev.Actor1, p.ev.Inter1, p.ev.AssocActor1 = d.ev.Actor1, d.ev.Inter1, d.ev.AssocActor1
+			p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
+		}
+		p.headline = false
+	}
+	if !p.ownDate && d.ownDate {
+		p.ev.EventDate, p.ev.EventDateEnd, p.ev.TimePrecision, p.ev.DateText = d.ev.EventDate, d.ev.EventDateEnd, d.ev.TimePrecision, d.ev.DateText
+		p.ownDate = true
+	}
 	if tier(d.prio) > tier(p.prio) {
 		p.ev.SubEventType, p.ev.Plover, p.ev.Cameo, p.prio = d.ev.SubEventType, d.ev.Plover, d.ev.Cameo, d.prio
 		p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
