@@ -81,16 +81,30 @@ func ParseArticle(body []byte, contentType, pageURL string) (*Article, error) {
 	if art.Node != nil {
 		a.Text = nodeText(art.Node)
 	}
+	bodyLen := len(a.Text)
+	a.Text = withHeadline(a.Title, a.Text)
 	if a.Published == "" {
 		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
 			a.Published = formatDate(t, true)
 		}
 	}
 	a.TimeElement = meta.timeElement
-	if len(a.Text) < minArticleText {
+	if bodyLen < minArticleText {
 		return a, &Error{Op: "read article", URL: pageURL, Err: ErrNoArticle}
 	}
 	return a, nil
+}
+
+// withHeadline puts the headline first, as the seed article and most
+// wire copy have it: headlines state the main event ("Shelling kills four
+// in Taiz market") and extraction reads them with the body. Nothing is
+// added when the text already starts with it.
+func withHeadline(title, text string) string {
+	title = strings.TrimSpace(title)
+	if title == "" || text == "" || strings.HasPrefix(text, title) {
+		return text
+	}
+	return title + "\n\n" + text
 }
 
 // firstNonEmpty returns the first of ss that is not blank, trimmed.
@@ -103,11 +117,16 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// cleanByline drops the "By " that bylines usually start with.
+// cleanByline drops the "By " that bylines usually start with, and
+// returns "" for what is not a name: readability takes a lone dateline
+// such as "7 February 2022" for a byline, and a long one is a sentence.
 func cleanByline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for _, p := range []string{"By ", "by ", "BY "} {
 		s = strings.TrimPrefix(s, p)
+	}
+	if NormalizeDate(s) != "" || len(s) > 100 {
+		return ""
 	}
 	return s
 }

@@ -20,6 +20,7 @@ func TestParseArticle(t *testing.T) {
 		wantSite    string
 		wantDate    string
 		wantTime    string
+		wantPrefix  string   // how the text must start: headline, blank line, first paragraph
 		present     []string // body sentences that must reach the text
 		absent      []string // boilerplate that must not
 	}{
@@ -34,6 +35,7 @@ func TestParseArticle(t *testing.T) {
 			wantSite:    "Frontline Wire",
 			wantDate:    "2022-03-16T09:40:00Z",
 			wantTime:    "2022-03-16T09:40:00Z",
+			wantPrefix:  "Shelling kills four in Taiz market, officials say\n\nArtillery shells struck a crowded vegetable market",
 			present: []string{
 				"Artillery shells struck a crowded vegetable market in the Yemeni city of Taiz on Wednesday morning, killing four civilians and wounding at least eleven others, local health officials said.",
 				"Ambulances took the wounded to al-Thawra hospital, where a doctor said three of them were in a critical condition.",
@@ -97,6 +99,18 @@ func TestParseArticle(t *testing.T) {
 			},
 			absent: []string{"donate now", "Join the discussion"},
 		},
+		{
+			name:        "a lone dateline is neither the byline nor a paragraph",
+			file:        "article-djibo.html",
+			contentType: "text/html",
+			pageURL:     "https://sahel.example/reports/djibo-convoy",
+			wantURL:     "https://sahel.example/reports/djibo-convoy",
+			wantTitle:   "Gunmen attack convoy near Djibo and burn two trucks",
+			wantSite:    "Sahel Monitor",
+			wantTime:    "2022-02-07",
+			wantPrefix:  "Gunmen attack convoy near Djibo and burn two trucks\n\nSuspected jihadist fighters ambushed",
+			absent:      []string{"7 February 2022", "weekly digest"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,6 +136,9 @@ func TestParseArticle(t *testing.T) {
 			}
 			if tt.wantTime != "" && a.TimeElement != tt.wantTime {
 				t.Errorf("TimeElement = %q, want %q", a.TimeElement, tt.wantTime)
+			}
+			if !strings.HasPrefix(a.Text, tt.wantPrefix) {
+				t.Errorf("text starts %.120q, want %q", a.Text, tt.wantPrefix)
 			}
 			for _, s := range tt.present {
 				if !strings.Contains(a.Text, s) {
@@ -177,5 +194,19 @@ func BenchmarkParseArticle(b *testing.B) {
 		if _, err := ParseArticle(page, "text/html", "https://frontline.example/2022/03/16/taiz-market-shelling"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestParseArticleKeepsDatesInsideSentences(t *testing.T) {
+	page := `<html><head><title>Shelling in Kharkiv</title></head><body><article>
+<p>Shells hit a residential block in Kharkiv on <time datetime="2022-03-07">Monday</time>, killing two people and damaging a school, the regional governor said.</p>
+<p>Rescue workers searched the rubble through the night, and the governor said the city's metro stations were again being used as shelters.</p>
+</article></body></html>`
+	a, err := ParseArticle([]byte(page), "text/html", "https://x.example/kharkiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Shells hit a residential block in Kharkiv on Monday, killing two people"; !strings.Contains(a.Text, want) {
+		t.Errorf("text lacks %q:\n%s", want, a.Text)
 	}
 }

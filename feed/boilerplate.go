@@ -39,6 +39,12 @@ func stripBoilerplate(n *html.Node) {
 }
 
 func isBoilerplate(n *html.Node) bool {
+	if n.DataAtom == atom.Time {
+		// A <time> alone in its block is a date stamp, not a sentence;
+		// its date is in the metadata (TimeElement). Inside a sentence
+		// ("… on <time>Monday</time>") it stays.
+		return n.Parent != nil && (textOf(n.Parent) == textOf(n) || standsAlone(n))
+	}
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Head, atom.Article, atom.Main, atom.H1:
 		return false
@@ -77,4 +83,28 @@ func containsStory(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// standsAlone reports whether n sits between blocks rather than inside a
+// run of text: its nearest non-blank siblings are block elements or none.
+func standsAlone(n *html.Node) bool {
+	isBreak := func(c *html.Node) bool {
+		for ; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+				continue
+			}
+			return c.Type == html.ElementNode && blockAtoms[c.DataAtom]
+		}
+		return true
+	}
+	isBreakBack := func(c *html.Node) bool {
+		for ; c != nil; c = c.PrevSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+				continue
+			}
+			return c.Type == html.ElementNode && blockAtoms[c.DataAtom]
+		}
+		return true
+	}
+	return isBreak(n.NextSibling) && isBreakBack(n.PrevSibling)
 }

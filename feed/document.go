@@ -94,7 +94,7 @@ func itemDocument(it *Item, source string, fetched time.Time) *sitrep.Document {
 		Source:    firstNonEmpty(source, hostOf(u)),
 		Published: it.Published,
 		Fetched:   fetched.UTC(),
-		Text:      it.Text,
+		Text:      withHeadline(it.Title, it.Text),
 	}
 }
 

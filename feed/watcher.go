@@ -303,7 +303,7 @@ func (w *Watcher) itemDocument(ctx context.Context, state *sitrep.Feed, it *Item
 			if len(it.Text) >= minItemText && len(it.Text) > 2*len(doc.Text) {
 				// A paywalled page shows a teaser; a feed for subscribers
 				// may carry the whole story. Keep the page's metadata.
-				doc.Text = it.Text
+				doc.Text = withHeadline(doc.Title, it.Text)
 			}
 			return doc, nil
 		}
