@@ -43,7 +43,7 @@ func TestScoreFollowsTheRules(t *testing.T) {
 	rep, misses := Score(rows, preds)
 	for field, want := range map[string]float64{
 		"event_type": 2.0 / 3, "location": 1.0 / 3, "fatalities": 2.0 / 3, "fatalities_nonzero": 1.0 / 2,
-		"all_four": 1.0 / 3, "answered": 2.0 / 3, "actor1": 1.0 / 3, "inter2": 1.0 / 3,
+		"all_four": 1.0 / 3, "answered": 2.0 / 3, "actor1": 1.0 / 3, "inter2": 2.0 / 3,
 	} {
 		if got := rep.Scores[field]; math.Abs(got-want) > 1e-9 {
 			t.Errorf("%s: got %.3f, want %.3f", field, got, want)
