@@ -9,6 +9,12 @@
 // one, relative expressions ("on Friday", "June 1", "the past week") come
 // back unresolved but with their ACLED time precision, instead of a guess.
 //
+// Some expressions count from another event, not from publication: "the
+// next day", "two days later", "on the same day". Resolve leaves them
+// unresolved; ResolveAll, which resolves a document's mentions in order,
+// counts them from the previous mention that named a day or a week, as a
+// reader would, and does the same for "N days earlier".
+//
 // Matching runs over text.Tokenize tokens with small hand-written rules —
 // prefixes (hedges such as "on or around", nights, "early/mid/late",
 // prepositions), a calendar core (day-month-year in either order, ISO,

@@ -30,8 +30,9 @@ const (
 	kLastMonth                 // the calendar month before publication
 	kThisYear                  // 1 January of the publication year .. publication
 	kLastYear                  // the calendar year before publication
-	kMonthsAgo                 // n months before publication
-	kYearsAgo                  // n years before publication
+	kMonthsAgo                 // the day n months before publication, coarse
+	kYearsAgo                  // the day n years before publication, coarse
+	kAnchor                    // n days before the previous dated mention (negative: after)
 )
 
 // expr is the parse result of a Mention, resolved later against a
@@ -49,6 +50,7 @@ type expr struct {
 	weekOf     bool // "(week of)": the seven days from the date
 	monthOf    bool // "(month of)": the date through the end of its month
 	weekendOf  bool // "the weekend of 12 March": that day and the next
+	chain      bool // kOffset written as "N days earlier": prefer the previous mention as anchor
 }
 
 // Find returns all date expressions in s, left to right, non-overlapping,

@@ -80,12 +80,29 @@ var relRules = []relRule{
 	rule("the past|last year", expr{kind: kPastDays, n: 365}, 3),
 	rule("the past|last 12|twelve months", expr{kind: kPastDays, n: 365}, 3),
 
-	{pat: pat("N days ago|earlier"), e: expr{kind: kOffset, prec: 1}, unit: 1},
-	{pat: pat("N weeks ago|earlier"), e: expr{kind: kOffset, prec: 2}, unit: 7},
+	{pat: pat("N days ago"), e: expr{kind: kOffset, prec: 1}, unit: 1},
+	{pat: pat("N weeks ago"), e: expr{kind: kOffset, prec: 2}, unit: 7},
+	{pat: pat("N days earlier|before"), e: expr{kind: kOffset, prec: 1, chain: true}, unit: 1},
+	{pat: pat("N weeks earlier|before"), e: expr{kind: kOffset, prec: 2, chain: true}, unit: 7},
+	rule("a day earlier", expr{kind: kOffset, n: 1, chain: true}, 1),
+	rule("a week earlier", expr{kind: kOffset, n: 7, chain: true}, 2),
+
+	// Anchored to the previous dated mention; see ResolveAll.
+	{pat: pat("N days later|after"), e: expr{kind: kAnchor, prec: 1}, unit: -1},
+	{pat: pat("N weeks later|after"), e: expr{kind: kAnchor, prec: 2}, unit: -7},
+	rule("a day later", expr{kind: kAnchor, n: -1}, 1),
+	rule("a week later", expr{kind: kAnchor, n: -7}, 2),
+	rule("the next|following day|morning|night|evening", expr{kind: kAnchor, n: -1}, 1),
+	rule("the day after", expr{kind: kAnchor, n: -1}, 1),
+	rule("the previous|preceding day|night|evening", expr{kind: kAnchor, n: 1}, 1),
+	rule("the day before", expr{kind: kAnchor, n: 1}, 1),
+	rule("the same day|night", expr{kind: kAnchor}, 1),
+	rule("later|earlier that day|night|evening|morning", expr{kind: kAnchor}, 1),
+	rule("that same day", expr{kind: kAnchor}, 1),
 	{pat: pat("N months ago|earlier"), e: expr{kind: kMonthsAgo, prec: 3}},
 	{pat: pat("N years ago|earlier"), e: expr{kind: kYearsAgo, prec: 3}},
-	rule("a day ago|earlier", expr{kind: kOffset, n: 1}, 1),
-	rule("a week ago|earlier", expr{kind: kOffset, n: 7}, 2),
+	rule("a day ago", expr{kind: kOffset, n: 1}, 1),
+	rule("a week ago", expr{kind: kOffset, n: 7}, 2),
 	rule("a month ago|earlier", expr{kind: kMonthsAgo, n: 1}, 3),
 	rule("a year ago|earlier", expr{kind: kYearsAgo, n: 1}, 3),
 }
@@ -139,7 +156,7 @@ func (p *parser) relative(i int) (expr, int, bool) {
 			}
 			if n >= 0 {
 				switch e.kind {
-				case kOffset, kPastDays:
+				case kOffset, kPastDays, kAnchor:
 					e.n = n * r.unit
 				default:
 					e.n = n

@@ -78,8 +78,8 @@ func (m Mention) Resolve(pub time.Time, hasPub bool) Date {
 		return d
 	}
 	d.Relative = true
-	if !hasPub {
-		return d
+	if !hasPub || e.kind == kAnchor {
+		return d // an anchored expression needs ResolveAll
 	}
 	d.Resolved = true
 	switch e.kind {
@@ -125,6 +125,35 @@ func (m Mention) Resolve(pub time.Time, hasPub bool) Date {
 		d.Resolved = false
 	}
 	return d
+}
+
+// ResolveAll resolves the mentions of one document in order. It differs
+// from calling Resolve on each in one way: expressions that count from
+// another event — "the next day", "two days later", "on the same day",
+// "a week earlier" — count from the previous mention that resolved to a
+// day or a week (precision 1 or 2), as a reader would. Without such a
+// mention, "earlier" counts from the publication day and the others stay
+// unresolved.
+func ResolveAll(ms []Mention, pub time.Time, hasPub bool) []Date {
+	out := make([]Date, len(ms))
+	var anchor time.Time
+	hasAnchor := false
+	for i, m := range ms {
+		e := m.e
+		switch {
+		case (e.kind == kAnchor || e.chain) && hasAnchor:
+			d := Date{Precision: precision(e), Resolved: true, Relative: true}
+			d.Start = anchor.AddDate(0, 0, -e.n)
+			d.End = d.Start
+			out[i] = d
+		default:
+			out[i] = m.Resolve(pub, hasPub)
+		}
+		if out[i].Resolved && out[i].Precision <= 2 {
+			anchor, hasAnchor = out[i].Start, true
+		}
+	}
+	return out
 }
 
 // absolute resolves a calendar expression; p is the publication day (zero
