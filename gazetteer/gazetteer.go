@@ -28,15 +28,16 @@ var dataFiles = []string{"data/countries.txt", "data/supplement.txt", "data/comm
 // Gazetteer is an in-memory index of place names. It is read-only after
 // loading and safe for concurrent use.
 type Gazetteer struct {
-	places    []sitrep.Place
-	names     *hashIndex       // key → places
-	skel      *hashIndex       // skeleton → places
-	countries map[string]int32 // ISO2 → place index
-	admin1    []int32          // per place: index of its admin1 region (itself for one), -1 if unknown
-	admin2    []int32          // per place: index of its admin2 region, -1 if unknown
-	common    map[string]bool  // keys of frequent English words
-	stop      map[string]bool  // keys that are never places
-	maxTokens int
+	places       []sitrep.Place
+	names        *hashIndex       // key → places
+	skel         *hashIndex       // skeleton → places
+	countries    map[string]int32 // ISO2 → place index
+	admin1       []int32          // per place: index of its admin1 region (itself for one), -1 if unknown
+	admin2       []int32          // per place: index of its admin2 region, -1 if unknown
+	common       map[string]bool  // keys of frequent English words
+	needsContext map[string]bool  // keys that are places only with context
+	stop         map[string]bool  // keys that are never places
+	maxTokens    int
 }
 
 const multi = 1 << 31
@@ -49,9 +50,10 @@ var _ sitrep.Geoparser = (*Gazetteer)(nil)
 
 func newGazetteer() *Gazetteer {
 	g := &Gazetteer{
-		countries: map[string]int32{},
-		common:    map[string]bool{},
-		stop:      map[string]bool{},
+		countries:    map[string]int32{},
+		common:       map[string]bool{},
+		needsContext: map[string]bool{},
+		stop:         map[string]bool{},
 	}
 	g.names = newHashIndex(700_000)
 	g.skel = newHashIndex(600_000)

@@ -128,12 +128,12 @@ func main() {
 		line = append(line, word)
 		k++
 		if len(line) == 20 {
-			fmt.Fprintf(cw, "W\t%s\n", strings.Join(line, " "))
+			fmt.Fprintf(cw, "E\t%s\n", strings.Join(line, " "))
 			line = line[:0]
 		}
 	}
 	if len(line) > 0 {
-		fmt.Fprintf(cw, "W\t%s\n", strings.Join(line, " "))
+		fmt.Fprintf(cw, "E\t%s\n", strings.Join(line, " "))
 	}
 	if err := cw.Close(); err != nil {
 		log.Fatal(err)

@@ -71,14 +71,31 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 	}
 	g.regionAfterPlace(text, toks, raws)
 	kept := raws[:0]
+	people := map[string]bool{}
 	for _, m := range raws {
 		readContext(&m, toks, word)
 		if m.refs = g.acronym(text, toks, m); len(m.refs) == 0 {
 			continue
 		}
-		if g.plausible(&m, toks, word) {
+		ok, person := g.plausible(text, &m, toks, word)
+		if person {
+			people[m.key] = true
+		}
+		if ok {
 			kept = append(kept, m)
 		}
+	}
+	if len(people) > 0 {
+		// A name used for a person anywhere in the text is not a place
+		// elsewhere in it ("Mark Dillon, …" then "Dillon added").
+		k := 0
+		for _, m := range kept {
+			if !people[m.key] {
+				kept[k] = m
+				k++
+			}
+		}
+		kept = kept[:k]
 	}
 	return g.resolve(text, toks, buf, kept, hint)
 }
@@ -291,6 +308,12 @@ var (
 		"journalist": true, "reporter": true, "correspondent": true, "mayor": true, "governor": true, "emir": true,
 		"secretary": true, "chief": true, "director": true, "ambassador": true, "envoy": true, "leader": true,
 	}
+	placeNouns = map[string]bool{ // "Bukamal, a town on the border": an apposition that keeps a place
+		"town": true, "city": true, "village": true, "hamlet": true, "district": true, "province": true, "region": true,
+		"country": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "border": true, "crossing": true,
+		"base": true, "camp": true, "port": true, "strategic": true, "key": true, "major": true, "small": true, "large": true,
+		"frontline": true, "front": true, "mountainous": true, "remote": true, "rural": true, "coastal": true, "desert": true,
+	}
 	facilities = map[string]bool{
 		"hospital": true, "school": true, "high": true, "university": true, "college": true, "street": true, "streets": true,
 		"road": true, "avenue": true, "square": true, "station": true, "mosque": true, "church": true, "market": true,
@@ -370,15 +393,16 @@ func readContext(m *rawMention, toks []token, word func(int) string) {
 }
 
 // plausible applies the gates that keep common words and people's names
-// from becoming places.
-func (g *Gazetteer) plausible(m *rawMention, toks []token, word func(int) string) bool {
+// from becoming places. person reports that the name was used for someone,
+// so that its other mentions in the text are dropped too.
+func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word func(int) string) (ok, person bool) {
 	if g.stop[m.key] {
-		return false
+		return false, false
 	}
 	important := false
 	for _, i := range m.refs {
 		p := &g.places[i]
-		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || p.Population >= 1_000_000 {
+		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
 			important = true
 			break
 		}
@@ -388,36 +412,51 @@ func (g *Gazetteer) plausible(m *rawMention, toks []token, word func(int) string
 		prev = word(m.t0 - 1)
 	}
 	if titles[prev] {
-		return false
+		return false, !important
 	}
 	single := m.t1-m.t0 == 1 || !strings.Contains(m.key, " ")
+	if single && g.needsContext[m.key] && !m.strong {
+		return false, false
+	}
 	if single && g.common[m.key] && !important && !m.strong {
-		return false
+		return false, false
 	}
 	// Part of a longer capitalised name that is not a place ("Talal Silo",
 	// "Washington Examiner"): a neighbouring capitalised word that is not a
 	// common English word or a context word.
 	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !g.ordinary(prev) {
-		return false
+		return false, false
 	}
+	last := m.t1 // the first token after the name, or after "Reading" in "Victoria Reading"
 	if m.t1 < len(toks) && toks[m.t1-1].joined && toks[m.t1].cap {
 		next := word(m.t1)
 		if _, ctx := after[next]; !ctx && (!g.ordinary(next) || !g.sizeable(m.refs)) {
 			// "Leroy Wright": a small place's name before a capitalised
 			// word is someone's name far more often than a place.
-			return false
+			return false, false
+		}
+		if _, ctx := after[next]; !ctx && !important {
+			last = m.t1 + 1
 		}
 	}
 	// "Dante square", "Brera high school", "Svoboda party": a facility or
 	// organisation named after a small place is not that place.
 	if m.t1 < len(toks) && toks[m.t1-1].joined && facilities[word(m.t1)] && !g.sizeable(m.refs) {
-		return false
+		return false, false
 	}
-	// "Dillon added", "Silo said": a name that speaks is a person.
-	if m.t1 < len(toks) && toks[m.t1-1].joined && speechVerbs[word(m.t1)] && !important && !m.strong {
-		return false
+	// "Dillon added", "Victoria Reading said", "Mark Dillon, a spokesman":
+	// a name that speaks or is described as someone is a person.
+	if last < len(toks) && !important && !m.strong {
+		if toks[last-1].joined && speechVerbs[word(last)] {
+			return false, true
+		}
+		if gap := text[toks[last-1].end:toks[last].start]; strings.TrimSpace(gap) == "," {
+			if w := word(last); (w == "a" || w == "an") && last+1 < len(toks) && !toks[last+1].cap && !placeNouns[word(last+1)] {
+				return false, true
+			}
+		}
 	}
-	return true
+	return true, false
 }
 
 // townCountries returns the countries where refs include a town. Without
@@ -675,8 +714,11 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			score *= 0.6 + 4*(c.best-c.second)
 		}
 		t0 := m.t0
-		if w := string(buf[toks[t0].k0:toks[t0].k1]); isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] {
-			t0++ // sentence-initial "At Raqqa", "As Aleppo fell": not part of the name
+		if w := string(buf[toks[t0].k0:toks[t0].k1]); isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] &&
+			(t0 == 0 || !toks[t0-1].joined || !toks[t0].cap) {
+			// A sentence-initial "At Raqqa" or "As Aleppo fell": the article
+			// is an English word; mid-sentence "in At Tanf" it is the name's.
+			t0++
 		}
 		start := toks[t0].start
 		end := toks[m.t1-1].end

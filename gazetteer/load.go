@@ -21,7 +21,9 @@ import (
 //	A2  CC.a1.a2   name  [aliases]
 //	P   id  name  lat  lon  class.code  CC  a1  a2  population  [aliases]
 //	N   target  aliases     (extra names; target is an id, CC, CC.a1 or CC.a1.a2)
-//	W   word...             (common English words: place names that need context)
+//	E   word...             (frequent English words: a place of that name needs context
+//	                         unless it is a country, an admin1 region, a capital or a city of a million)
+//	W   word...             (words that are places only with context: "Somali region", "in Unity")
 //	X   word...             (words that are never place names)
 //
 // Countries, admin1 and admin2 regions get coordinates from their seat (the
@@ -169,14 +171,11 @@ func (b *builder) record(l string) string {
 			return "want N <target> <aliases>"
 		}
 		b.extra[f[1]] = append(b.extra[f[1]], f[2])
-	case "W", "X":
+	case "E", "W", "X":
+		set := map[string]map[string]bool{"E": b.g.common, "W": b.g.needsContext, "X": b.g.stop}[f[0]]
 		for _, w := range f[1:] {
 			for _, w := range strings.Fields(w) {
-				if f[0] == "W" {
-					b.g.common[Key(w)] = true
-				} else {
-					b.g.stop[Key(w)] = true
-				}
+				set[Key(w)] = true
 			}
 		}
 	default:
