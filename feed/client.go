@@ -177,7 +177,8 @@ func (c *Client) get(ctx context.Context, req *http.Request, cond Conditional) (
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused
-		return out, &Error{Op: "fetch", URL: rawURL, Err: &StatusError{StatusCode: resp.StatusCode, Status: resp.Status}}
+		return out, &Error{Op: "fetch", URL: rawURL, Err: &StatusError{StatusCode: resp.StatusCode, Status: resp.Status,
+			RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())}}
 	}
 	max := c.MaxBodyBytes
 	if max <= 0 {

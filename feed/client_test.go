@@ -378,3 +378,24 @@ func TestReadLimited(t *testing.T) {
 		})
 	}
 }
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2022, 3, 17, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"120", 2 * time.Minute},
+		{"Thu, 17 Mar 2022 12:30:00 GMT", 30 * time.Minute},
+		{"Thu, 17 Mar 2022 11:00:00 GMT", 0}, // already past
+		{"999999999", 24 * time.Hour},        // capped
+		{"99999999999999999", 24 * time.Hour},
+		{"soon", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := parseRetryAfter(tt.in, now); got != tt.want {
+			t.Errorf("parseRetryAfter(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

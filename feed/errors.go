@@ -2,7 +2,10 @@ package feed
 
 import (
 	"fmt"
+	"net/http"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Error is an ingest failure that says where it happened, so a user reading
@@ -48,6 +51,7 @@ func (e *Error) Unwrap() error { return e.Err }
 type StatusError struct {
 	StatusCode int
 	Status     string
+	RetryAfter time.Duration // from a Retry-After header; 0 when absent
 }
 
 func (e *StatusError) Error() string { return "HTTP " + e.Status }
@@ -56,4 +60,23 @@ func (e *StatusError) Error() string { return "HTTP " + e.Status }
 // 408 and 429 are temporary; 404, 410 and other client errors are not.
 func (e *StatusError) Temporary() bool {
 	return e.StatusCode >= 500 || e.StatusCode == 408 || e.StatusCode == 429
+}
+
+// maxRetryAfter bounds what a server may ask us to wait.
+const maxRetryAfter = 24 * time.Hour
+
+// parseRetryAfter reads a Retry-After header, in seconds or as an HTTP
+// date, relative to now. It returns 0 for a missing or unreadable header.
+func parseRetryAfter(h string, now time.Time) time.Duration {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return 0
+	}
+	var d time.Duration
+	if secs, err := strconv.ParseInt(h, 10, 64); err == nil {
+		d = time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second
+	} else if t, err := http.ParseTime(h); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), maxRetryAfter)
 }

@@ -220,7 +220,12 @@ func (w *Watcher) succeed(ctx context.Context, state *sitrep.Feed, res Result, r
 func (w *Watcher) fail(ctx context.Context, state *sitrep.Feed, res Result, err error) Result {
 	state.Errors++
 	state.LastError = err.Error()
-	state.NextFetch = w.now().Add(Backoff(state.Errors, w.rand()))
+	wait := Backoff(state.Errors, w.rand())
+	var se *StatusError
+	if errors.As(err, &se) && se.RetryAfter > wait {
+		wait = se.RetryAfter // the server said when to come back (429, 503)
+	}
+	state.NextFetch = w.now().Add(wait)
 	res.Err, res.Error = err, err.Error()
 	if serr := w.Feeds.UpsertFeed(ctx, state); serr != nil {
 		res.Err = errors.Join(err, fmt.Errorf("save feed state: %w", serr))

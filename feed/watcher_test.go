@@ -358,3 +358,26 @@ func TestWatcherPrefersFullFeedTextOverPaywallTeaser(t *testing.T) {
 		t.Errorf("page metadata lost: published %q source %q", d.Published, d.Source)
 	}
 }
+
+func TestWatcherHonoursRetryAfter(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Retry-After", "7200")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	feeds := newMemFeeds()
+	now := time.Date(2022, 3, 17, 12, 0, 0, 0, time.UTC)
+	rs := testWatcher(feeds, newMemDocs(), &now).Round(context.Background(), []Source{{URL: srv.URL + "/rss"}}, false)
+	f, err := feeds.FindFeedByURL(context.Background(), srv.URL+"/rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || f.LastStatus != 429 || f.Errors != 1 || f.NextFetch.Sub(now) != 2*time.Hour {
+		t.Errorf("after a 429 with Retry-After 7200: status %d errors %d next in %v, want 429, 1, 2h0m0s",
+			f.LastStatus, f.Errors, f.NextFetch.Sub(now))
+	}
+}
