@@ -184,6 +184,10 @@ func (w *Watcher) Poll(ctx context.Context, src Source) Result {
 	res.Items = len(parsed.Items)
 	for i := range parsed.Items {
 		if ctx.Err() != nil {
+			// Interrupted: keep the counts of the items done, and drop the
+			// validators so the next start reads the whole feed again.
+			state.ETag, state.LastModified = "", ""
+			_ = w.Feeds.UpsertFeed(context.WithoutCancel(ctx), state)
 			res.Err = ctx.Err()
 			return res
 		}
@@ -204,8 +208,16 @@ func (w *Watcher) succeed(ctx context.Context, state *sitrep.Feed, res Result, r
 	if res.Retry > 0 {
 		state.LastError = fmt.Sprintf("%d item(s) could not be fetched and will be retried", res.Retry)
 	}
-	if resp.Body != nil || resp.ETag != "" || resp.LastModified != "" {
+	switch {
+	case resp.Body != nil: // a full response: its validators, or none
 		state.ETag, state.LastModified = resp.ETag, resp.LastModified
+	default: // 304: a server may send fresh validators, or none
+		if resp.ETag != "" {
+			state.ETag = resp.ETag
+		}
+		if resp.LastModified != "" {
+			state.LastModified = resp.LastModified
+		}
 	}
 	state.NextFetch = w.now().Add(w.interval())
 	if err := w.Feeds.UpsertFeed(ctx, state); err != nil {
