@@ -169,6 +169,14 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 			return 0, false, j, false
 		}
 		k := j + 1
+		// "10 000" with a no-break or thin space between digit groups, as
+		// French and Russian style (and many translations) write it.
+		for isInt && len(t.Text) <= 3 && f < 1e12 && k < len(toks) && toks[k].Kind == Numeral && len(toks[k].Text) == 3 &&
+			groupSpace(s[toks[k-1].End:toks[k].Start]) {
+			g, _, _ := parseDigits(toks[k].Text)
+			f = f*1000 + g
+			k++
+		}
 		if k < len(toks) {
 			if m, ok := scales[toks[k].Norm]; ok {
 				return int64(f * float64(m)), false, k + 1, true
@@ -337,6 +345,12 @@ func btoi(b bool) int {
 	return 0
 }
 
+// groupSpace reports whether gap separates digit groups of one number: a
+// no-break space, narrow no-break space or thin space.
+func groupSpace(gap string) bool {
+	return gap == "\u00a0" || gap == "\u202f" || gap == "\u2009"
+}
+
 // parseDigits parses "90,000", "21" or "1.5".
 func parseDigits(t string) (f float64, isInt bool, ok bool) {
 	clean := strings.ReplaceAll(t, ",", "")
@@ -387,7 +401,11 @@ func markDate(toks []Token, n *Number, j int) {
 		}
 	}
 	if n.Last == j+1 && len(t.Text) == 4 && n.Value >= 1800 && n.Value <= 2100 {
-		if yearContext[prev] || monthNames[prev] > 0 && prevCap ||
+		// Attributive years: "the 2014 elections", "Russia's 2022
+		// invasion", "Olympics 2020". Counts in the thousands come with a
+		// qualifier ("about 2000 refugees"), which returned above.
+		if yearContext[prev] || monthNames[prev] > 0 && prevCap || yearDeterminers[prev] ||
+			strings.HasSuffix(prev, "'s") || (j > 0 && toks[j-1].Kind == Word && prevCap && j > 1 && toks[j-2].Kind == Word) ||
 			(prev == "," && j > 1 && (toks[j-2].Kind == Numeral || monthNames[toks[j-2].Norm] > 0)) ||
 			(j+2 < len(toks) && toks[j+1].Norm == "-" && toks[j+2].Kind == Numeral && len(toks[j+2].Text) == 2) {
 			n.Year, n.Date = true, true

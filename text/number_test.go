@@ -16,6 +16,8 @@ func TestNumbers(t *testing.T) {
 	}{
 		{"digits", "21 strikes", []num{{text: "21", value: 21, min: 21, max: 21}}},
 		{"thousands separator", "90,000 leaflets", []num{{text: "90,000", value: 90000, min: 90000, max: 90000}}},
+		{"no-break space groups digits", "10\u00a0000 displaced", []num{{text: "10\u00a0000", value: 10000, min: 10000, max: 10000}}},
+		{"ordinary space does not group digits", "in 2019 500 people", []num{{text: "2019", value: 2019, min: 2019, max: 2019, date: true}, {text: "500", value: 500, min: 500, max: 500}}},
 		{"decimal with scale", "1.5 million people", []num{{text: "1.5 million", value: 1500000, min: 1500000, max: 1500000}}},
 		{"bare decimal is not a count", "a 1.5 km road", nil},
 		{"number word", "five strikes", []num{{text: "five", value: 5, min: 5, max: 5}}},
@@ -71,6 +73,32 @@ func TestNumbers(t *testing.T) {
 					g.Vague != w.vague || g.Date != w.date || g.Percent != w.pct {
 					t.Errorf("number %d = %q %+v\nwant %+v", i, gt, g, w)
 				}
+			}
+		})
+	}
+}
+
+func TestNumbersAttributiveYears(t *testing.T) {
+	tests := []struct {
+		in   string
+		year bool
+	}{
+		{"during the 2014 elections", true},
+		{"against Russia's 2022 invasion", true},
+		{"ahead of the Winter Olympics 2022 opening", true},
+		{"a 2015 case", true},
+		{"about 2000 refugees", false},
+		{"more than 2000 people", false},
+		{"2000 people marched", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			ns := Numbers(tt.in, Tokenize(tt.in))
+			if len(ns) != 1 {
+				t.Fatalf("Numbers = %+v, want one", ns)
+			}
+			if ns[0].Year != tt.year || ns[0].Date != tt.year {
+				t.Errorf("Year, Date = %v, %v, want %v", ns[0].Year, ns[0].Date, tt.year)
 			}
 		})
 	}

@@ -79,6 +79,11 @@ var measureUnits = setOf(`second seconds minute minutes min mins hour hours hrs 
 	cm mm kg kgs kilogram kilograms kilo kilos tonne tonnes ton tons hectare hectares acre acres litre litres liter
 	liters gallon gallons dollars usd euros eur pounds naira rupees afghanis shillings francs cfa`)
 
+// yearDeterminers are words after which a bare four-digit number in the
+// calendar range is an attributive year, not a count.
+var yearDeterminers = setOf(`the a an its their his her this that these those our whose election elections census
+	olympics`)
+
 // yearContext are words after which a four-digit number is a year.
 var yearContext = setOf(`in since during until till by from of year early late mid end beginning throughout
 	before after between through spring summer autumn fall winter fy`)
