@@ -47,6 +47,10 @@ func SentencesOf(s string, toks []Token) []Span {
 			if isBullet(t) && lineStart(s, t.Start) && i+1 < len(toks) {
 				continue // the marker is not part of the sentence
 			}
+			if listNumber(s, toks, i) {
+				i++
+				continue
+			}
 			first = i
 		}
 		if i+1 == len(toks) {
@@ -57,7 +61,7 @@ func SentencesOf(s string, toks []Token) []Span {
 		gap := s[t.End:next.Start]
 		// Line-based boundaries.
 		if nl := strings.Count(gap, "\n"); nl > 0 {
-			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) ||
+			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
 				(startsSentence(next) && !continuesLine(t)) {
 				emit(i)
 				continue
@@ -93,6 +97,19 @@ func SentencesOf(s string, toks []Token) []Span {
 		}
 	}
 	return out
+}
+
+// listNumber reports whether toks[i] starts a numbered list item: a
+// number of one or two digits at the start of a line, followed directly by
+// "." or ")" and then a space ("1. Gunmen attacked …", "2) Police said …").
+func listNumber(s string, toks []Token, i int) bool {
+	if i+2 >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	return t.Kind == Numeral && len(t.Text) <= 2 && lineStart(s, t.Start) &&
+		(toks[i+1].Text == "." || toks[i+1].Text == ")") && toks[i+1].Start == t.End &&
+		toks[i+2].Start > toks[i+1].End
 }
 
 func isTerminator(t Token) bool {
