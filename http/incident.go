@@ -6,12 +6,14 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/incident"
 )
 
 func init() {
 	routeHooks = append(routeHooks, func(s *Server, mux *http.ServeMux) {
 		mux.HandleFunc("GET /api/incidents", s.handleIncidents)
 		mux.HandleFunc("GET /api/incidents/{id}", s.handleIncident)
+		mux.HandleFunc("GET /api/tallies", s.handleTallies)
 	})
 }
 
@@ -117,4 +119,40 @@ func (s *Server) handleIncident(w http.ResponseWriter, r *http.Request) {
 		out.Documents = append(out.Documents, src)
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// TallyPage answers GET /api/tallies: cumulative figures ("at least 484
+// civilians killed since 2014") as time series per actor and area. They
+// are never part of incident counts.
+type TallyPage struct {
+	Series []incident.TallySeries `json:"series"`
+}
+
+// handleTallies takes the event filters (country, actor, from, to, …) and
+// always selects cumulative events.
+func (s *Server) handleTallies(w http.ResponseWriter, r *http.Request) {
+	f, err := ParseEventFilter(r.URL.Query())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	cumulative := sitrep.ModalityCumulative
+	f.Modality, f.Sort = &cumulative, sitrep.SortDateAsc
+	var reports []incident.Report
+	err = s.EventService.ScanEvents(r.Context(), f, func(e *sitrep.Event, src *sitrep.EventSource) error {
+		reports = append(reports, incident.Report{Event: *e, Source: src.Source, Published: src.Published})
+		if len(reports) > sitrep.MaxEventLimit*10 {
+			return sitrep.Errorf(sitrep.EINVALID, "more than %d tallies match: narrow the filter", sitrep.MaxEventLimit*10)
+		}
+		return nil
+	})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	series := incident.Tallies(reports)
+	if series == nil {
+		series = []incident.TallySeries{}
+	}
+	writeJSON(w, http.StatusOK, TallyPage{Series: series})
 }

@@ -20,6 +20,14 @@ type strikeReports struct{}
 
 func (strikeReports) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 	lat, lon, place, n := 35.951, 36.713, "Binnish", 6
+	if doc.ID == "d" {
+		n = 230
+		return []sitrep.Event{{
+			EventType: sitrep.ExplosionsRemote, SubEventType: "Air/drone strike", Modality: sitrep.ModalityCumulative,
+			EventDate: "2024-01-01", EventDateEnd: "2024-05-08", TimePrecision: 3, Country: "Syria", Admin1: "Idlib",
+			GeoPrecision: 3, FatalitiesMin: &n, Fatalities: &n, Evidence: sitrep.Evidence{Text: doc.Text, End: len(doc.Text)},
+		}}, nil
+	}
 	if doc.ID == "c" {
 		lat, lon, place, n = 35.862, 36.806, "Saraqib", 2
 	}
@@ -44,6 +52,7 @@ func TestIncidentAPI(t *testing.T) {
 			Text: "Six people were killed when an air strike hit the market in Binnish on Monday."},
 		{ID: "b", Source: "SOHR", Published: "2024-05-07", Text: "Eight civilians died in Monday's air raid on Binnish market, the monitor said."},
 		{ID: "c", Source: "Reuters", Published: "2024-05-06", Text: "Two fighters were killed in a drone strike on a car in Saraqib on Monday."},
+		{ID: "d", Source: "Monitor", Published: "2024-05-08", Text: "At least 230 people have been killed in air strikes on Idlib province since January, the monitor said."},
 	} {
 		if _, err := db.Store.IngestDocument(ctx, &d); err != nil {
 			t.Fatal(err)
@@ -118,6 +127,17 @@ func TestIncidentAPI(t *testing.T) {
 		}
 		if d.Links[0].PlaceMatch != "distance" || d.Links[0].DistanceKM != 0 {
 			t.Errorf("link = %+v, want a distance match at 0 km", d.Links[0])
+		}
+	})
+
+	t.Run("tallies are served apart from incidents", func(t *testing.T) {
+		var tp sitrephttp.TallyPage
+		get(t, "/api/tallies?country=Syria", 200, &tp)
+		if len(tp.Series) != 1 || len(tp.Series[0].Points) != 1 || tp.Series[0].Points[0].AsOf != "2024-05-08" {
+			t.Fatalf("tallies = %+v, want one series with the monitor's count as of 2024-05-08", tp)
+		}
+		if p := tp.Series[0].Points[0]; p.Fatalities == nil || *p.Fatalities != 230 {
+			t.Errorf("tally = %+v, want 230 killed", p)
 		}
 	})
 
