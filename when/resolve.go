@@ -134,10 +134,16 @@ func (m Mention) Resolve(pub time.Time, hasPub bool) Date {
 // day or a week (precision 1 or 2), as a reader would. Without such a
 // mention, "earlier" counts from the publication day and the others stay
 // unresolved.
+//
+// And when the publication date is unknown, a day or month written
+// without a year ("on 9 January") takes its year from the previous
+// mention that gave one, as if that date had been the publication day:
+// "On 15 January 2022 … on 9 January" is 9 January 2022, "On 1 March
+// 2022 … in December" is December 2021.
 func ResolveAll(ms []Mention, pub time.Time, hasPub bool) []Date {
 	out := make([]Date, len(ms))
-	var anchor time.Time
-	hasAnchor := false
+	var anchor, yearRef time.Time
+	hasAnchor, hasYearRef := false, false
 	for i, m := range ms {
 		e := m.e
 		switch {
@@ -146,11 +152,17 @@ func ResolveAll(ms []Mention, pub time.Time, hasPub bool) []Date {
 			d.Start = anchor.AddDate(0, 0, -e.n)
 			d.End = d.Start
 			out[i] = d
+		case !hasPub && hasYearRef && e.y == 0 && (e.kind == kDay || e.kind == kMonth):
+			out[i] = m.Resolve(yearRef, true)
 		default:
 			out[i] = m.Resolve(pub, hasPub)
 		}
-		if out[i].Resolved && out[i].Precision <= 2 {
-			anchor, hasAnchor = out[i].Start, true
+		d := out[i]
+		if d.Resolved && d.Precision <= 2 {
+			anchor, hasAnchor = d.Start, true
+		}
+		if d.Resolved && !d.Relative && (e.kind == kDay || e.kind == kMonth) {
+			yearRef, hasYearRef = d.Start, true
 		}
 	}
 	return out

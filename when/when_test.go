@@ -325,3 +325,17 @@ func TestResolveAllWithoutAnchor(t *testing.T) {
 		t.Errorf("ResolveAll = %+v, want unresolved with precision 1", d)
 	}
 }
+
+func TestResolveAllTakesTheYearFromAnEarlierDate(t *testing.T) {
+	s := "On 15 January 2022, police said the attack on 9 January killed two, and that in December a bus was hit. On Friday they left."
+	ms := Find(s)
+	want := []string{"2022-01-15", "2022-01-09", "2021-12-01", ""}
+	if len(ms) != len(want) {
+		t.Fatalf("Find = %q, want %d mentions", texts(ms), len(want))
+	}
+	for i, d := range ResolveAll(ms, time.Time{}, false) {
+		if got := d.ISO(); got != want[i] {
+			t.Errorf("%q: ResolveAll = %q, want %q", ms[i].Text, got, want[i])
+		}
+	}
+}
