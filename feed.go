@@ -32,7 +32,8 @@ type FeedItem struct {
 	URL        string    `json:"url,omitempty"`
 	DocumentID string    `json:"document_id,omitempty"` // "" when the item gave no document
 	Status     string    `json:"status"`                // one of the FeedItem* constants
-	Error      string    `json:"error,omitempty"`       // why it was skipped
+	Error      string    `json:"error,omitempty"`       // why it was skipped, or the last failure
+	Attempts   int       `json:"attempts,omitempty"`    // failed tries so far, for FeedItemRetry
 	Seen       time.Time `json:"seen"`
 }
 
@@ -41,6 +42,7 @@ const (
 	FeedItemIngested  = "ingested"  // became a new document
 	FeedItemDuplicate = "duplicate" // same URL or content as a stored document
 	FeedItemSkipped   = "skipped"   // permanently unusable: robots.txt, 404, no article text
+	FeedItemRetry     = "retry"     // failed for now (5xx, timeout); tried again on later polls
 )
 
 // FeedService keeps the state of polled feeds.

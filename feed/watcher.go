@@ -248,43 +248,60 @@ func (w *Watcher) fail(ctx context.Context, state *sitrep.Feed, res Result, err 
 	return res
 }
 
-// item ingests one feed item unless the feed has already recorded it.
+// maxItemAttempts is how many polls an item whose page keeps failing
+// (5xx, timeouts) is tried in before it is given up: a dead link must not
+// cost a request every poll for ever.
+const maxItemAttempts = 5
+
+// item ingests one feed item unless the feed has already recorded it as
+// done. An item that failed temporarily is recorded for retry and tried
+// again on later polls, up to maxItemAttempts.
 func (w *Watcher) item(ctx context.Context, state *sitrep.Feed, it *Item, res *Result) {
 	lg := w.log().With("feed", state.URL, "item", it.Key)
-	_, err := w.Feeds.FindFeedItem(ctx, state.URL, it.Key)
-	if err == nil {
-		return // seen on an earlier poll
-	} else if sitrep.ErrorCode(err) != sitrep.ENOTFOUND {
+	prev, err := w.Feeds.FindFeedItem(ctx, state.URL, it.Key)
+	switch {
+	case err == nil && prev.Status != sitrep.FeedItemRetry:
+		return // done on an earlier poll
+	case err != nil && sitrep.ErrorCode(err) != sitrep.ENOTFOUND:
 		res.Retry++
 		lg.Warn("read item state", "err", err)
 		return
 	}
-	res.New++
+	isNew := prev == nil
+	if isNew {
+		res.New++
+	}
 	rec := &sitrep.FeedItem{FeedURL: state.URL, Key: it.Key, URL: it.Link, Seen: w.now()}
+	if prev != nil {
+		rec.Attempts = prev.Attempts
+	}
 
 	doc, err := w.itemDocument(ctx, state, it)
-	switch {
-	case err != nil && Temporary(err):
-		res.Retry++
-		lg.Warn("item failed, will retry", "err", err)
-		return
-	case err != nil:
-		rec.Status, rec.Error = sitrep.FeedItemSkipped, err.Error()
-	case doc.Text == "" && doc.ID != "": // already stored under this URL
-		rec.Status, rec.DocumentID = sitrep.FeedItemDuplicate, doc.ID
-	default:
-		ir, err := w.Documents.IngestDocument(ctx, doc)
+	retry := err != nil && Temporary(err)
+	if err == nil && doc.Text != "" {
+		ir, ierr := w.Documents.IngestDocument(ctx, doc)
 		switch {
-		case sitrep.ErrorCode(err) == sitrep.EINVALID:
-			rec.Status, rec.Error = sitrep.FeedItemSkipped, sitrep.ErrorMessage(err)
-		case err != nil:
-			res.Retry++
-			lg.Warn("ingest failed, will retry", "err", err)
-			return
-		case ir.Duplicate:
+		case ierr == nil && ir.Duplicate:
 			rec.Status, rec.DocumentID = sitrep.FeedItemDuplicate, ir.DocumentID
-		default:
+		case ierr == nil:
 			rec.Status, rec.DocumentID = sitrep.FeedItemIngested, ir.DocumentID
+		case sitrep.ErrorCode(ierr) == sitrep.EINVALID:
+			rec.Status, rec.Error = sitrep.FeedItemSkipped, sitrep.ErrorMessage(ierr)
+		default:
+			err, retry = ierr, true // the store failed: worth another try
+		}
+	}
+	switch {
+	case rec.Status != "":
+	case err == nil: // already stored under this URL
+		rec.Status, rec.DocumentID = sitrep.FeedItemDuplicate, doc.ID
+	case !retry:
+		rec.Status, rec.Error = sitrep.FeedItemSkipped, err.Error()
+	default:
+		rec.Attempts++
+		rec.Status, rec.Error = sitrep.FeedItemRetry, err.Error()
+		if rec.Attempts >= maxItemAttempts {
+			rec.Status, rec.Error = sitrep.FeedItemSkipped, fmt.Sprintf("gave up after %d attempts: %v", rec.Attempts, err)
 		}
 	}
 	if err := w.Feeds.CreateFeedItem(ctx, rec); err != nil {
@@ -292,13 +309,18 @@ func (w *Watcher) item(ctx context.Context, state *sitrep.Feed, it *Item, res *R
 		lg.Warn("record item", "err", err)
 		return
 	}
-	state.ItemsSeen++
+	if isNew {
+		state.ItemsSeen++
+	}
 	switch rec.Status {
 	case sitrep.FeedItemIngested:
 		res.Ingested++
 		state.Documents++
 	case sitrep.FeedItemDuplicate:
 		res.Duplicates++
+	case sitrep.FeedItemRetry:
+		res.Retry++
+		lg.Warn("item failed, will retry", "attempt", rec.Attempts, "err", err)
 	default:
 		res.Skipped++
 		lg.Info("item skipped", "reason", rec.Error)

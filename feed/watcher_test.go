@@ -381,3 +381,66 @@ func TestWatcherHonoursRetryAfter(t *testing.T) {
 			f.LastStatus, f.Errors, f.NextFetch.Sub(now))
 	}
 }
+
+func TestWatcherRetriesFailingPagesThenGivesUp(t *testing.T) {
+	var flakyLeft atomic.Int32
+	flakyLeft.Store(1)
+	page := fixture(t, "article-djibo.html", "")
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/rss":
+			w.Write([]byte(`<rss version="2.0"><channel><title>Sahel Monitor</title>
+<item><guid>flaky</guid><title>Convoy attacked near Djibo</title><link>` + srv.URL + `/flaky-page</link></item>
+<item><guid>dead</guid><title>Markets reopen in Dori</title><link>` + srv.URL + `/dead-page</link></item>
+</channel></rss>`))
+		case "/flaky-page":
+			if flakyLeft.Add(-1) >= 0 {
+				http.Error(w, "busy", http.StatusBadGateway)
+				return
+			}
+			w.Write(page)
+		default:
+			http.Error(w, "down", http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+	feeds, docs := newMemFeeds(), newMemDocs()
+	now := time.Date(2022, 2, 8, 9, 0, 0, 0, time.UTC)
+	srcs := []Source{{URL: srv.URL + "/rss"}}
+	item := func(key string) *sitrep.FeedItem {
+		it, err := feeds.FindFeedItem(context.Background(), srcs[0].URL, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+
+	r := testWatcher(feeds, docs, &now).Round(context.Background(), srcs, true)[0]
+	if r.New != 2 || r.Retry != 2 || r.Ingested != 0 {
+		t.Fatalf("first poll: %+v, want 2 new items both to retry", r)
+	}
+	if it := item("flaky"); it.Status != sitrep.FeedItemRetry || it.Attempts != 1 || !strings.Contains(it.Error, "502") {
+		t.Errorf("flaky item after a 502: %+v", it)
+	}
+	if f, _ := feeds.FindFeedByURL(context.Background(), srcs[0].URL); f.Health() != sitrep.FeedDegraded || f.ETag != "" {
+		t.Errorf("feed with items to retry: health %s, etag %q; want degraded and no validators", f.Health(), f.ETag)
+	}
+
+	r = testWatcher(feeds, docs, &now).Round(context.Background(), srcs, true)[0]
+	if r.New != 0 || r.Ingested != 1 || r.Retry != 1 {
+		t.Errorf("second poll: %+v, want the flaky page ingested, the dead one still to retry", r)
+	}
+	for i := 3; i <= maxItemAttempts; i++ {
+		testWatcher(feeds, docs, &now).Round(context.Background(), srcs, true)
+	}
+	if it := item("dead"); it.Status != sitrep.FeedItemSkipped || !strings.Contains(it.Error, "gave up after 5 attempts") {
+		t.Errorf("dead item after %d polls: %+v", maxItemAttempts, it)
+	}
+	f, _ := feeds.FindFeedByURL(context.Background(), srcs[0].URL)
+	if f.ItemsSeen != 2 || f.Documents != 1 || f.Health() != sitrep.FeedOK {
+		t.Errorf("feed: items %d documents %d health %s, want 2, 1, ok", f.ItemsSeen, f.Documents, f.Health())
+	}
+}

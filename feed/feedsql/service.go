@@ -74,7 +74,7 @@ func (s *Service) UpsertFeed(ctx context.Context, f *sitrep.Feed) error {
 	return nil
 }
 
-const itemCols = `feed_url, item_key, url, document_id, status, error, seen`
+const itemCols = `feed_url, item_key, url, document_id, status, error, attempts, seen`
 
 // FindFeedItem returns ENOTFOUND if the feed has not recorded key.
 func (s *Service) FindFeedItem(ctx context.Context, feedURL, key string) (*sitrep.FeedItem, error) {
@@ -95,10 +95,10 @@ func (s *Service) CreateFeedItem(ctx context.Context, it *sitrep.FeedItem) error
 	if seen.IsZero() {
 		seen = time.Now()
 	}
-	_, err := s.W.ExecContext(ctx, s.Dialect.Rebind(`INSERT INTO feed_items (`+itemCols+`) VALUES (?, ?, ?, ?, ?, ?, ?)
+	_, err := s.W.ExecContext(ctx, s.Dialect.Rebind(`INSERT INTO feed_items (`+itemCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (feed_url, item_key) DO UPDATE SET url = excluded.url, document_id = excluded.document_id,
-			status = excluded.status, error = excluded.error, seen = excluded.seen`),
-		it.FeedURL, it.Key, it.URL, it.DocumentID, it.Status, it.Error, formatTime(seen))
+			status = excluded.status, error = excluded.error, attempts = excluded.attempts, seen = excluded.seen`),
+		it.FeedURL, it.Key, it.URL, it.DocumentID, it.Status, it.Error, it.Attempts, formatTime(seen))
 	if err != nil {
 		return fmt.Errorf("save item %q of feed %s: %w", it.Key, it.FeedURL, err)
 	}
@@ -148,7 +148,7 @@ func scanFeed(row scanner) (*sitrep.Feed, error) {
 func scanItem(row scanner) (*sitrep.FeedItem, error) {
 	var it sitrep.FeedItem
 	var seen string
-	if err := row.Scan(&it.FeedURL, &it.Key, &it.URL, &it.DocumentID, &it.Status, &it.Error, &seen); err != nil {
+	if err := row.Scan(&it.FeedURL, &it.Key, &it.URL, &it.DocumentID, &it.Status, &it.Error, &it.Attempts, &seen); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}

@@ -106,9 +106,12 @@ func runSuite(t *testing.T, open func(testing.TB) *feedsql.Service) {
 
 	t.Run("recording an item again replaces it", func(t *testing.T) {
 		s := open(t)
-		it := &sitrep.FeedItem{FeedURL: "https://a.example/rss", Key: "k", Status: sitrep.FeedItemSkipped, Error: "HTTP 404", Seen: t0}
+		it := &sitrep.FeedItem{FeedURL: "https://a.example/rss", Key: "k", Status: sitrep.FeedItemRetry, Error: "HTTP 503", Attempts: 2, Seen: t0}
 		s.CreateFeedItem(ctx, it)
-		it.Status, it.Error, it.DocumentID = sitrep.FeedItemIngested, "", "d9"
+		if got, err := s.FindFeedItem(ctx, it.FeedURL, it.Key); err != nil || *got != *it {
+			t.Fatalf("got %+v, %v, want %+v", got, err, it)
+		}
+		it.Status, it.Error, it.Attempts, it.DocumentID = sitrep.FeedItemIngested, "", 3, "d9"
 		if err := s.CreateFeedItem(ctx, it); err != nil {
 			t.Fatal(err)
 		}

@@ -28,6 +28,7 @@ CREATE TABLE feed_items (
 	document_id text NOT NULL DEFAULT '',
 	status      text NOT NULL,
 	error       text NOT NULL DEFAULT '',
+	attempts    integer NOT NULL DEFAULT 0,
 	seen        text NOT NULL,
 	PRIMARY KEY (feed_url, item_key)
 );

@@ -28,6 +28,7 @@ CREATE TABLE feed_items (
 	document_id TEXT NOT NULL DEFAULT '',
 	status      TEXT NOT NULL,
 	error       TEXT NOT NULL DEFAULT '',
+	attempts    INTEGER NOT NULL DEFAULT 0,
 	seen        TEXT NOT NULL,
 	PRIMARY KEY (feed_url, item_key)
 );
