@@ -99,20 +99,19 @@ func (w *Watcher) Run(ctx context.Context, srcs []Source) error {
 }
 
 // Round polls the feeds in srcs that are due (all of them when force is
-// set) and returns one Result per feed polled. A feed's failure is
-// recorded on it and never stops the others.
+// set) and returns one Result per feed polled, in the order of srcs. A
+// feed's failure is recorded on it and never stops the others.
 func (w *Watcher) Round(ctx context.Context, srcs []Source, force bool) []Result {
 	par := w.Parallel
 	if par <= 0 {
 		par = 4
 	}
 	var (
-		mu  sync.Mutex
-		out []Result
-		wg  sync.WaitGroup
-		sem = make(chan struct{}, par)
+		results = make([]*Result, len(srcs))
+		wg      sync.WaitGroup
+		sem     = make(chan struct{}, par)
 	)
-	for _, src := range srcs {
+	for i, src := range srcs {
 		if ctx.Err() != nil {
 			break
 		}
@@ -124,12 +123,16 @@ func (w *Watcher) Round(ctx context.Context, srcs []Source, force bool) []Result
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			r := w.Poll(ctx, src)
-			mu.Lock()
-			out = append(out, r)
-			mu.Unlock()
+			results[i] = &r // each goroutine writes its own slot
 		}()
 	}
 	wg.Wait()
+	var out []Result
+	for _, r := range results {
+		if r != nil {
+			out = append(out, *r)
+		}
+	}
 	return out
 }
 
