@@ -134,7 +134,9 @@ func (b *browser) consoleLog() string {
 // do runs actions and fails the test with the page's console on error.
 func (b *browser) do(tb testing.TB, what string, actions ...chromedp.Action[chromedp.Void]) {
 	tb.Helper()
-	if err := chromedp.Do(b.ctx, actions...); err != nil {
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		tb.Fatalf("%s: %v\npage console:\n%s", what, err, b.consoleLog())
 	}
 }

@@ -23,6 +23,7 @@ for (const [name, text, sentence] of cases) {
     const ev = byteSpan(text, sentence);
     const span = evidenceSpan(text, ev);
     assert.ok(span, 'span found');
+    assert.equal(span.how, 'offsets');
     const [, got] = splitHighlight(text, span);
     assert.equal(got, sentence);
   });
@@ -45,7 +46,8 @@ test('offsets past the end are clamped', () => {
 test('drifted offsets fall back to finding the sentence', () => {
   const text = 'One. Two strikes hit Raqqa. Three.';
   const span = evidenceSpan(text, { text: 'Two strikes hit Raqqa.', start: 0, end: 3 });
-  assert.deepEqual(span, [5, 27]);
+  assert.deepEqual([...span], [5, 27]);
+  assert.equal(span.how, 'search');
 });
 
 test('missing evidence gives no highlight', () => {

@@ -22,7 +22,6 @@ let page = { cursors: [''], no: 1 };
 let mapTruncated = true;
 const inflight = {};
 let pending = 0;
-const t0 = performance.now();
 
 // load runs one view's request, cancelling the previous one of that view,
 // and keeps body[data-state] at "loading" until every view has answered:
@@ -35,6 +34,9 @@ async function load(name, fn) {
   document.body.dataset.state = 'loading';
   try {
     await fn(ctl.signal);
+    // When each view first finished, in ms since navigation started.
+    window.sitrepViewMs ||= {};
+    window.sitrepViewMs[name] ??= Math.round(performance.now());
   } catch (err) {
     if (err.name !== 'AbortError') {
       console.warn(`${name}:`, err.message);
@@ -44,7 +46,9 @@ async function load(name, fn) {
     if (inflight[name] === ctl) delete inflight[name];
     if (--pending === 0) {
       document.body.dataset.state = 'ready';
-      if (window.sitrepFirstLoadMs === undefined) window.sitrepFirstLoadMs = Math.round(performance.now() - t0);
+      // Milliseconds since navigation started: HTML, scripts, basemap and
+      // every view's data.
+      if (window.sitrepFirstLoadMs === undefined) window.sitrepFirstLoadMs = Math.round(performance.now());
     }
   }
 }
@@ -114,7 +118,7 @@ window.addEventListener('popstate', () => setFilters(parseFilters(location.searc
 
 const map = new EventMap(document.getElementById('map'), {
   onSelect: (id) => select(id),
-  onMove: () => { if (mapTruncated) load('map', loadMap); },
+  onMove: () => { if (mapTruncated) load('map', (signal) => loadMap(signal, true)); },
 });
 
 const timeline = new Timeline(document.getElementById('timeline'), {
@@ -186,13 +190,17 @@ async function loadTimeline(signal) {
   const days = all.by_day || [];
   const span = days.length ? (Date.parse(days[days.length - 1].key) - Date.parse(days[0].key)) / 864e5 : 0;
   const weekly = span > 180;
+  const bin = weekly ? 'by_week' : 'by_day';
   let series = {};
-  if (types.length === 1) series[types[0]] = all[weekly ? 'by_week' : 'by_day'] || [];
+  if (types.length === 1) series[types[0]] = all[bin] || [];
   else if (Array.isArray(all.by_day_type)) series = splitDayType(all.by_day_type, weekly);
   else {
+    // Without by_day_type: draw the totals at once, then split them by type
+    // with one request per type present.
+    timeline.set({ '': all[bin] || [] }, [''], weekly ? 7 : 1, filters.from, filters.to);
     const present = types.filter((t) => (all.by_event_type || []).some((c) => c.key === t && c.count > 0));
     const res = await Promise.all(present.map((t) => api.stats({ ...base, event_type: t }, { signal })));
-    present.forEach((t, i) => { series[t] = res[i][weekly ? 'by_week' : 'by_day'] || []; });
+    present.forEach((t, i) => { series[t] = res[i][bin] || []; });
   }
   timeline.set(series, types, weekly ? 7 : 1, filters.from, filters.to);
 }
@@ -205,9 +213,13 @@ async function loadTable(signal) {
   table.set(res, page.no, PAGE_SIZE, page.no > 1);
 }
 
-async function loadMap(signal) {
+// loadMap fetches the deadliest events matching the filters. After a
+// filter change it asks for all of them (up to the API's page limit); only
+// when that was not everything does a move of the map ask for the events
+// in view.
+async function loadMap(signal, inView = false) {
   const f = mapFilters();
-  const bbox = map.fitted ? map.bbox() : undefined;
+  const bbox = inView ? map.bbox() : undefined;
   const res = await api.events(f, { sort: '-fatalities', limit: MAP_LIMIT, bbox, signal });
   const evs = res.events || [];
   const placed = evs.filter((e) => e.latitude != null).length;
@@ -250,4 +262,5 @@ document.getElementById('detail-close').addEventListener('click', () => { detail
 document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !detail.hidden) detail.hidden = true; });
 
 setupUpload((res) => setFilters({ doc_id: res.document_id }));
+load('basemap', () => map.basemap);
 refresh();

@@ -29,7 +29,8 @@ export function renderDetail(container, detail, onSelect) {
   const doc = detail.document || {};
   const related = (detail.related || []).filter((r) => r.id !== ev.id);
   const url = safeURL(doc.url || '');
-  const [before, mark, after] = splitHighlight(doc.text || '', evidenceSpan(doc.text || '', ev.evidence));
+  const span = evidenceSpan(doc.text || '', ev.evidence);
+  const [before, mark, after] = splitHighlight(doc.text || '', span);
   const dates = ev.event_date ? (ev.event_date_end && ev.event_date_end !== ev.event_date ? `${ev.event_date} – ${ev.event_date_end}` : ev.event_date) : 'unresolved';
   const coords = ev.latitude != null ? `${ev.latitude.toFixed(4)}, ${ev.longitude.toFixed(4)}` : '';
   container.replaceChildren(
@@ -53,7 +54,7 @@ export function renderDetail(container, detail, onSelect) {
     ),
     h('h2', {}, 'Evidence in the source document'),
     mark ? '' : h('p', { class: 'hint' }, 'The evidence sentence could not be located in the document text.'),
-    h('div', { class: 'doc', id: 'doc-text' }, before, mark ? h('mark', { class: 'evidence' }, mark) : '', after),
+    h('div', { class: 'doc', id: 'doc-text' }, before, mark ? h('mark', { class: 'evidence', 'data-found-by': span.how }, mark) : '', after),
     related.length ? h('h2', { style: 'margin-top:12px' }, `Other events from this document (${related.length})`) : '',
     related.length ? h('ul', { class: 'siblings' }, related.map((r) =>
       h('li', {}, h('a', { onclick: () => onSelect(r.id), 'data-id': r.id }, `${r.sub_event_type || r.event_type}`, r.location ? ` — ${r.location}` : ''), ' ', modalityBadge(r)))) : '',

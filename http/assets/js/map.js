@@ -21,8 +21,14 @@ export class EventMap {
     this.points = [];
     this.fitted = false;
     this.map.on('zoomend', () => this.draw());
-    this.map.on('moveend', () => this.onMove(this.bbox()));
-    this.loadBasemap();
+    // Only a move by the user asks for the events in view; the first fit to
+    // the data does not, as it already shows everything that was fetched.
+    this.silent = false;
+    this.map.on('moveend', () => {
+      if (this.silent) { this.silent = false; return; }
+      this.onMove(this.bbox());
+    });
+    this.basemap = this.loadBasemap();
   }
 
   // loadBasemap draws the countries under the events; the dashboard works
@@ -64,7 +70,9 @@ export class EventMap {
     if (!this.fitted && this.points.length) {
       this.fitted = true;
       const b = L.latLngBounds(this.points.map((p) => [p.lat, p.lon]));
+      this.silent = true;
       this.map.fitBounds(b.pad(0.3), { maxZoom: 7, animate: false });
+      this.silent = false;
     }
     this.draw();
   }

@@ -21,17 +21,18 @@ export function byteToUTF16(text, byteOffsets) {
 // evidenceSpan returns the UTF-16 [start, end) of the evidence in text. It
 // trusts the byte offsets when they reproduce evidence.text; otherwise it
 // looks the sentence up, so a highlight is still shown if offsets drifted.
-// It returns null when the evidence cannot be found.
+// It returns null when the evidence cannot be found; span.how says which
+// way it was found ("offsets" or "search").
 export function evidenceSpan(text, evidence) {
   if (!text || !evidence) return null;
   const { start = 0, end = 0, text: want = '' } = evidence;
   if (end > start) {
     const [s, e] = byteToUTF16(text, [start, end]);
-    if (e > s && (!want || text.slice(s, e) === want)) return [s, e];
+    if (e > s && (!want || text.slice(s, e) === want)) return Object.assign([s, e], { how: 'offsets' });
   }
   if (want) {
     const i = text.indexOf(want);
-    if (i >= 0) return [i, i + want.length];
+    if (i >= 0) return Object.assign([i, i + want.length], { how: 'search' });
   }
   return null;
 }

@@ -61,7 +61,7 @@ export class Timeline {
       const bw = Math.max(1, px * binDays - (px * binDays > 3 ? 1 : 0));
       for (const seg of c.segments) {
         const r = s('rect', { x: x(c.day), y: y(seg.y1), width: bw, height: Math.max(0.5, y(seg.y0) - y(seg.y1)), fill: colorOf(seg.type), 'data-day': c.key });
-        r.append(s('title', {}, `${binDays > 1 ? 'week of ' : ''}${c.key}: ${fmt.format(seg.count)} ${seg.type}`));
+        r.append(s('title', {}, `${binDays > 1 ? 'week of ' : ''}${c.key}: ${fmt.format(seg.count)} ${seg.type || "events"}`));
         bars.append(r);
       }
     }
