@@ -120,13 +120,13 @@ var scalePlaces = []struct {
 }
 
 var scaleSentences = map[string]string{
-	"Armed clash":                      "Fighters and government troops clashed outside %s on %s, leaving %d dead.",
-	"Air/drone strike":                 "A drone strike hit a checkpoint near %s on %s, killing %d people.",
+	"Armed clash":                       "Fighters and government troops clashed outside %s on %s, leaving %d dead.",
+	"Air/drone strike":                  "A drone strike hit a checkpoint near %s on %s, killing %d people.",
 	"Shelling/artillery/missile attack": "Artillery shells fell on the market district of %s on %s, killing %d.",
-	"Attack":                           "Gunmen attacked a village bus near %s on %s and killed %d passengers.",
-	"Peaceful protest":                 "Hundreds marched through %s on %s to demand the release of detainees; %d were hurt.",
-	"Mob violence":                     "A crowd set fire to shops in %s on %s; police said %d people died.",
-	"Arrests":                          "Security forces detained dozens of men in %s on %s; %d were later released.",
+	"Attack":                            "Gunmen attacked a village bus near %s on %s and killed %d passengers.",
+	"Peaceful protest":                  "Hundreds marched through %s on %s to demand the release of detainees; %d were hurt.",
+	"Mob violence":                      "A crowd set fire to shops in %s on %s; police said %d people died.",
+	"Arrests":                           "Security forces detained dozens of men in %s on %s; %d were later released.",
 }
 
 // syntheticExtractor makes perDoc deterministic events per document, each
