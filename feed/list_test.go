@@ -65,3 +65,19 @@ func TestParseList(t *testing.T) {
 		}
 	})
 }
+
+func FuzzParseList(f *testing.F) {
+	f.Add(fixture(f, "feeds.txt", ""))
+	f.Add(fixture(f, "feeds.opml", ""))
+	f.Add([]byte("<opml><body><outline xmlUrl=\"https://a.example/\"><outline xmlUrl=\"http://b.example/rss\"/></outline></body></opml>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		srcs, _ := ParseList("fuzz.txt", data)
+		seen := map[string]bool{}
+		for _, s := range srcs {
+			if _, err := checkFeedURL(s.URL); err != nil || seen[s.URL] {
+				t.Fatalf("listed %q: %v (duplicate %v)", s.URL, err, seen[s.URL])
+			}
+			seen[s.URL] = true
+		}
+	})
+}

@@ -61,3 +61,15 @@ Disallow: /
 		}
 	})
 }
+
+func FuzzParseRobots(f *testing.F) {
+	f.Add([]byte("User-agent: *\nDisallow: /private/\nAllow: /private/ok$\nCrawl-delay: 3\n"), "/private/x")
+	f.Add([]byte("User-agent: sitrep\nDisallow: /*.pdf$\n"), "/a/b.pdf")
+	f.Fuzz(func(t *testing.T, data []byte, path string) {
+		r := ParseRobots(data, "sitrep")
+		r.Allowed(path) // must not panic or hang
+		if r.CrawlDelay < 0 || r.CrawlDelay > time.Hour {
+			t.Fatalf("crawl delay %v", r.CrawlDelay)
+		}
+	})
+}
