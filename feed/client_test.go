@@ -399,3 +399,26 @@ func TestParseRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestClientTimeoutIsTemporary(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	c := newTestClient()
+	c.Robots = nil
+	c.HTTP.Timeout = 100 * time.Millisecond
+	start := time.Now()
+	_, err := c.Get(context.Background(), srv.URL+"/slow-feed", Conditional{})
+	if err == nil || !Temporary(err) || !strings.Contains(err.Error(), srv.URL+"/slow-feed") {
+		t.Errorf("err = %v, want a temporary error naming the URL", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("gave up after %v, want about the 100ms timeout", d)
+	}
+}
