@@ -74,7 +74,9 @@ func ParseArticle(body []byte, contentType, pageURL string) (*Article, error) {
 		Published: meta.published,
 		Charset:   cs,
 	}
-	if a.URL == "" {
+	if a.URL == "" || isHomePage(a.URL) && !isHomePage(base.String()) {
+		// Some sites point every article's canonical link at their home
+		// page; trusting it would make all their stories one document.
 		a.URL = base.String()
 	}
 	a.URL = CanonicalURL(a.URL)
@@ -152,6 +154,12 @@ func CanonicalURL(u string) string {
 		p.RawQuery = q.Encode()
 	}
 	return p.String()
+}
+
+// isHomePage reports whether u is a site's root, "https://host/".
+func isHomePage(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Path == "" || p.Path == "/") && p.RawQuery == ""
 }
 
 // DocumentID is the stable ID of the document at canonical URL u: the

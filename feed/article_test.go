@@ -210,3 +210,33 @@ func TestParseArticleKeepsDatesInsideSentences(t *testing.T) {
 		t.Errorf("text lacks %q:\n%s", want, a.Text)
 	}
 }
+
+func TestParseArticleIgnoresCanonicalPointingAtHomePage(t *testing.T) {
+	page := `<html><head><title>Clashes in Tigray</title><link rel="canonical" href="https://outlet.example/"></head><body><article>
+<p>Fighting broke out between federal troops and regional forces near the town of Alamata on Saturday, residents said.</p>
+<p>Aid agencies said they had suspended convoys on the main road north while the fighting continued.</p></article></body></html>`
+	a, err := ParseArticle([]byte(page), "text/html", "https://outlet.example/africa/tigray-clashes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "https://outlet.example/africa/tigray-clashes"; a.URL != want {
+		t.Errorf("URL = %q, want the page's own URL %q", a.URL, want)
+	}
+}
+
+func TestCanonicalURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"HTTPS://News.Example/2022/story?utm_source=rss&utm_medium=feed#comments", "https://news.example/2022/story"},
+		{"https://news.example/story?id=42&fbclid=abc", "https://news.example/story?id=42"},
+		{"https://news.example/story?b=2&a=1", "https://news.example/story?a=1&b=2"},
+		{"  https://news.example/story  ", "https://news.example/story"},
+	}
+	for _, tt := range tests {
+		if got := CanonicalURL(tt.in); got != tt.want {
+			t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if DocumentID("https://news.example/story?utm_campaign=x") != DocumentID("https://news.example/story") {
+		t.Error("tracking parameters change the document ID")
+	}
+}
