@@ -1,6 +1,7 @@
 package when
 
 import (
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/text"
@@ -56,14 +57,24 @@ type expr struct {
 // Find returns all date expressions in s, left to right, non-overlapping,
 // taking the longest match at each position.
 func Find(s string) []Mention {
-	return FindTokens(s, text.Tokenize(s))
+	// Mentions keep no tokens, so the token slice can be reused.
+	bp := tokenPool.Get().(*[]text.Token)
+	toks := text.AppendTokens((*bp)[:0], s)
+	ms := FindTokens(s, toks)
+	clear(toks) // drop references to s and its norms before pooling
+	*bp = toks[:0]
+	tokenPool.Put(bp)
+	return ms
 }
+
+var tokenPool = sync.Pool{New: func() any { return new([]text.Token) }}
 
 // FindTokens is Find for callers that already tokenized s with
 // text.Tokenize.
 func FindTokens(s string, toks []text.Token) []Mention {
 	var out []Mention
 	p := parser{toks: toks}
+	p.indexCores()
 	for i := 0; i < len(toks); {
 		e, end, ok := p.at(i)
 		if !ok {

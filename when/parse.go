@@ -13,6 +13,66 @@ import (
 // march by protesters", "they may attack" and "marched" are never dates.
 type parser struct {
 	toks []text.Token
+	// nextCore[i] is the index of the first token at or after i that can
+	// anchor a calendar date (a number, an ordinal, a month or weekday
+	// name), or len(toks). Calendar rules need one within a few tokens.
+	nextCore []int32
+}
+
+// maxPrefix is the most tokens that prefixes can put before the core of a
+// calendar expression ("on or around the night of 3-4 March").
+const maxPrefix = 8
+
+func (p *parser) indexCores() {
+	n := len(p.toks)
+	if cap(p.nextCore) >= n+1 {
+		p.nextCore = p.nextCore[:n+1]
+	} else {
+		p.nextCore = make([]int32, n+1)
+	}
+	p.nextCore[n] = int32(n)
+	for i := n - 1; i >= 0; i-- {
+		if p.isCore(i) {
+			p.nextCore[i] = int32(i)
+		} else {
+			p.nextCore[i] = p.nextCore[i+1]
+		}
+	}
+}
+
+// isCore reports whether token i is a number, an ordinal ("3rd", or
+// "third" before "of"), or a capitalised month or weekday name.
+func (p *parser) isCore(i int) bool {
+	t := p.toks[i]
+	switch t.Kind {
+	case text.Numeral:
+		return true
+	case text.Word:
+	default:
+		return false
+	}
+	if c := t.Norm[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if t.IsCap() {
+		if text.MonthOf(t.Norm) > 0 {
+			return true
+		}
+		if _, ok := weekdays[strings.TrimSuffix(t.Norm, "'s")]; ok {
+			return true
+		}
+		if strings.IndexByte(t.Norm, '-') > 0 { // "Mid-March"
+			return true
+		}
+	}
+	if strings.IndexByte(t.Norm, '-') > 0 {
+		return true // "mid-March", "twenty-first"
+	}
+	if p.norm(i+1) == "of" {
+		_, ok := text.Ordinal(t)
+		return ok
+	}
+	return false
 }
 
 func (p *parser) norm(k int) string {
@@ -42,6 +102,9 @@ func (p *parser) at(i int) (expr, int, bool) {
 // calendar parses the longest calendar expression (with its prefixes and
 // suffixes) or weekday at token i.
 func (p *parser) calendar(i int) (expr, int, bool) {
+	if p.nextCore != nil && int(p.nextCore[i]) > i+maxPrefix {
+		return expr{}, 0, false
+	}
 	// Prefixes: hedges, nights, parts of a month, prepositions.
 	var e expr
 	j := i
@@ -51,6 +114,12 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 	for range 4 {
 		if j >= len(p.toks) {
 			break
+		}
+		if !prefixWords[p.toks[j].Norm] {
+			// Only a glued part ("mid-March") can still be a prefix.
+			if t := p.toks[j]; t.Kind != text.Word || strings.IndexByte(t.Norm, '-') < 0 {
+				break
+			}
 		}
 		if w, n := p.phrase(j, approxPhrases); n > 0 {
 			approx = w

@@ -113,11 +113,22 @@ func pat(s string) [][]string { return rule(s, expr{}, 0).pat }
 // for a count).
 var rulesByFirst = map[string][]int{}
 
+// ruleWords holds every word of every rule, and the count words.
+var ruleWords = map[string]bool{"few": true, "couple": true, "several": true}
+
 func init() {
 	for i, r := range relRules {
 		for _, w := range r.pat[0] {
 			rulesByFirst[w] = append(rulesByFirst[w], i)
 		}
+		for _, alts := range r.pat {
+			for _, w := range alts {
+				ruleWords[w] = true
+			}
+		}
+	}
+	for w := range smallNumbers {
+		ruleWords[w] = true
 	}
 	// "a few days ago", "several weeks ago" start with a count too.
 	for _, w := range []string{"a", "several"} {
@@ -144,8 +155,17 @@ func (p *parser) relative(i int) (expr, int, bool) {
 		} else if _, ok := smallNumbers[first]; ok {
 			first = "N"
 		}
-		for _, ri := range rulesByFirst[first] {
+		rules := rulesByFirst[first]
+		if len(rules) == 0 {
+			continue
+		}
+		// Most "the …", "a …", "in …" go on with a word no rule has.
+		nextOK := start+1 < len(p.toks) && (ruleWords[p.toks[start+1].Norm] || p.toks[start+1].Kind == text.Numeral)
+		for _, ri := range rules {
 			r := &relRules[ri]
+			if len(r.pat) > 1 && !nextOK {
+				continue
+			}
 			end, n, ok := p.matchRule(r.pat, start)
 			if !ok || end <= bestEnd {
 				continue

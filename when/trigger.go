@@ -8,10 +8,16 @@ import (
 // checks it first, so ordinary words cost one map lookup.
 var triggers = map[string]bool{}
 
+// prefixWords holds the first words of all prefix phrases ("on", "around",
+// "the night of", "early"), so that the prefix loop costs one lookup for
+// a token that starts none.
+var prefixWords = map[string]bool{}
+
 func init() {
 	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, weekendPhrases, partPhrases, prepPhrases} {
 		for w := range t {
 			triggers[w] = true
+			prefixWords[w] = true
 		}
 	}
 	for _, r := range relRules {
