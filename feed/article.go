@@ -69,7 +69,7 @@ func ParseArticle(body []byte, contentType, pageURL string) (*Article, error) {
 	a := &Article{
 		URL:       meta.canonical,
 		Title:     firstNonEmpty(meta.title, art.Title()),
-		Author:    firstNonEmpty(meta.author, cleanByline(art.Byline())),
+		Author:    firstNonEmpty(meta.author, cleanByline(art.Byline()), meta.byline),
 		SiteName:  firstNonEmpty(meta.siteName, art.SiteName()),
 		Published: meta.published,
 		Charset:   cs,

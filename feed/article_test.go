@@ -100,6 +100,22 @@ func TestParseArticle(t *testing.T) {
 			absent: []string{"donate now", "Join the discussion"},
 		},
 		{
+			name:        "WordPress post whose comment thread is longer than the story",
+			file:        "article-wordpress-long-comments.html",
+			contentType: "text/html; charset=UTF-8",
+			pageURL:     "https://nilenotes.example/2022/01/30/khartoum-marches/",
+			wantURL:     "https://nilenotes.example/2022/01/30/khartoum-marches/",
+			wantTitle:   "Protesters and police clash in Khartoum as marches resume",
+			wantAuthor:  "Nile Notes staff",
+			wantDate:    "2022-01-30T19:02:11+02:00",
+			wantPrefix:  "Protesters and police clash in Khartoum as marches resume\n\nSecurity forces fired tear gas and stun grenades",
+			present: []string{
+				"The doctors' committee said one protester was killed after being hit in the chest by a tear gas canister in the Bahri district",
+				"Organisers have called for further demonstrations in Omdurman and Wad Madani later in the week.",
+			},
+			absent: []string{"Arab market", "grandmother", "bridges were closed", "Leave a Reply", "Archives", "WordPress", "About us"},
+		},
+		{
 			name:        "a lone dateline is neither the byline nor a paragraph",
 			file:        "article-djibo.html",
 			contentType: "text/html",

@@ -19,7 +19,9 @@ var boilerplateTokens = map[string]bool{
 	"share": true, "sharing": true, "social": true,
 	"related": true, "recommended": true, "most-read": true, "mostread": true,
 	"comment": true, "comments": true, "disqus": true,
-	"sidebar": true, "byline": true,
+	"sidebar": true, "byline": true, "widget": true, "masthead": true,
+	"meta": true, "footer": true, "tags": true, "breadcrumb": true, "breadcrumbs": true,
+	"menu": true, "nav": true, "navigation": true,
 }
 
 // stripBoilerplate removes elements whose class or id names them as page

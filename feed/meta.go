@@ -17,6 +17,7 @@ type pageMeta struct {
 	siteName    string
 	published   string // from meta tags or JSON-LD, normalised
 	timeElement string // from the first <time datetime>, a weaker signal
+	byline      string // text of the first element marked as the author
 }
 
 // readMeta collects metadata from <link rel=canonical>, Open Graph and
@@ -28,6 +29,9 @@ func readMeta(doc *html.Node, base *url.URL) pageMeta {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
+			if m.byline == "" && n.DataAtom != atom.Meta && n.DataAtom != atom.Link && isAuthorElement(n) {
+				m.byline = cleanByline(textOf(n))
+			}
 			switch n.DataAtom {
 			case atom.Link:
 				if hasToken(attr(n, "rel"), "canonical") && m.canonical == "" {
@@ -188,4 +192,19 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return strings.TrimSpace(b.String())
+}
+
+// isAuthorElement reports whether n is marked up as the author's name:
+// rel="author", itemprop="author" or a class such as "author" or "byline".
+func isAuthorElement(n *html.Node) bool {
+	if hasToken(attr(n, "rel"), "author") || hasToken(attr(n, "itemprop"), "author") {
+		return true
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		switch c {
+		case "author", "byline", "author-name", "byline-name", "fn":
+			return true
+		}
+	}
+	return false
 }
