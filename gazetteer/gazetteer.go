@@ -48,15 +48,16 @@ const minSkeleton = 3
 
 var _ sitrep.Geoparser = (*Gazetteer)(nil)
 
-func newGazetteer() *Gazetteer {
+func newGazetteer(lines int) *Gazetteer {
 	g := &Gazetteer{
 		countries:    map[string]int32{},
 		common:       map[string]bool{},
 		needsContext: map[string]bool{},
 		stop:         map[string]bool{},
 	}
-	g.names = newHashIndex(700_000)
-	g.skel = newHashIndex(600_000)
+	// About three distinct keys and skeletons per line of GeoNames data.
+	g.names = newHashIndex(3 * lines)
+	g.skel = newHashIndex(3 * lines)
 	return g
 }
 
@@ -82,7 +83,7 @@ func loadDefault() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
 	}
-	var buf bytes.Buffer
+	var buf strings.Builder
 	buf.Grow(20 << 20)
 	if _, err := io.Copy(&buf, zr); err != nil {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
@@ -95,7 +96,7 @@ func loadDefault() (*Gazetteer, error) {
 		buf.WriteString("\n# " + name + "\n")
 		buf.Write(b)
 	}
-	g, err := loadBytes(buf.Bytes())
+	g, err := loadString(buf.String())
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: embedded data: %w", err)
 	}

@@ -44,6 +44,7 @@ type rawMention struct {
 	kind   string // "admin1", "admin2", "town" preference from context, or ""
 	strong bool   // context says this is a place ("in X", "town of X", "X district")
 	bare   bool   // written without a leading article
+	ctx    scoreContext
 }
 
 // articleName reports whether a name starts with an article ("El
@@ -110,11 +111,12 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		w := buf[t.k0:t.k1]
-		if t.digit || !(t.cap || (isArticle(string(w)) && t.joined && i+1 < len(toks) && toks[i+1].cap)) {
+		if t.digit || !(t.cap || (articles[string(w)] && t.joined && i+1 < len(toks) && toks[i+1].cap)) {
 			continue
 		}
 		key = key[:0]
 		best := rawMention{t0: -1}
+		bestLen := 0
 		var lastKeyed []byte
 		lastEnd := -1
 		for j := i; j < len(toks) && j < i+span; j++ {
@@ -124,10 +126,11 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			tj := toks[j]
 			wj := buf[tj.k0:tj.k1]
 			feature := featureWords[string(wj)]
-			if tj.digit || (!tj.cap && !isArticle(string(wj)) && !connectors[string(wj)] && !feature) {
+			article := articles[string(wj)]
+			if tj.digit || (!tj.cap && !article && !connectors[string(wj)] && !feature) {
 				break
 			}
-			if isArticle(string(wj)) {
+			if article {
 				// Articles are not part of keys ("al-Tanf" = "Tanf").
 				if !(tj.joined && j+1 < len(toks) && toks[j+1].cap) {
 					break
@@ -142,7 +145,8 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 				continue
 			}
 			if refs := g.refs(g.names, key); refs != nil {
-				best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true, key: string(key)}
+				best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true}
+				bestLen = len(key)
 			}
 			lastKeyed = append(lastKeyed[:0], key...)
 			lastEnd = j + 1
@@ -155,14 +159,19 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			// run, keeping the places whose own name is within a few edits.
 			var sk [128]byte
 			s := appendSkeleton(sk[:0], lastKeyed)
-			if refs := g.similar(lastKeyed, g.refs(g.skel, s)); refs != nil {
+			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
+				// Checked against the places' names in resolve, once the
+				// document's countries have narrowed them down.
 				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(lastKeyed)}
 			}
 		}
 		if best.t0 < 0 {
 			continue
 		}
-		best.bare = !isArticle(string(w))
+		if best.exact {
+			best.key = string(key[:bestLen])
+		}
+		best.bare = !articles[string(w)]
 		out = append(out, best)
 		i = best.t1 - 1
 	}
@@ -235,6 +244,9 @@ func (g *Gazetteer) similar(key []byte, refs []uint32) []uint32 {
 	var out []uint32
 	var buf [128]byte
 	for _, i := range refs {
+		if n := len(g.places[i].Name); n > 2*len(key)+4 || 2*n+4 < len(key) {
+			continue // lengths too far apart for 40% edits (names may carry diacritics)
+		}
 		name := appendKey(buf[:0], g.places[i].Name)
 		if d := editDistance(key, name); float64(d) <= 0.4*float64(max(len(key), len(name))) {
 			out = append(out, i)
@@ -558,52 +570,33 @@ func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
 
 // resolve picks a place for each mention.
 func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
-	ctx := scoreContext{countries: hintWeights(hint)}
-	// Countries evidenced by the text itself: a country name counts fully,
-	// a region or town half or less, split between the countries it may be
-	// in; a country the hint names keeps its weight.
-	votes := map[string]float64{}
-	for _, m := range ms {
-		if !m.exact {
-			continue
+	// Countries evidenced by the text: each mention is judged by the
+	// evidence of the others (and the hint), never by its own.
+	own := make([]map[string]float64, len(ms))
+	total := map[string]float64{}
+	for k := range ms {
+		own[k] = g.votes(&ms[k])
+		for cc, v := range own[k] {
+			total[cc] += v
 		}
-		seen := map[string]float64{}
-		pcli := ""
-		for _, i := range m.refs {
-			p := &g.places[i]
-			switch {
-			case p.Code == "PCLI":
-				pcli = p.CountryCode
-			case p.Class == "A":
-				seen[p.CountryCode] = max(seen[p.CountryCode], 0.6)
-			default:
-				seen[p.CountryCode] = max(seen[p.CountryCode], 0.3)
-			}
-		}
-		if pcli != "" && m.exact {
-			votes[pcli]++
-			continue
-		}
-		for cc, v := range seen {
-			votes[cc] += v / float64(len(seen))
-		}
-	}
-	for cc, v := range votes {
-		w := 0.8 * min(1, v)
-		if ctx.countries[cc] < w {
-			ctx.countries[cc] = w
-		}
-	}
-
-	// Transliteration variants count only in the countries the document is
-	// about, and small places abroad are dropped when it clearly is about
-	// some countries: "Leroy", "Assad" are not villages in Russia.
-	strongest := 0.0
-	for _, w := range ctx.countries {
-		strongest = max(strongest, w)
 	}
 	kept := ms[:0]
-	for _, m := range ms {
+	for k, m := range ms {
+		ctx := scoreContext{countries: hintWeights(hint)}
+		strongest := 0.0
+		for cc, v := range total {
+			if w := 0.8 * min(1, v-own[k][cc]); ctx.countries[cc] < w {
+				ctx.countries[cc] = w
+			}
+		}
+		for _, w := range ctx.countries {
+			strongest = max(strongest, w)
+		}
+		m.ctx = ctx
+		// Transliteration variants count only in the countries the
+		// document is about, and small places abroad are dropped when it
+		// clearly is about some countries: "Leroy", "Assad" are not
+		// villages in Russia.
 		if !m.exact {
 			var refs []uint32
 			for _, i := range m.refs {
@@ -611,7 +604,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 					refs = append(refs, i)
 				}
 			}
-			if len(refs) == 0 {
+			if refs = g.similar([]byte(m.key), refs); len(refs) == 0 {
 				continue
 			}
 			m.refs = refs
@@ -671,7 +664,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		townIn := g.townCountries(m.refs, m.kind)
 		for _, i := range m.refs {
 			p := &g.places[i]
-			s := g.score(i, m.exact, ctx) + kindBonus(p, m.kind) + inside(i, self)
+			s := g.score(i, m.exact, m.ctx) + kindBonus(p, m.kind) + inside(i, self)
 			if m.bare && p.Code == "PCLI" && articleName(p.Name) {
 				s -= 0.3 // "Salvador" is not "El Salvador"
 			}
@@ -679,7 +672,9 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 				s -= 0.2
 			}
 			for _, a := range anchors {
-				if a.mention != self && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
+				// Only nearby mentions: a long text may move across countries,
+				// and this keeps the cost linear.
+				if a.mention != self && a.mention-self <= 50 && self-a.mention <= 50 && math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
 					s += 0.15
 					break
 				}
@@ -739,6 +734,32 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 type anchor struct {
 	mention  int
 	lat, lon float64
+}
+
+// votes is the evidence a mention gives for the countries it may be in: a
+// country name counts fully, a region or town half or less, split between
+// the countries it may be in. Variants give none.
+func (g *Gazetteer) votes(m *rawMention) map[string]float64 {
+	if !m.exact {
+		return nil
+	}
+	seen := map[string]float64{}
+	for _, i := range m.refs {
+		p := &g.places[i]
+		switch {
+		case p.Code == "PCLI":
+			return map[string]float64{p.CountryCode: 1}
+		case p.Class == "A":
+			seen[p.CountryCode] = max(seen[p.CountryCode], 0.6)
+		default:
+			seen[p.CountryCode] = max(seen[p.CountryCode], 0.3)
+		}
+	}
+	n := float64(len(seen))
+	for cc := range seen {
+		seen[cc] /= n
+	}
+	return seen
 }
 
 // kindBonus favours the kind of place the context names ("X province" →

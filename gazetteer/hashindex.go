@@ -4,18 +4,25 @@ import "hash/maphash"
 
 // hashIndex maps name keys to places. It stores 64-bit hashes of the keys
 // instead of the keys themselves: with under a few million keys a collision
-// is vanishingly unlikely, and the table takes 12 bytes a slot and builds in
+// is vanishingly unlikely, and the table takes 16 bytes a slot and builds in
 // a fraction of the time of a map[string]. Open addressing, linear probing.
+//
+// While building, a slot's ref is a place index or, for a key shared by
+// several places, multi|index into lists; freeze then moves every slot's
+// places into one flat array so that get returns a subslice without
+// allocating.
 type hashIndex struct {
 	seed  maphash.Seed
 	slots []slot
 	n     int
-	lists [][]uint32
+	lists [][]uint32 // while building
+	flat  []uint32   // after freeze
 }
 
 type slot struct {
 	hash uint64 // 0 marks an empty slot
-	ref  uint32 // place index, or multi|index into lists
+	ref  uint32 // building: place index or multi|list; frozen: offset into flat
+	n    uint32 // frozen: number of places
 }
 
 func newHashIndex(sizeHint int) *hashIndex {
@@ -69,17 +76,36 @@ func (h *hashIndex) add(key []byte, idx uint32) {
 	}
 }
 
-// get returns the places indexed under key.
+// freeze ends building: get works only after it.
+func (h *hashIndex) freeze() {
+	size := h.n
+	for _, l := range h.lists {
+		size += len(l) - 1
+	}
+	h.flat = make([]uint32, 0, size)
+	for i := range h.slots {
+		e := &h.slots[i]
+		if e.hash == 0 {
+			continue
+		}
+		off := uint32(len(h.flat))
+		if e.ref&multi != 0 {
+			h.flat = append(h.flat, h.lists[e.ref&^multi]...)
+		} else {
+			h.flat = append(h.flat, e.ref)
+		}
+		e.ref, e.n = off, uint32(len(h.flat))-off
+	}
+	h.lists = nil
+}
+
+// get returns the places indexed under key. The slice must not be modified.
 func (h *hashIndex) get(key []byte) []uint32 {
 	e := h.slots[h.slot(h.sum(key))]
-	switch {
-	case e.hash == 0:
+	if e.hash == 0 {
 		return nil
-	case e.ref&multi != 0:
-		return h.lists[e.ref&^multi]
-	default:
-		return []uint32{e.ref}
 	}
+	return h.flat[e.ref : e.ref+e.n : e.ref+e.n]
 }
 
 func (h *hashIndex) grow() {

@@ -77,20 +77,20 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: read: %w", err)
 	}
-	return loadBytes(data)
+	return loadString(string(data))
 }
 
-func loadBytes(data []byte) (*Gazetteer, error) {
-	// One string holds every name; places slice into it without copying.
-	text := string(data)
+// loadString builds a gazetteer from text. Places' names are substrings of
+// text, which stays in memory as one block instead of 250,000 small strings.
+func loadString(text string) (*Gazetteer, error) {
+	n := strings.Count(text, "\n") + 1
 	b := &builder{
-		g:            newGazetteer(),
+		g:            newGazetteer(n),
 		regions:      map[string]int32{},
 		extra:        map[string][]string{},
 		explicit:     map[int32]bool{},
 		countryNames: map[string]bool{},
 	}
-	n := bytes.Count(data, []byte{'\n'}) + 1
 	b.g.places = make([]sitrep.Place, 0, n)
 	b.aliases = make([]string, 0, n)
 	line := 0
@@ -473,6 +473,8 @@ func (b *builder) index() {
 		}
 	}
 	<-done
+	g.names.freeze()
+	g.skel.freeze()
 }
 
 // byID finds a place by GeoNames id (a linear scan: only N records need it).
