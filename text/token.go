@@ -75,9 +75,24 @@ func AppendTokens(dst []Token, s string) []Token {
 	// norms collects the folded text of tokens whose Norm differs from
 	// their Text; spans record where in it each one lives.
 	norms := make([]byte, 0, len(s)/8+8)
-	var spans []normSpan
+	spans := make([]normSpan, 0, len(s)/48+4)
 	for i := 0; i < len(s); {
 		c := s[i]
+		// ASCII fast path: spaces, punctuation and symbols need no rune
+		// decoding; letters and digits go on to scanWord below.
+		switch asciiClass[c] {
+		case aSpace:
+			i++
+			continue
+		case aPunct, aSymbol:
+			kind := Punct
+			if asciiClass[c] == aSymbol {
+				kind = Symbol
+			}
+			toks = append(toks, Token{Text: s[i : i+1], Norm: s[i : i+1], Start: i, End: i + 1, Kind: kind})
+			i++
+			continue
+		}
 		var r rune = rune(c)
 		size := 1
 		if c >= utf8.RuneSelf {
@@ -164,6 +179,30 @@ func needsFold(t string) bool {
 	}
 	return false
 }
+
+// ASCII byte classes for the tokenizer's fast path.
+const (
+	aOther  = iota // letters, digits, '.', controls and non-ASCII: the slow path
+	aSpace         // white space
+	aPunct         // single-byte punctuation other than '.'
+	aSymbol        // single-byte symbols
+)
+
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case isASCIISpace(byte(c)):
+			t[c] = aSpace
+		case c == '.' || c < ' ' || c == 0x7f || asciiLetter[c] || ('0' <= c && c <= '9'):
+			t[c] = aOther
+		case isSymbol(rune(c)):
+			t[c] = aSymbol
+		default:
+			t[c] = aPunct
+		}
+	}
+	return t
+}()
 
 // asciiLetter marks the bytes A-Z and a-z.
 var asciiLetter = func() (t [256]bool) {
