@@ -79,27 +79,7 @@ func startCrashServer(t *testing.T, dataDir string) *crashServer {
 
 // crashDocs are distinct news-style reports, enough to keep the server
 // writing for a while.
-func crashDocs(n int) []sitrep.Document {
-	places := []string{"Aleppo, Syria", "Mosul, Iraq", "Taiz, Yemen", "Kharkiv, Ukraine", "Baidoa, Somalia",
-		"Maiduguri, Nigeria", "Gao, Mali", "Lashio, Myanmar", "Nyala, Sudan", "Beni, Democratic Republic of Congo", "Kunduz, Afghanistan"}
-	verbs := []string{"An air strike hit a fuel depot near %s on Monday, killing %d people, officials said.",
-		"Gunmen attacked a checkpoint outside %s on Tuesday and killed %d police officers, a security source said.",
-		"A roadside bomb exploded beside a minibus near %s on Wednesday, killing %d passengers, witnesses said.",
-		"Security forces arrested %[2]d protesters who had gathered in central %[1]s on Thursday, activists said."}
-	docs := make([]sitrep.Document, n)
-	for i := range docs {
-		p := places[i%len(places)]
-		docs[i] = sitrep.Document{
-			ID:        fmt.Sprintf("crash-%04d", i),
-			URL:       fmt.Sprintf("https://wire.example.com/crash/%d", i),
-			Source:    "Example Wire",
-			Published: fmt.Sprintf("2026-10-%02d", 1+i%28),
-			Text: fmt.Sprintf(verbs[i%len(verbs)], p, 2+i%37) +
-				fmt.Sprintf(" Report number %d described damage to %d houses and said residents had fled.", i, 3+i%11),
-		}
-	}
-	return docs
-}
+func crashDocs(n int) []sitrep.Document { return newsDocs("crash", n) }
 
 func postBatch(url string, docs []sitrep.Document) (*sitrephttp.BatchResult, error) {
 	var body bytes.Buffer

@@ -16,6 +16,10 @@ func (s *Store) FindEvents(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
+	return cached(ctx, s, "events", f, func() (*sitrep.EventPage, error) { return s.findEvents(ctx, f) })
+}
+
+func (s *Store) findEvents(ctx context.Context, f sitrep.EventFilter) (*sitrep.EventPage, error) {
 	where, args := s.Dialect.where(f)
 	o := orderOf(f.Sort)
 

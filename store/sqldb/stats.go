@@ -16,6 +16,10 @@ func (s *Store) EventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
+	return cached(ctx, s, "stats", f, func() (*sitrep.EventStats, error) { return s.eventStats(ctx, f) })
+}
+
+func (s *Store) eventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.EventStats, error) {
 	where, args := s.Dialect.where(f)
 	st := &sitrep.EventStats{}
 	if err := s.R.QueryRowContext(ctx, s.q("SELECT count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where), args...).

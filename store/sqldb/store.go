@@ -28,6 +28,12 @@ type Store struct {
 	// document so an engine upgrade can find the documents to re-extract.
 	Extractor        sitrep.Extractor
 	ExtractorVersion string
+
+	// Version, when set, returns a number that changes whenever the
+	// database changes; FindEvents and EventStats results are then cached
+	// until it does.
+	Version func(ctx context.Context) (int64, error)
+	cache   readCache
 }
 
 var (

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
+	"sync"
 
 	"github.com/pressly/goose/v3"
 	"github.com/sitrep/sitrep/store/sqldb"
@@ -31,6 +32,9 @@ type DB struct {
 	*sqldb.Store
 
 	Path string
+
+	versionMu   sync.Mutex
+	versionConn *sql.Conn
 }
 
 // Open opens or creates the database file at path and migrates it to the
@@ -50,7 +54,31 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := db.watchChanges(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// watchChanges pins one read connection whose PRAGMA data_version changes
+// whenever any other connection commits, including other processes such as
+// a `sitrep ingest` running beside `sitrep serve`. The store caches query
+// results until it changes.
+func (db *DB) watchChanges(ctx context.Context) error {
+	conn, err := db.R.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", db.Path, err)
+	}
+	db.versionConn = conn
+	db.Store.Version = func(ctx context.Context) (int64, error) {
+		db.versionMu.Lock()
+		defer db.versionMu.Unlock()
+		var v int64
+		err := conn.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v)
+		return v, err
+	}
+	return nil
 }
 
 func open(path string, conns int, extra string) (*sql.DB, error) {
@@ -81,6 +109,11 @@ func (db *DB) migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", db.Path, err)
 	}
+	// Refresh the planner's statistics where they are stale, so it picks
+	// the covering indexes; cheap when nothing changed.
+	if _, err := db.W.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
+		return fmt.Errorf("optimize %s: %w", db.Path, err)
+	}
 	return nil
 }
 
@@ -92,6 +125,10 @@ func (db *DB) Reader() *sql.DB { return db.R }
 
 // Close closes both pools, checkpointing the WAL.
 func (db *DB) Close() error {
+	if db.versionConn != nil {
+		db.versionConn.Close()
+	}
+	_, _ = db.W.Exec("PRAGMA optimize")
 	rerr := db.R.Close()
 	if err := db.W.Close(); err != nil {
 		return err
