@@ -101,11 +101,14 @@ func canonicalActor(s string) string {
 // known party other than civilians on both sides (the militia one outlet
 // names as attacker and another as target) counts as shared.
 func actorMatch(a, b *sitrep.Event) string {
-	a1, b1 := canonicalActor(a.Actor1), canonicalActor(b.Actor1)
+	return matchActors(canonicalActor(a.Actor1), canonicalActor(a.Actor2), canonicalActor(b.Actor1), canonicalActor(b.Actor2))
+}
+
+// matchActors is actorMatch over canonical names.
+func matchActors(a1, a2, b1, b2 string) string {
 	if a1 == "" || b1 == "" {
 		return ActorUnknown
 	}
-	a2, b2 := canonicalActor(a.Actor2), canonicalActor(b.Actor2)
 	if a1 == b1 || (a1 == b2 && b1 == a2) {
 		return ActorSame
 	}
@@ -115,4 +118,17 @@ func actorMatch(a, b *sitrep.Event) string {
 		}
 	}
 	return ActorDifferent
+}
+
+// actorScore weights an actor match for a link's score.
+func actorScore(match string) float64 {
+	switch match {
+	case ActorSame:
+		return 1
+	case ActorShared:
+		return 0.7
+	case ActorUnknown:
+		return 0.5
+	}
+	return 0
 }

@@ -48,6 +48,8 @@ type node struct {
 	admin1   string
 	location string
 	terms    []uint64
+	actor1   string // canonical, "" when unknown
+	actor2   string
 	pub      int // publication day, -1 when unknown
 }
 
@@ -68,6 +70,8 @@ func newNode(r Report) *node {
 		admin1:   fold(e.Admin1),
 		location: fold(e.Location),
 		terms:    terms(e.Evidence.Text),
+		actor1:   canonicalActor(e.Actor1),
+		actor2:   canonicalActor(e.Actor2),
 		denial:   e.Modality == sitrep.ModalityDenied,
 		pub:      -1,
 	}
@@ -131,7 +135,7 @@ func compare(a, b *node) (Link, bool) {
 		return l, false
 	}
 
-	l.ActorMatch = actorMatch(ea, eb)
+	l.ActorMatch = matchActors(a.actor1, a.actor2, b.actor1, b.actor2)
 	if l.ActorMatch == ActorDifferent && l.Similarity < similarityHigh {
 		return l, false
 	}
@@ -143,8 +147,7 @@ func compare(a, b *node) (Link, bool) {
 	case a.to > a.from || b.to > b.from:
 		dateScore = 0.5
 	}
-	actorScore := map[string]float64{ActorSame: 1, ActorShared: 0.7, ActorUnknown: 0.5, ActorDifferent: 0}[l.ActorMatch]
-	score := 0.3*l.TypeScore + 0.25*placeScore + 0.2*dateScore + 0.1*actorScore + 0.15*l.Similarity
+	score := 0.3*l.TypeScore + 0.25*placeScore + 0.2*dateScore + 0.1*actorScore(l.ActorMatch) + 0.15*l.Similarity
 	l.Score = math.Round(score*1000) / 1000
 	return l, true
 }
