@@ -167,6 +167,11 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 					}
 					return p.suffix(e, end)
 				}
+				// "mid-2021"
+				if y, err := strconv.Atoi(t.Norm[k+1:]); err == nil && len(t.Norm)-k-1 == 4 && y >= 1900 && y <= 2100 {
+					e.kind, e.y = kYear, y
+					return e, j + 1, true
+				}
 			}
 		}
 		break
@@ -175,7 +180,7 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	best, bestEnd := expr{}, 0
-	for alt := range 6 {
+	for alt := range 7 {
 		var c expr
 		var end int
 		var ok bool
@@ -192,6 +197,8 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 			c, end, ok = p.yearAlone(j, prep, e.part > 0)
 		case 5:
 			c, end, ok = p.weekday(j, prep)
+		case 6:
+			c, end, ok = p.season(j)
 		}
 		if ok && end > bestEnd {
 			best, bestEnd = c, end
@@ -216,6 +223,9 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 	if e.part > 0 {
 		switch best.kind {
 		case kMonth, kYear:
+			if best.m2 != 0 || (best.kind == kYear && e.part >= partWeek1) {
+				return expr{}, 0, false // "the first week of 2022", "late January to March"
+			}
 			best.part = e.part
 		case kWeekday:
 			// "early Friday", "late Sunday": still that day.
@@ -252,6 +262,9 @@ func (p *parser) coreStart(j int) bool {
 	switch t.Norm {
 	case "last", "this", "past", "previous", "the":
 		return j+1 < len(p.toks) && p.coreStart(j+1)
+	}
+	if _, ok := seasons[t.Norm]; ok {
+		return true
 	}
 	if t.IsCap() {
 		if text.MonthOf(t.Norm) > 0 {
@@ -474,6 +487,31 @@ func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
 	return expr{}, 0, false
 }
 
+// season parses "summer 2021", "the spring of 2022", "winter 2021-22" is
+// not modelled: a season needs a four-digit year after it.
+func (p *parser) season(j int) (expr, int, bool) {
+	if p.norm(j) == "the" {
+		j++
+	}
+	sm, ok := seasons[p.norm(j)]
+	if !ok {
+		return expr{}, 0, false
+	}
+	k := j + 1
+	if p.norm(k) == "of" {
+		k++
+	}
+	y, ok := p.year(k)
+	if !ok {
+		return expr{}, 0, false
+	}
+	e := expr{kind: kMonth, y: y, m: sm[0], m2: sm[1], y2: y}
+	if sm[1] < sm[0] {
+		e.y2 = y + 1
+	}
+	return e, k + 1, true
+}
+
 // yearAlone parses "2017" after "in", "since", "during" or a part ("early
 // 2022"): a bare number is not a year.
 func (p *parser) yearAlone(j int, prep string, part bool) (expr, int, bool) {
@@ -511,6 +549,10 @@ func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 		j++
 	case "this":
 		j++
+		if p.norm(j) == "past" { // "this past Sunday"
+			e.strict = true
+			j++
+		}
 	}
 	if j >= len(p.toks) {
 		return expr{}, 0, false

@@ -189,12 +189,16 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 			return a, day(e.y2, 12, 31)
 		}
 		switch e.part {
-		case 1:
+		case partEarly:
 			b = day(y, 4, 30)
-		case 2:
+		case partMid:
 			a, b = day(y, 5, 1), day(y, 8, 31)
-		case 3:
+		case partLate:
 			a = day(y, 9, 1)
+		case partFirstHalf:
+			b = day(y, 6, 30)
+		case partSecondHalf:
+			a = day(y, 7, 1)
 		}
 		return a, b
 	case kMonth:
@@ -211,13 +215,23 @@ func absolute(e expr, p time.Time) (time.Time, time.Time) {
 			m2 := time.Month(e.m2)
 			return a, day(y2, m2, daysIn(y2, m2))
 		}
+		last := daysIn(y, m)
 		switch e.part {
-		case 1:
+		case partEarly:
 			b = day(y, m, 10)
-		case 2:
+		case partMid:
 			a, b = day(y, m, 11), day(y, m, 20)
-		case 3:
+		case partLate:
 			a = day(y, m, 21)
+		case partFirstHalf:
+			b = day(y, m, 15)
+		case partSecondHalf:
+			a = day(y, m, 16)
+		case partLastWeek:
+			a = day(y, m, last-6)
+		case partWeek1, partWeek1 + 1, partWeek1 + 2, partWeek1 + 3:
+			first := (e.part-partWeek1)*7 + 1
+			a, b = day(y, m, first), day(y, m, min(first+6, last))
 		}
 		return a, b
 	}
@@ -264,6 +278,10 @@ func precision(e expr) int {
 			return 2
 		}
 		return 3
+	case kMonth:
+		if e.part >= partWeek1 && e.m2 == 0 {
+			return 2 // "the first week of March"
+		}
 	case kWeekday:
 		return 1
 	case kWeekend, kThisWeek, kLastWeek:

@@ -38,6 +38,9 @@ func init() {
 	for w := range smallNumbers {
 		triggers[w] = true
 	}
+	for w := range seasons {
+		triggers[w] = true
+	}
 }
 
 // mayStart reports whether a date expression can start at t: a number,

@@ -24,7 +24,49 @@ var weekendPhrases = phrases(`the weekend of | on the weekend of | over the week
 
 var partPhrases = phrases(`early | mid | late | in early | in mid | in late | the beginning of | beginning of |
 	the start of | start of | the end of | end of | the middle of | middle of | by the end of | since early | since late |
-	since mid | at the end of | at the beginning of | at the start of`)
+	since mid | at the end of | at the beginning of | at the start of |
+	the first half of | first half of | in the first half of | the second half of | second half of | in the second half of |
+	the first week of | first week of | in the first week of | during the first week of |
+	the second week of | second week of | in the second week of | during the second week of |
+	the third week of | third week of | in the third week of | during the third week of |
+	the fourth week of | fourth week of | in the fourth week of | during the fourth week of |
+	the last week of | last week of | in the last week of | during the last week of | the final week of |
+	in the final week of`)
+
+// Parts of a month or year, as partOf values.
+const (
+	partEarly      = 1
+	partMid        = 2
+	partLate       = 3
+	partFirstHalf  = 4
+	partSecondHalf = 5
+	partWeek1      = 11 // first week of a month; partWeek1+n-1 for the nth
+	partLastWeek   = 15
+)
+
+func init() {
+	for _, w := range []string{"the first half of", "first half of", "in the first half of"} {
+		partOf[w] = partFirstHalf
+	}
+	for _, w := range []string{"the second half of", "second half of", "in the second half of"} {
+		partOf[w] = partSecondHalf
+	}
+	for n, ord := range []string{"first", "second", "third", "fourth"} {
+		for _, f := range []string{"the %s week of", "%s week of", "in the %s week of", "during the %s week of"} {
+			partOf[strings.Replace(f, "%s", ord, 1)] = partWeek1 + n
+		}
+	}
+	for _, w := range []string{"the last week of", "last week of", "in the last week of", "during the last week of",
+		"the final week of", "in the final week of"} {
+		partOf[w] = partLastWeek
+	}
+}
+
+// seasons map a season to its first and last month (northern hemisphere,
+// as English news writes them).
+var seasons = map[string][2]int{
+	"spring": {3, 5}, "summer": {6, 8}, "autumn": {9, 11}, "fall": {9, 11}, "winter": {12, 2},
+}
 
 var partOf = map[string]int{
 	"early": 1, "in early": 1, "the beginning of": 1, "beginning of": 1, "the start of": 1, "start of": 1,
