@@ -217,8 +217,10 @@ async function loadTable(signal) {
 // filter change it asks for all of them (up to the API's page limit); only
 // when that was not everything does a move of the map ask for the events
 // in view.
+let mapPlace = null; // the geographic filters the map was last fitted to
 async function loadMap(signal, inView = false) {
   const f = mapFilters();
+  const place = [filters.country, filters.admin1, filters.doc_id].join('|');
   const bbox = inView ? map.bbox() : undefined;
   const res = await api.events(f, { sort: '-fatalities', limit: MAP_LIMIT, bbox, signal });
   const evs = res.events || [];
@@ -228,7 +230,11 @@ async function loadMap(signal, inView = false) {
   const note = mapTruncated
     ? `deadliest ${fmt.format(placed)} of ${fmt.format(res.total)} events${bbox ? ' in view' : ''} — zoom in for more${hidden}`
     : `${fmt.format(placed)} events on the map${evs.length > placed ? `, ${evs.length - placed} without coordinates` : ''}${hidden}`;
-  map.setEvents(evs, note);
+  // Fit the map to the events when a shared URL opens or the place filters
+  // change; other filters keep the view the analyst chose.
+  const refit = !inView && mapPlace !== null && place !== mapPlace;
+  if (!inView) mapPlace = place;
+  map.setEvents(evs, note, refit);
 }
 
 function refresh() {
@@ -256,10 +262,16 @@ async function select(id) {
   await load('detail', async (signal) => {
     const d = await api.eventDetail(id, { signal });
     renderDetail(body, d, select);
+    map.highlight(d.event);
   });
 }
-document.getElementById('detail-close').addEventListener('click', () => { detail.hidden = true; table.select(null); });
-document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !detail.hidden) detail.hidden = true; });
+function closeDetail() {
+  detail.hidden = true;
+  table.select(null);
+  map.highlight(null);
+}
+document.getElementById('detail-close').addEventListener('click', closeDetail);
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !detail.hidden) closeDetail(); });
 
 setupUpload((res) => setFilters({ doc_id: res.document_id }));
 load('basemap', () => map.basemap);

@@ -59,6 +59,9 @@ export function renderDetail(container, detail, onSelect) {
     related.length ? h('ul', { class: 'siblings' }, related.map((r) =>
       h('li', {}, h('a', { onclick: () => onSelect(r.id), 'data-id': r.id }, `${r.sub_event_type || r.event_type}`, r.location ? ` — ${r.location}` : ''), ' ', modalityBadge(r)))) : '',
   );
+  // Scroll the document box, not the page, to the evidence.
   const m = container.querySelector('mark.evidence');
-  if (m) m.scrollIntoView({ block: 'center' });
+  const box = container.querySelector('#doc-text');
+  if (m) box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3);
+  container.parentElement.scrollTop = 0;
 }

@@ -9,6 +9,28 @@ import { clusterPoints, radiusFor, clusterRadius } from './cluster.js';
 import { colorOf, occurred } from './types.js';
 import { h, fmt } from './dom.js';
 
+// unwrapFeature makes rings that cross the antimeridian (Russia, Fiji)
+// continue past ±180° instead of jumping back across the whole map, which
+// a flat Web Mercator map would draw as a band around the world.
+export function unwrapFeature(f) {
+  const unwrap = (ring) => {
+    const out = [ring[0]];
+    for (let i = 1; i < ring.length; i++) {
+      let [lon, lat] = ring[i];
+      const prev = out[i - 1][0];
+      while (lon - prev > 180) lon -= 360;
+      while (prev - lon > 180) lon += 360;
+      out.push([lon, lat]);
+    }
+    return out;
+  };
+  const g = f.geometry;
+  if (!g) return f;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  const fixed = polys.map((p) => p.map(unwrap));
+  return { ...f, geometry: { type: g.type, coordinates: g.type === 'Polygon' ? fixed[0] : fixed } };
+}
+
 export class EventMap {
   constructor(el, { onSelect, onMove } = {}) {
     this.onSelect = onSelect || (() => {});
@@ -39,6 +61,7 @@ export class EventMap {
       if (!res.ok) throw new Error(res.status + ' ' + res.statusText);
       const topo = await res.json();
       const land = topojson.feature(topo, topo.objects.countries);
+      land.features = land.features.filter((f) => f.properties.name !== 'Antarctica').map(unwrapFeature);
       const base = L.geoJSON(land, {
         interactive: false,
         style: { color: '#8e9aa6', weight: 0.7, fillColor: '#f3f1ea', fillOpacity: 1 },
@@ -60,14 +83,14 @@ export class EventMap {
 
   // setEvents replaces the events on the map. Events without coordinates
   // cannot be placed and are counted in the note instead.
-  setEvents(events, note) {
+  setEvents(events, note, refit = false) {
     this.points = [];
     for (const ev of events) {
       if (ev.latitude == null || ev.longitude == null) continue;
       this.points.push({ ev, lat: ev.latitude, lon: ev.longitude, type: ev.event_type, fatalities: ev.fatalities || 0 });
     }
     document.getElementById('map-note').textContent = note || '';
-    if (!this.fitted && this.points.length) {
+    if ((!this.fitted || refit) && this.points.length) {
       this.fitted = true;
       const b = L.latLngBounds(this.points.map((p) => [p.lat, p.lon]));
       this.silent = true;
@@ -138,6 +161,23 @@ export class EventMap {
       h('li', {}, h('a', { onclick: () => this.onSelect(p.ev.id) },
         `${p.ev.event_date || '?'} ${p.ev.sub_event_type || p.ev.event_type}` + (p.ev.fatalities ? ` (${p.ev.fatalities})` : '')))));
     L.popup().setLatLng([c.lat, c.lon]).setContent(h('div', {}, h('b', {}, `${c.count} events here`), list)).openOn(this.map);
+  }
+
+  // highlight rings the selected event and brings it into view; null clears.
+  highlight(ev) {
+    this.selected?.remove();
+    this.selected = null;
+    if (!ev || ev.latitude == null || ev.longitude == null) return;
+    const ll = [ev.latitude, ev.longitude];
+    this.selected = L.circleMarker(ll, {
+      renderer: this.renderer, radius: radiusFor(ev.fatalities) + 5, color: '#111', weight: 3, fill: false,
+      interactive: false, className: 'ev-selected',
+    }).addTo(this.map);
+    if (!this.map.getBounds().contains(ll)) {
+      this.silent = true;
+      this.map.panTo(ll, { animate: false });
+      this.silent = false;
+    }
   }
 
   invalidate() { this.map.invalidateSize(); }
