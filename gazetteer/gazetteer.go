@@ -126,7 +126,7 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 	}
 	seen := map[uint32]bool{}
 	var out []Candidate
-	ctx := scoreContext{countries: hintWeights(hint)}
+	ctx := scoreContext{hint: hintWeights(hint)}
 	refs := g.refs(g.names, key)
 	townIn := g.townCountries(refs, "")
 	for _, i := range refs {
@@ -137,7 +137,7 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 			m = "name"
 		}
 		s := g.score(i, true, ctx)
-		if p.Class == "A" && p.Code != "PCLI" && townIn[p.CountryCode] {
+		if p.Class == "A" && p.Code != "PCLI" && townIn.has(p.CountryCode) {
 			s -= 0.2
 		}
 		if p.Code == "PCLI" && articleName(p.Name) && !articleName(name) {

@@ -4,10 +4,20 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unsafe"
 
 	"github.com/sitrep/sitrep"
 )
+
+// tokenBuf holds the tokens of one Geoparse call; they are reused.
+type tokenBuf struct {
+	toks []token
+	buf  []byte
+}
+
+var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
 
 // maxSpan is the longest name, in tokens, that Geoparse looks for.
 const maxSpan = 6
@@ -59,16 +69,21 @@ func articleName(name string) bool {
 // returned in text order; each covers the name as written, including a
 // leading Arabic article ("al-Tanf").
 func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMention {
-	toks, buf := tokenize(text, make([]token, 0, len(text)/6+1), make([]byte, 0, len(text)))
+	tb := tokenBufs.Get().(*tokenBuf)
+	defer tokenBufs.Put(tb)
+	toks, buf := tokenize(text, tb.toks[:0], tb.buf[:0])
+	tb.toks, tb.buf = toks, buf
 	raws := g.findMentions(toks, buf)
 	if len(raws) == 0 {
 		return nil
 	}
 	word := func(i int) string {
-		if i < 0 || i >= len(toks) {
+		if i < 0 || i >= len(toks) || toks[i].k0 == toks[i].k1 {
 			return ""
 		}
-		return string(buf[toks[i].k0:toks[i].k1])
+		// The words only live during this call (context lookups); they are
+		// not retained, so they can alias the pooled buffer.
+		return unsafe.String(&buf[toks[i].k0], toks[i].k1-toks[i].k0)
 	}
 	g.regionAfterPlace(text, toks, raws)
 	kept := raws[:0]
@@ -117,7 +132,7 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 		key = key[:0]
 		best := rawMention{t0: -1}
 		bestLen := 0
-		var lastKeyed []byte
+		lastKeyed := 0 // key[:lastKeyed] is the longest run ending in a capitalised word
 		lastEnd := -1
 		for j := i; j < len(toks) && j < i+span; j++ {
 			if j > i && !toks[j-1].joined {
@@ -148,21 +163,21 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 				best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true}
 				bestLen = len(key)
 			}
-			lastKeyed = append(lastKeyed[:0], key...)
+			lastKeyed = len(key)
 			lastEnd = j + 1
 		}
 		if best.t0 < 0 && lastEnd > 0 && !toks[lastEnd-1].cap {
 			lastEnd = -1 // a variant must end in a capitalised word
 		}
-		if best.t0 < 0 && lastEnd > 0 && len(lastKeyed) >= 5 && !g.common[string(lastKeyed)] {
+		if best.t0 < 0 && lastEnd > 0 && lastKeyed >= 5 && !g.common[string(key[:lastKeyed])] {
 			// No exact key: try the transliteration skeleton of the longest
 			// run, keeping the places whose own name is within a few edits.
 			var sk [128]byte
-			s := appendSkeleton(sk[:0], lastKeyed)
+			s := appendSkeleton(sk[:0], key[:lastKeyed])
 			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
 				// Checked against the places' names in resolve, once the
 				// document's countries have narrowed them down.
-				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(lastKeyed)}
+				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
 			}
 		}
 		if best.t0 < 0 {
@@ -474,20 +489,29 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 // townCountries returns the countries where refs include a town. Without
 // "province" or "district" in the context, a town is meant rather than the
 // region of the same name in its country ("Raqqa" is the city).
-func (g *Gazetteer) townCountries(refs []uint32, kind string) map[string]bool {
+func (g *Gazetteer) townCountries(refs []uint32, kind string) townSet {
 	if kind != "" {
 		return nil
 	}
-	var in map[string]bool
+	var in townSet
 	for _, i := range refs {
-		if g.places[i].Class != "A" {
-			if in == nil {
-				in = map[string]bool{}
-			}
-			in[g.places[i].CountryCode] = true
+		if p := &g.places[i]; p.Class != "A" && !in.has(p.CountryCode) {
+			in = append(in, p.CountryCode)
 		}
 	}
 	return in
+}
+
+// townSet is a small set of country codes.
+type townSet []string
+
+func (t townSet) has(cc string) bool {
+	for _, c := range t {
+		if c == cc {
+			return true
+		}
+	}
+	return false
 }
 
 // sizeable reports whether any of the places is a country, region or a
@@ -521,9 +545,39 @@ func (g *Gazetteer) ordinary(w string) bool {
 	return false
 }
 
-// scoreContext is what the document says about where it is.
+// scoreContext is what the document says about where it is: the hint's
+// country weights and the country evidence of the other mentions (all
+// mentions' minus this one's).
 type scoreContext struct {
-	countries map[string]float64 // ISO2 → weight in 0..1
+	hint, total map[string]float64
+	own         []vote
+}
+
+// weight is the 0..1 weight of a country for the mention being resolved.
+func (c scoreContext) weight(cc string) float64 {
+	w := c.hint[cc]
+	if c.total != nil {
+		v := c.total[cc]
+		for _, o := range c.own {
+			if o.cc == cc {
+				v -= o.v
+			}
+		}
+		w = max(w, 0.8*min(1, v))
+	}
+	return w
+}
+
+// strongest is the largest country weight.
+func (c scoreContext) strongest() float64 {
+	s := 0.0
+	for cc := range c.hint {
+		s = max(s, c.weight(cc))
+	}
+	for cc := range c.total {
+		s = max(s, c.weight(cc))
+	}
+	return s
 }
 
 func hintWeights(h sitrep.GeoHint) map[string]float64 {
@@ -545,7 +599,7 @@ func hintWeights(h sitrep.GeoHint) map[string]float64 {
 func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
 	p := &g.places[i]
 	s := 0.1
-	s += 0.35 * ctx.countries[p.CountryCode]
+	s += 0.35 * ctx.weight(p.CountryCode)
 	// Population on a log scale: 100 → 0, 10,000 → 0.4, 10 million → 1.
 	pop := (math.Log10(float64(p.Population)+1) - 2) / 5
 	s += 0.3 * min(max(pop, 0), 1)
@@ -572,26 +626,19 @@ func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
 func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
 	// Countries evidenced by the text: each mention is judged by the
 	// evidence of the others (and the hint), never by its own.
-	own := make([]map[string]float64, len(ms))
+	own := make([][]vote, len(ms))
 	total := map[string]float64{}
 	for k := range ms {
 		own[k] = g.votes(&ms[k])
-		for cc, v := range own[k] {
-			total[cc] += v
+		for _, v := range own[k] {
+			total[v.cc] += v.v
 		}
 	}
+	hints := hintWeights(hint)
 	kept := ms[:0]
 	for k, m := range ms {
-		ctx := scoreContext{countries: hintWeights(hint)}
-		strongest := 0.0
-		for cc, v := range total {
-			if w := 0.8 * min(1, v-own[k][cc]); ctx.countries[cc] < w {
-				ctx.countries[cc] = w
-			}
-		}
-		for _, w := range ctx.countries {
-			strongest = max(strongest, w)
-		}
+		ctx := scoreContext{hint: hints, total: total, own: own[k]}
+		strongest := ctx.strongest()
 		m.ctx = ctx
 		// Transliteration variants count only in the countries the
 		// document is about, and small places abroad are dropped when it
@@ -600,7 +647,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		if !m.exact {
 			var refs []uint32
 			for _, i := range m.refs {
-				if ctx.countries[g.places[i].CountryCode] >= 0.3 {
+				if ctx.weight(g.places[i].CountryCode) >= 0.3 {
 					refs = append(refs, i)
 				}
 			}
@@ -613,7 +660,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			home := false
 			for _, i := range m.refs {
 				p := &g.places[i]
-				if ctx.countries[p.CountryCode] > 0 || p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" {
+				if ctx.weight(p.CountryCode) > 0 || p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" {
 					home = true
 					break
 				}
@@ -668,7 +715,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			if m.bare && p.Code == "PCLI" && articleName(p.Name) {
 				s -= 0.3 // "Salvador" is not "El Salvador"
 			}
-			if p.Class == "A" && p.Code != "PCLI" && townIn[p.CountryCode] {
+			if p.Class == "A" && p.Code != "PCLI" && townIn.has(p.CountryCode) {
 				s -= 0.2
 			}
 			for _, a := range anchors {
@@ -736,28 +783,41 @@ type anchor struct {
 	lat, lon float64
 }
 
+// vote is a mention's evidence for one country.
+type vote struct {
+	cc string
+	v  float64
+}
+
 // votes is the evidence a mention gives for the countries it may be in: a
 // country name counts fully, a region or town half or less, split between
 // the countries it may be in. Variants give none.
-func (g *Gazetteer) votes(m *rawMention) map[string]float64 {
+func (g *Gazetteer) votes(m *rawMention) []vote {
 	if !m.exact {
 		return nil
 	}
-	seen := map[string]float64{}
+	var seen []vote
+outer:
 	for _, i := range m.refs {
 		p := &g.places[i]
+		v := 0.3
 		switch {
 		case p.Code == "PCLI":
-			return map[string]float64{p.CountryCode: 1}
+			return []vote{{p.CountryCode, 1}}
 		case p.Class == "A":
-			seen[p.CountryCode] = max(seen[p.CountryCode], 0.6)
-		default:
-			seen[p.CountryCode] = max(seen[p.CountryCode], 0.3)
+			v = 0.6
 		}
+		for k := range seen {
+			if seen[k].cc == p.CountryCode {
+				seen[k].v = max(seen[k].v, v)
+				continue outer
+			}
+		}
+		seen = append(seen, vote{p.CountryCode, v})
 	}
 	n := float64(len(seen))
-	for cc := range seen {
-		seen[cc] /= n
+	for k := range seen {
+		seen[k].v /= n
 	}
 	return seen
 }
