@@ -348,7 +348,7 @@ func (p *parser) dayFirst(j int) (expr, int, bool) {
 	// A second day before the month: "1-3 March", "1 and 3 March".
 	if rangeSep[p.norm(k)] {
 		if d2, k2, ok := p.day(k + 1); ok && d2 > d {
-			if m, k3, ok := p.month(k2, true); ok {
+			if m, k3, ok := p.month(k2); ok {
 				e.m, e.m2, e.d2 = m, m, d2
 				k = k3
 			}
@@ -358,7 +358,7 @@ func (p *parser) dayFirst(j int) (expr, int, bool) {
 		if p.norm(k) == "of" {
 			k++
 		}
-		m, k2, ok := p.month(k, true)
+		m, k2, ok := p.month(k)
 		if !ok {
 			return expr{}, 0, false
 		}
@@ -371,7 +371,7 @@ func (p *parser) dayFirst(j int) (expr, int, bool) {
 			if p.norm(k2) == "of" {
 				k2++
 			}
-			if m2, k3, ok := p.month(k2, true); ok {
+			if m2, k3, ok := p.month(k2); ok {
 				var y2 int
 				k3 = p.optYear(&y2, k3)
 				e.m2, e.d2, e.y2 = m2, d2, y2
@@ -385,7 +385,7 @@ func (p *parser) dayFirst(j int) (expr, int, bool) {
 // monthFirst parses "January 1, 2022", "Jan. 1", "March 1-3", "June 1 to
 // July 2, 2022".
 func (p *parser) monthFirst(j int) (expr, int, bool) {
-	m, k, ok := p.month(j, false)
+	m, k, ok := p.month(j)
 	if !ok {
 		return expr{}, 0, false
 	}
@@ -395,7 +395,7 @@ func (p *parser) monthFirst(j int) (expr, int, bool) {
 	}
 	e := expr{kind: kDay, m: m, d: d}
 	if rangeSep[p.norm(k)] {
-		if m2, k2, ok := p.month(k+1, false); ok {
+		if m2, k2, ok := p.month(k + 1); ok {
 			if d2, k3, ok := p.day(k2); ok {
 				e.m2, e.d2, k = m2, d2, k3
 			}
@@ -438,7 +438,7 @@ func (p *parser) finishDay(e expr, k int) (expr, int, bool) {
 // monthYear parses "March 2022" anywhere, and "March" alone after "in",
 // "during", "since", "until", "by" or a part ("early March").
 func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
-	m, k, ok := p.month(j, false)
+	m, k, ok := p.month(j)
 	if !ok {
 		return expr{}, 0, false
 	}
@@ -455,7 +455,7 @@ func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
 	}
 	// "January to March 2022", "between January and March".
 	if rangeSep[p.norm(k)] {
-		if m2, k2, ok := p.month(k+1, false); ok && fullMonths[p.toks[k+1].Norm] {
+		if m2, k2, ok := p.month(k + 1); ok && fullMonths[p.toks[k+1].Norm] {
 			y2 := 0
 			k2 = p.optYear(&y2, k2)
 			if e.y != 0 || y2 != 0 || monthPreps[prep] {
@@ -641,9 +641,9 @@ func (p *parser) day(k int) (int, int, bool) {
 }
 
 // month reads a capitalised month name or abbreviation ("Jan", "Jan.",
-// "Sept."). With lenient false, "May" still needs to be followed by
-// something date-like, which the callers check.
-func (p *parser) month(k int, _ bool) (int, int, bool) {
+// "Sept."). Every caller demands a day, a year or a preposition beside
+// it, so that "May" the verb is never a month.
+func (p *parser) month(k int) (int, int, bool) {
 	if k >= len(p.toks) {
 		return 0, k, false
 	}
