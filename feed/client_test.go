@@ -422,3 +422,23 @@ func TestClientTimeoutIsTemporary(t *testing.T) {
 		t.Errorf("gave up after %v, want about the 100ms timeout", d)
 	}
 }
+
+func TestFetchArticleSniffsPagesServedAsBytes(t *testing.T) {
+	page := fixture(t, "article-marib-jsonld.html", "")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write(page)
+	}))
+	defer srv.Close()
+	a, err := newTestClient().FetchArticle(context.Background(), srv.URL+"/marib")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "A drone struck a military checkpoint") {
+		t.Errorf("text = %q", a.Text)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -23,15 +24,21 @@ func (c *Client) FetchArticle(ctx context.Context, rawURL string) (*Article, err
 	if err != nil {
 		return nil, err
 	}
-	mt, _, _ := mime.ParseMediaType(resp.ContentType)
+	ct := resp.ContentType
+	mt, _, _ := mime.ParseMediaType(ct)
+	if mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream" {
+		// Misconfigured servers label pages as bytes; look at them instead.
+		ct = http.DetectContentType(resp.Body)
+		mt, _, _ = mime.ParseMediaType(ct)
+	}
 	switch mt {
-	case "", "text/html", "application/xhtml+xml", "text/plain":
+	case "text/html", "application/xhtml+xml", "text/plain":
 	default:
 		return nil, &Error{Op: "read article", URL: rawURL, Err: fmt.Errorf("%w: %s", ErrUnsupported, mt),
 			Hint: "sitrep reads HTML and plain-text pages"}
 	}
 	if mt == "text/plain" {
-		text, cs, err := decodeHTML(resp.Body, resp.ContentType)
+		text, cs, err := decodeHTML(resp.Body, ct)
 		if err != nil {
 			return nil, &Error{Op: "read article", URL: rawURL, Err: err}
 		}
@@ -41,7 +48,7 @@ func (c *Client) FetchArticle(ctx context.Context, rawURL string) (*Article, err
 		}
 		return a, nil
 	}
-	return ParseArticle(resp.Body, resp.ContentType, resp.URL)
+	return ParseArticle(resp.Body, ct, resp.URL)
 }
 
 // normalizePlain gives plain text the same shape nodeText gives HTML:

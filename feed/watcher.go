@@ -234,14 +234,17 @@ func (w *Watcher) succeed(ctx context.Context, state *sitrep.Feed, res Result, r
 
 func (w *Watcher) fail(ctx context.Context, state *sitrep.Feed, res Result, err error) Result {
 	state.Errors++
-	state.LastError = err.Error()
+	state.LastError = describe(err, state.URL)
 	wait := Backoff(state.Errors, w.rand())
 	var se *StatusError
 	if errors.As(err, &se) && se.RetryAfter > wait {
 		wait = se.RetryAfter // the server said when to come back (429, 503)
 	}
+	if settled(err) && wait < w.interval() {
+		wait = w.interval() // a 404 or a home page will not mend in a minute
+	}
 	state.NextFetch = w.now().Add(wait)
-	res.Err, res.Error = err, err.Error()
+	res.Err, res.Error = err, state.LastError
 	if serr := w.Feeds.UpsertFeed(ctx, state); serr != nil {
 		res.Err = errors.Join(err, fmt.Errorf("save feed state: %w", serr))
 		res.Error = res.Err.Error()
@@ -299,10 +302,10 @@ func (w *Watcher) item(ctx context.Context, state *sitrep.Feed, it *Item, res *R
 	case err == nil: // already stored under this URL
 		rec.Status, rec.DocumentID = sitrep.FeedItemDuplicate, doc.ID
 	case !retry:
-		rec.Status, rec.Error = sitrep.FeedItemSkipped, err.Error()
+		rec.Status, rec.Error = sitrep.FeedItemSkipped, describe(err, it.Link)
 	default:
 		rec.Attempts++
-		rec.Status, rec.Error = sitrep.FeedItemRetry, err.Error()
+		rec.Status, rec.Error = sitrep.FeedItemRetry, describe(err, it.Link)
 		if rec.Attempts >= maxItemAttempts {
 			rec.Status, rec.Error = sitrep.FeedItemSkipped, fmt.Sprintf("gave up after %d attempts: %v", rec.Attempts, err)
 		}
@@ -356,6 +359,29 @@ func (w *Watcher) itemDocument(ctx context.Context, state *sitrep.Feed, it *Item
 		return nil, &Error{Op: "read item", URL: state.URL, Err: errors.New("item has no link and too little text")}
 	}
 	return itemDocument(it, state.Title, w.now()), nil
+}
+
+// settled reports whether a feed error is a deliberate answer that a quick
+// retry would only repeat: a 4xx status, a robots.txt disallow, a redirect
+// loop, or a page that is not a feed. A malformed feed is not settled: a
+// truncated download is the usual cause.
+func settled(err error) bool {
+	var se *StatusError
+	if errors.As(err, &se) {
+		return !se.Temporary()
+	}
+	return errors.Is(err, ErrDisallowed) || errors.Is(err, ErrRedirect) || errors.Is(err, ErrNotFeed)
+}
+
+// describe writes err for a record that already names u: without u.
+func describe(err error, u string) string {
+	var fe *Error
+	if errors.As(err, &fe) && fe.URL == u && fe == err {
+		c := *fe
+		c.URL = ""
+		return c.Error()
+	}
+	return err.Error()
 }
 
 // Temporary reports whether err may go away if the same request is made

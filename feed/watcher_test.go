@@ -444,3 +444,20 @@ func TestWatcherRetriesFailingPagesThenGivesUp(t *testing.T) {
 		t.Errorf("feed: items %d documents %d health %s, want 2, 1, ok", f.ItemsSeen, f.Documents, f.Health())
 	}
 }
+
+func TestWatcherMissingFeedWaitsAFullInterval(t *testing.T) {
+	site := newNewsSite(t)
+	feeds := newMemFeeds()
+	now := time.Date(2022, 3, 17, 12, 0, 0, 0, time.UTC)
+	testWatcher(feeds, newMemDocs(), &now).Round(context.Background(), []Source{{URL: site.URL + "/gone.xml"}}, false)
+	f, err := feeds.FindFeedByURL(context.Background(), site.URL+"/gone.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.LastStatus != 404 || f.NextFetch.Sub(now) != 15*time.Minute {
+		t.Errorf("404 feed: status %d, next in %v; want 404 and the 15m interval, not a 1-minute retry", f.LastStatus, f.NextFetch.Sub(now))
+	}
+	if want := "fetch: HTTP 404 Not Found"; f.LastError != want {
+		t.Errorf("LastError = %q, want %q (the feed's URL is already on the record)", f.LastError, want)
+	}
+}

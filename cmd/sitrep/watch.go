@@ -63,8 +63,11 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	level := slog.LevelWarn
-	if *verbose {
+	switch {
+	case *verbose:
 		level = slog.LevelInfo
+	case *once:
+		level = slog.LevelError // the results table says what failed
 	}
 	m.Logger = slog.New(slog.NewTextHandler(c.stderr, &slog.HandlerOptions{Level: level}))
 	if err := m.Open(ctx); err != nil {
