@@ -1,0 +1,161 @@
+// This file holds the cheap checks that let Find skip most tokens before
+// any rule runs.
+
+package when
+
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/text"
+)
+
+// maxPrefix is the most tokens that prefixes can put before the core of a
+// calendar expression ("on or around the night of 3-4 March").
+const maxPrefix = 8
+
+func (p *parser) indexCores() {
+	n := len(p.toks)
+	if cap(p.nextCore) >= n+1 {
+		p.nextCore = p.nextCore[:n+1]
+	} else {
+		p.nextCore = make([]int32, n+1)
+	}
+	p.nextCore[n] = int32(n)
+	for i := n - 1; i >= 0; i-- {
+		if p.isCore(i) {
+			p.nextCore[i] = int32(i)
+		} else {
+			p.nextCore[i] = p.nextCore[i+1]
+		}
+	}
+}
+
+// isCore reports whether token i is a number, an ordinal ("3rd", or
+// "third" before "of"), or a capitalised month or weekday name.
+func (p *parser) isCore(i int) bool {
+	t := p.toks[i]
+	switch t.Kind {
+	case text.Numeral:
+		return true
+	case text.Word:
+	default:
+		return false
+	}
+	if c := t.Norm[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if t.IsCap() {
+		if text.MonthOf(t.Norm) > 0 {
+			return true
+		}
+		if _, ok := weekdays[strings.TrimSuffix(t.Norm, "'s")]; ok {
+			return true
+		}
+		if strings.IndexByte(t.Norm, '-') > 0 { // "Mid-March"
+			return true
+		}
+	}
+	if strings.IndexByte(t.Norm, '-') > 0 {
+		return true // "mid-March", "twenty-first"
+	}
+	if p.norm(i+1) == "of" {
+		_, ok := text.Ordinal(t)
+		return ok
+	}
+	return false
+}
+
+// coreStart reports whether a calendar date or weekday can start at
+// token j: a number, an ordinal, a month or weekday name, or "last",
+// "this", "the" before one of those. It keeps Find fast on the many
+// prepositions that introduce no date.
+func (p *parser) coreStart(j int) bool {
+	t := p.toks[j]
+	if t.Kind == text.Numeral {
+		return true
+	}
+	if t.Kind != text.Word {
+		return false
+	}
+	if c := t.Norm[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	switch t.Norm {
+	case "last", "this", "past", "previous", "the":
+		return j+1 < len(p.toks) && p.coreStart(j+1)
+	}
+	if _, ok := seasons[t.Norm]; ok {
+		return true
+	}
+	if t.IsCap() {
+		if text.MonthOf(t.Norm) > 0 {
+			return true
+		}
+		if _, wd := weekdays[strings.TrimSuffix(t.Norm, "'s")]; wd {
+			return true
+		}
+	}
+	_, ord := text.Ordinal(t)
+	return ord
+}
+
+// triggers holds every word that can begin a date expression. Find
+// checks it first, so ordinary words cost one map lookup.
+var triggers = map[string]bool{}
+
+// prefixWords holds the first words of all prefix phrases ("on", "around",
+// "the night of", "early"), so that the prefix loop costs one lookup for
+// a token that starts none.
+var prefixWords = map[string]bool{}
+
+func init() {
+	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, weekendPhrases, partPhrases, prepPhrases} {
+		for w := range t {
+			triggers[w] = true
+			prefixWords[w] = true
+		}
+	}
+	for _, r := range relRules {
+		for _, w := range r.pat[0] {
+			triggers[w] = true
+		}
+	}
+	for w := range relLeadIns {
+		triggers[w] = true
+	}
+	for w := range weekdays {
+		triggers[w] = true
+		triggers[w+"'s"] = true
+	}
+	for _, w := range []string{"the", "last", "past", "previous", "this", "a", "an", "several"} {
+		triggers[w] = true
+	}
+	for w := range smallNumbers {
+		triggers[w] = true
+	}
+	for w := range seasons {
+		triggers[w] = true
+	}
+}
+
+// mayStart reports whether a date expression can start at t: a number,
+// an ordinal, a month name, a glued part ("mid-March") or a trigger word.
+func mayStart(t text.Token) bool {
+	switch t.Kind {
+	case text.Numeral:
+		return true
+	case text.Word:
+	default:
+		return false
+	}
+	if c := t.Norm[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if triggers[t.Norm] || t.IsCap() && text.MonthOf(t.Norm) > 0 {
+		return true
+	}
+	if len(t.Norm) > 4 && (t.Norm[:4] == "mid-" || t.Norm[:4] == "late" || t.Norm[:5] == "early") {
+		return true
+	}
+	return false
+}
