@@ -19,7 +19,8 @@ type draft struct {
 	prio      int
 	cs        []casualty
 	headline  bool
-	noSubject bool // actor1 was taken from after the trigger: nobody before it acts
+	needs     string // the event type the deciding trigger refines, if any
+	noSubject bool   // actor1 was taken from after the trigger: nobody before it acts
 	ownDate   bool
 	ownPlace  bool
 	victimCiv bool
@@ -121,7 +122,7 @@ func nearestGroup(groups [][]trigger, w int) int {
 func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used map[int]bool) *draft {
 	sn := a.sents[si]
 	t := g[best(g)]
-	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline}
+	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline, needs: t.Needs}
 	ev := &d.ev
 	ev.DocID = a.doc.ID
 	ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = t.EventType, t.SubEventType, t.Plover, t.Cameo

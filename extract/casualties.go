@@ -117,7 +117,12 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used map[int]bool) []cas
 			}
 			used[i] = true
 		}
-		c.victims = [2]int{max(sn.w0, h.start-6), min(sn.w1, h.end+4)}
+		// Who the figure counts: the subject before a passive or
+		// intransitive verb, the object after an active one.
+		c.victims = [2]int{max(sn.w0, h.start-6), h.start}
+		if len(figs) > 0 && a.nums[figs[0]].w0 >= h.end || len(figs) == 0 && aux == "" && !noun {
+			c.victims = [2]int{h.end, min(sn.w1, h.end+5)}
+		}
 		out = append(out, c)
 	}
 	return out

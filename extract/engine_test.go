@@ -73,7 +73,7 @@ func TestSeedArticle(t *testing.T) {
 		{"five June 1 strikes near Raqqa", sitrep.ModalityOccurred, "Air/drone strike", "Coalition Forces (US-led)", 5, "2017-06-01", 1, ""},
 		{"rebels took Tanf from ISIS", sitrep.ModalityOccurred, "Non-state actor overtakes territory", "Rebel Forces (Syria)", -1, "2016-01-01", 3, "Syria"},
 		{"90,000 brightly-colored leaflets", sitrep.ModalityOccurred, "Other", "Military Forces of the United States", 90000, "2017-06-03", 2, ""},
-		{"on Friday crossed the border", sitrep.ModalityOccurred, "Other", "PMF: Popular Mobilization Forces", -1, "2017-06-02", 1, "Syria"},
+		{"on Friday crossed the border", sitrep.ModalityOccurred, "Change to group/activity", "PMF: Popular Mobilization Forces", -1, "2017-06-02", 1, "Syria"},
 		{"government of Iraq directed civilians", sitrep.ModalityOccurred, "Other", "Government of Iraq", -1, "", 0, "Iraq"},
 		{"accelerating the arming of Kurdish forces", sitrep.ModalityOccurred, "Other", "", -1, "", 0, ""},
 		{"assault on the Islamic State's capital of Raqqa is imminent", sitrep.ModalityPlanned, "Armed clash", "", -1, "", 0, ""},

@@ -117,7 +117,7 @@ func (t *trie) add(pattern []string, id int32) {
 }
 
 // maxGap is how many words "..." may skip.
-const maxGap = 4
+const maxGap = 6
 
 // longest returns the end (exclusive word index) of the longest phrase
 // starting at ws[i] and the ids that end there; end is i when nothing

@@ -117,13 +117,32 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 
 	// Violence among civilians with no armed group named is mob violence:
 	// "a farmer and two herders clashed with machetes", "residents beat him".
-	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && x2.act == nil {
+	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && t.w0-m.w1 <= 4 {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 				break
 			}
 		}
+	}
+	// A clash in which one side is unorganised — residents, merchants,
+	// party supporters, rioters — is mob violence, not a battle between
+	// armed groups.
+	if ev.EventType == sitrep.Battles && ev.SubEventType == "Armed clash" && t.EventType == sitrep.Battles {
+		for i := range ms {
+			if m := &ms[i]; m.role == principal && (m.actor.Type == "civilians" || m.actor.Type == "rioters" || m.actor.Type == "protesters" || m.actor.Type == "party") {
+				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
+				if x1.act != nil && !typ(x1, "state", "external") {
+					x1 = party{}
+				}
+				break
+			}
+		}
+	}
+	// Killing is the gravest act: an abduction or looting that kills is an
+	// attack.
+	if (ev.SubEventType == "Abduction/forced disappearance" || ev.SubEventType == "Looting/property destruction") && ev.Fatalities != nil && *ev.Fatalities > 0 {
+		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.ViolenceAgainstCivs, "Attack", "ASSAULT", "18"
 	}
 	// Detention by a non-state group is an abduction, not an arrest.
 	if ev.SubEventType == "Arrests" && x1.act != nil && !state(x1) && armed(x1) {
@@ -168,7 +187,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			x2 = g("Civilians")
 		}
 	case sitrep.ViolenceAgainstCivs:
-		if d.prio < 50 && ev.SubEventType == "Attack" && armed(x2) && !civVictims {
+		if d.prio < 50 && ev.SubEventType == "Attack" && (armed(x2) || armedVictims(ms, d.cs)) && !civVictims {
 			ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Battles, "Armed clash", "FIGHT", "19"
 			if x1.act == nil {
 				x1 = g("Unidentified Armed Group")
@@ -246,4 +265,17 @@ func dedupe(xs []string, skip string) []string {
 		}
 	}
 	return out
+}
+
+// armedVictims reports casualties counted among armed actors: "three
+// militants were killed", "two gang members were shot dead".
+func armedVictims(ms []mention, cs []casualty) bool {
+	for _, c := range cs {
+		for _, m := range ms {
+			if m.w0 >= c.victims[0] && m.w1 <= c.victims[1] && isArmed(m.actor) {
+				return true
+			}
+		}
+	}
+	return false
 }

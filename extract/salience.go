@@ -33,7 +33,8 @@ func merge(ds []*draft) []*draft {
 	for _, d := range ds {
 		if len(out) > 0 {
 			p := out[len(out)-1]
-			if p.ev.EventType == d.ev.EventType && p.ev.Modality == d.ev.Modality && compatible(p, d) {
+			refines := d.needs != "" && d.needs == p.ev.EventType
+			if (p.ev.EventType == d.ev.EventType || refines) && p.ev.Modality == d.ev.Modality && compatible(p, d) {
 				absorb(p, d)
 				continue
 			}
@@ -108,6 +109,7 @@ func absorb(p, d *draft) {
 		p.ownDate = true
 	}
 	if tier(d.prio) > tier(p.prio) {
+		p.ev.EventType = d.ev.EventType
 		p.ev.SubEventType, p.ev.Plover, p.ev.Cameo, p.prio = d.ev.SubEventType, d.ev.Plover, d.ev.Cameo, d.prio
 		p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
 		if d.ev.Actor1 != "" {

@@ -22,13 +22,65 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 		}
 		for _, id := range h.ids {
 			t := e.lex.Triggers[id]
-			if t.Needs != "" && !a.docTypes[t.Needs] {
+			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start)) {
 				continue
 			}
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
+	return dropTopics(a, out)
+}
+
+// inRelativeClause reports a trigger that tells background, not the
+// event: "to demand the release of students who were arrested".
+func inRelativeClause(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
+		switch a.ws[k].norm {
+		case "who", "which", "whose", "whom":
+			return true
+		}
+	}
+	return false
+}
+
+// topicWords introduce what a protest is about.
+var topicWords = map[string]bool{"against": true, "oppose": true, "opposing": true, "over": true, "denounce": true,
+	"denouncing": true, "condemn": true, "condemning": true, "demand": true, "demanding": true, "justice": true,
+	"solidarity": true, "anniversary": true, "commemorate": true, "commemorating": true, "remembrance": true, "protest": true, "protesting": true, "denounced": true, "condemned": true, "about": true, "reading": true}
+
+// dropTopics removes violent triggers that are what a protest in the same
+// sentence is about: "women marched to oppose sexual violence" is a
+// protest, not sexual violence.
+func dropTopics(a *analysis, ts []trigger) []trigger {
+	protest := false
+	for _, t := range ts {
+		if t.EventType == sitrep.Protests && t.Needs == "" && t.Priority >= 45 {
+			protest = true
+		}
+	}
+	if !protest {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if t.EventType != sitrep.Protests && topicBefore(a, t.w0) {
+			continue
+		}
+		out = append(out, t)
+	}
 	return out
+}
+
+func topicBefore(a *analysis, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if topicWords[a.ws[k].norm] {
+			return true
+		}
+		if a.ws[k].norm == "." || a.ws[k].norm == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // documentTypes collects the event types that have an unconditional

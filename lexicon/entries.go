@@ -31,7 +31,7 @@ type Actor struct {
 
 // Trigger maps a phrase to an event class. Phrases are matched on folded
 // tokens; a token ending in "*" matches any token with that prefix and a
-// "..." token skips one to four tokens.
+// "..." token skips one to six tokens.
 type Trigger struct {
 	Phrase       string
 	EventType    string
