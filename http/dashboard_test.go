@@ -309,6 +309,38 @@ func TestDashboard(t *testing.T) {
 		b.waitReady(t)
 	})
 
+	t.Run("the table sorts by fatalities and pages with the API's cursor", func(t *testing.T) {
+		b.do(t, "sort by fatalities", chromedp.Click(chromedp.CSS(`#events th[data-sort=fatalities]`)))
+		b.waitFor(t, "the sort in the URL", `location.search.includes('sort=-fatalities')`)
+		b.waitReady(t)
+		want := getJSON[sitrep.EventPage](t, base, "/api/events", url.Values{"sort": {"-fatalities"}, "limit": {"50"}})
+		got := eval[[]string](t, b, `[...document.querySelectorAll('#events tbody tr[data-id]')].map((tr) => tr.dataset.id)`)
+		if len(got) != len(want.Events) {
+			t.Fatalf("sorted table has %d rows, want %d", len(got), len(want.Events))
+		}
+		for i, e := range want.Events {
+			if got[i] != strconv.FormatInt(e.ID, 10) {
+				t.Fatalf("row %d is event %s, want %d (sort=-fatalities)", i+1, got[i], e.ID)
+			}
+		}
+		if all.Total <= 50 {
+			return
+		}
+		b.do(t, "next page", chromedp.Click(chromedp.CSS(`#page-next`)))
+		b.waitFor(t, "page 2", `document.getElementById('page-info').textContent.startsWith('51')`)
+		b.waitReady(t)
+		page2 := getJSON[sitrep.EventPage](t, base, "/api/events", url.Values{"sort": {"-fatalities"}, "limit": {"50"}, "cursor": {want.NextCursor}})
+		first := eval[string](t, b, `document.querySelector('#events tbody tr[data-id]').dataset.id`)
+		if rows := eval[int](t, b, `document.querySelectorAll('#events tbody tr[data-id]').length`); rows != len(page2.Events) || first != strconv.FormatInt(page2.Events[0].ID, 10) {
+			t.Errorf("page 2 shows %d rows starting with event %s, want %d rows starting with %d", rows, first, len(page2.Events), page2.Events[0].ID)
+		}
+		b.do(t, "previous page", chromedp.Click(chromedp.CSS(`#page-prev`)))
+		b.waitFor(t, "page 1", `document.getElementById('page-info').textContent.startsWith('1–')`)
+		b.do(t, "sort by date again", chromedp.Click(chromedp.CSS(`#events th[data-sort=event_date]`)))
+		b.waitFor(t, "the default sort", `!location.search.includes('sort=')`)
+		b.waitReady(t)
+	})
+
 	t.Run("clicking an event shows its fields and highlights its evidence in the document", func(t *testing.T) {
 		id := eval[string](t, b, `document.querySelector('#events tbody tr[data-id]').dataset.id`)
 		want := getJSON[sitrephttp.EventDetail](t, base, "/api/events/"+id, nil)
