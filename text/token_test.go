@@ -121,6 +121,10 @@ func TestFoldAndKey(t *testing.T) {
 		{"Fold", "Hay’at Taḥrīr al-Shām", "hay'at tahrir al-sham"},
 		{"Fold", "Kyiv — “Ukraine”", "kyiv - \"ukraine\""},
 		{"Fold", "Straße Œuvre", "strasse oeuvre"},
+		{"Fold", "مُحَمَّد الـرقة", "محمد الرقة"},
+		{"Fold", "İdlib Şırnak", "idlib sirnak"},
+		{"Fold", "ĐẮK LẮK", "dak lak"},
+		{"Fold", "Raq\u00adqa\u200b", "raqqa"},
 		{"Key", "U.S.-led coalition", "u.s.-led coalition"},
 		{"Key", "Hashd, PMF", "hashd , pmf"},
 		{"Key", "Kyiv’s", "kyiv's"},
@@ -209,5 +213,17 @@ func BenchmarkAppendTokens(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf = AppendTokens(buf[:0], s)
+	}
+}
+
+func TestIsCap(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{{"Raqqa", true}, {"raqqa", false}, {"Öcalan", true}, {"ölçü", false}, {"21st", false}, {"قتل", false}}
+	for _, tt := range tests {
+		if got := Tokenize(tt.in)[0].IsCap(); got != tt.want {
+			t.Errorf("IsCap(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }
