@@ -29,9 +29,12 @@
 //   - Place: same country; with coordinates on both sides, the distance must
 //     be within the larger of the two precision radii: 10 km for geo
 //     precision 1 (the town itself), 40 km for precision 2 (near / part of),
-//     150 km and the same admin1 for precision 3 (only a region). Without
-//     coordinates, the folded location names must match, or, when one side
-//     is only a region, the admin1 names.
+//     150 km and the same admin1 for precision 3 (only a region). Two
+//     differently named places both given at precision 1 must lie within
+//     2 km (one place spelled two ways, "Deir ez-Zor" / "Deir al-Zour"):
+//     neighbouring villages and city districts are different places.
+//     Without coordinates, the folded location names must match, or, when
+//     one side is only a region, the admin1 names.
 //   - Date: the date windows [event_date, event_date_end] must overlap. A
 //     gap of one day is allowed only when the evidence texts are very
 //     similar (an overnight strike reported under two dates). Undated events

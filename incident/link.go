@@ -20,10 +20,16 @@ type Link = sitrep.IncidentLink
 
 // Place matches recorded on a Link.
 const (
-	PlaceDistance = "distance" // both have coordinates within the precision radius
-	PlaceLocation = "location" // same location name
+	PlaceLocation = "location" // same location name (and, with coordinates, within the precision radius)
+	PlaceDistance = "distance" // different names, coordinates within the precision radius
 	PlaceAdmin1   = "admin1"   // one side is only a region, same admin1
 )
+
+// samePlaceKM is how far apart two differently named places may lie and
+// still be one place: transliterations resolved by different gazetteers
+// ("Deir ez-Zor" / "Deir al-Zour") land within it; neighbouring villages
+// and city districts do not.
+const samePlaceKM = 2.0
 
 // similarityHigh is the evidence similarity above which two reports may
 // bridge a one-day gap or disagree on the perpetrator: wording that close
@@ -159,17 +165,24 @@ func comparePlace(a, b *node, l *Link) (float64, bool) {
 	if region && a.admin1 != "" && b.admin1 != "" && a.admin1 != b.admin1 {
 		return 0, false
 	}
+	sameName := a.location != "" && a.location == b.location
 	if a.hasXY && b.hasXY {
 		d := haversine(a.lat, a.lon, b.lat, b.lon)
 		l.DistanceKM = math.Round(d*10) / 10
 		r := max(radius(pa), radius(pb))
-		if d > r {
+		switch {
+		case d > r:
 			return 0, false
+		case sameName:
+			l.PlaceMatch = PlaceLocation
+		case pa == 1 && pb == 1 && d > samePlaceKM:
+			return 0, false // two towns, each named exactly
+		default:
+			l.PlaceMatch = PlaceDistance
 		}
-		l.PlaceMatch = PlaceDistance
 		return 1 - d/r, true
 	}
-	if a.location != "" && a.location == b.location {
+	if sameName {
 		l.PlaceMatch = PlaceLocation
 		return 0.8, true
 	}
