@@ -38,7 +38,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 	a.docTypes = e.documentTypes(a)
 	var drafts []*draft
 	for si, sn := range a.sents {
-		used := map[int]bool{}
+		used := a.used
 		cs := e.casualtiesOf(a, sn, used)
 		ts := e.sentenceTriggers(a, sn)
 		if len(ts) == 0 {
@@ -119,7 +119,7 @@ func nearestGroup(groups [][]trigger, w int) int {
 }
 
 // assemble builds the event of one trigger cluster of sentence si.
-func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used map[int]bool) *draft {
+func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used []bool) *draft {
 	sn := a.sents[si]
 	t := g[best(g)]
 	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline, needs: t.Needs}
@@ -220,7 +220,7 @@ func actorCountry(ms []mention) string {
 // countBefore reads a count of repeated actions written before a trigger
 // noun: "21 strikes", "five June 1 strikes", "90,000 brightly-colored
 // leaflets". Numbers already read as casualties are skipped.
-func countBefore(a *analysis, sn sentence, t trigger, used map[int]bool) (int, string, bool) {
+func countBefore(a *analysis, sn sentence, t trigger, used []bool) (int, string, bool) {
 	for i := len(a.nums) - 1; i >= 0; i-- {
 		n := a.nums[i]
 		if n.w1 > t.w0 || n.w0 < sn.w0 || n.Date || n.Year || n.Percent {

@@ -37,7 +37,7 @@ var negators = map[string]bool{"no": true, "without": true, "zero": true, "nobod
 //   - an active verb takes its object ("killing 5", "killed a man and 2 of
 //     his relatives" → 3), and is intransitive when nothing follows ("3
 //     killed in attack", "5 people died").
-func (e *Engine) casualtiesOf(a *analysis, sn sentence, used map[int]bool) []casualty {
+func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty {
 	var out []casualty
 	ws := a.ws
 	for _, h := range e.casualty.scan(ws, sn.w0, sn.w1) {
@@ -183,7 +183,7 @@ func singularBefore(a *analysis, sn sentence, i int) bool {
 
 // numberBefore returns an unused countable number ending at most gap
 // words before w, or -1.
-func (a *analysis) numberBefore(from, w, gap int, used map[int]bool) int {
+func (a *analysis) numberBefore(from, w, gap int, used []bool) int {
 	for i := len(a.nums) - 1; i >= 0; i-- {
 		n := a.nums[i]
 		if n.w1 > w {
@@ -203,7 +203,7 @@ func (a *analysis) numberBefore(from, w, gap int, used map[int]bool) int {
 // numbersAfter returns the unused countable number starting within gap
 // words after w and the numbers joined to it by "and" or commas ("3
 // soldiers and 2 civilians").
-func (a *analysis) numbersAfter(w, limit, gap int, used map[int]bool) []int {
+func (a *analysis) numbersAfter(w, limit, gap int, used []bool) []int {
 	first := a.numberAfter(w, limit, gap, used)
 	if first < 0 {
 		return nil
@@ -258,7 +258,7 @@ func countable(n number) bool { return !n.Date && !n.Year && !n.Percent && n.Val
 
 // numberAfter returns the index of a countable unused number starting
 // within gap words after w (skipping articles), or -1.
-func (a *analysis) numberAfter(w, limit, gap int, used map[int]bool) int {
+func (a *analysis) numberAfter(w, limit, gap int, used []bool) int {
 	for i, n := range a.nums {
 		if n.w0 < w || used[i] || !countable(n) {
 			continue
@@ -274,7 +274,7 @@ func (a *analysis) numberAfter(w, limit, gap int, used map[int]bool) int {
 // numbersBefore returns the unused countable numbers in the noun phrase
 // before a casualty word, nearest last, joined by "and" or commas: "3
 // soldiers and 2 civilians were killed" gives both.
-func (a *analysis) numbersBefore(from, w int, used map[int]bool) []int {
+func (a *analysis) numbersBefore(from, w int, used []bool) []int {
 	var idx []int
 	stop := from
 	for k := w - 1; k >= from && k >= w-10; k-- {

@@ -18,6 +18,7 @@ type analysis struct {
 	ws     []word
 	sents  []sentence
 	nums   []number
+	used   []bool // per number: already read as a casualty figure
 	dates  []dateMention
 	places []placeMention
 	pub    time.Time
@@ -88,6 +89,7 @@ func (e *Engine) analyse(doc *sitrep.Document) (*analysis, error) {
 	for _, n := range text.Numbers(a.s, a.toks) {
 		a.nums = append(a.nums, number{Number: n, w0: firstWord[n.First], w1: firstWord[n.Last]})
 	}
+	a.used = make([]bool, len(a.nums))
 	for _, m := range when.FindTokens(a.s, a.toks) {
 		a.dates = append(a.dates, dateMention{m: m, d: m.Resolve(a.pub, a.hasPub), w0: a.wordAt(m.Start), w1: a.wordAt(m.End)})
 	}

@@ -69,7 +69,8 @@ type trie struct{ root node }
 
 type node struct {
 	next   map[string]*node
-	prefix []prefixEdge
+	prefix []prefixEdge // sorted by first byte
+	pfirst [256]bool    // first bytes that have a prefix edge, to skip most words at once
 	gap    *node
 	vals   []int32
 }
@@ -99,6 +100,7 @@ func (t *trie) add(pattern []string, id int32) {
 			if found == nil {
 				found = &node{}
 				n.prefix = append(n.prefix, prefixEdge{p, found})
+				n.pfirst[p[0]] = true
 			}
 			n = found
 		default:
@@ -152,9 +154,11 @@ func (st *walker) walk(n *node, j int) {
 	if c := n.next[w]; c != nil {
 		st.walk(c, j+1)
 	}
-	for _, e := range n.prefix {
-		if strings.HasPrefix(w, e.p) {
-			st.walk(e.n, j+1)
+	if len(w) > 0 && n.pfirst[w[0]] {
+		for _, e := range n.prefix {
+			if strings.HasPrefix(w, e.p) {
+				st.walk(e.n, j+1)
+			}
 		}
 	}
 	if n.gap != nil && j > st.i {
