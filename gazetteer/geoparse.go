@@ -29,7 +29,8 @@ var connectors = map[string]bool{
 	"bin": true, "ibn": true, "bint": true, "abu": true, "um": true, "umm": true, "wa": true,
 	"da": true, "do": true, "dos": true, "das": true, "del": true, "di": true, "van": true,
 	"von": true, "der": true, "den": true, "sur": true, "am": true, "im": true, "e": true,
-	"i": true, "y": true, "ben": true, "bou": true, "ould": true,
+	"i": true, "y": true, "ben": true, "bou": true, "ould": true, "au": true, "aux": true, "sous": true,
+	"in": true, "upon": true, "on": true, "bei": true, "ob": true, "d": true, "l": true,
 }
 
 // englishArticle are the article spellings that are also English words; a
@@ -81,11 +82,9 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		if i < 0 || i >= len(toks) || toks[i].k0 == toks[i].k1 {
 			return ""
 		}
-		// The words only live during this call (context lookups); they are
-		// not retained, so they can alias the pooled buffer.
-		return unsafe.String(&buf[toks[i].k0], toks[i].k1-toks[i].k0)
+		return unsafeWord(toks, buf, i)
 	}
-	g.regionAfterPlace(text, toks, raws)
+	g.regionAfterPlace(text, toks, buf, raws)
 	kept := raws[:0]
 	people := map[string]bool{}
 	for _, m := range raws {
@@ -114,6 +113,16 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		kept = kept[:k]
 	}
 	return g.resolve(text, toks, buf, kept, hint)
+}
+
+// unsafeWord returns the folded word i. The words only live during one
+// Geoparse call (context lookups) and are not retained, so they can alias
+// the pooled buffer instead of being copied.
+func unsafeWord(toks []token, buf []byte, i int) string {
+	if i < 0 || i >= len(toks) || toks[i].k0 == toks[i].k1 {
+		return ""
+	}
+	return unsafe.String(&buf[toks[i].k0], toks[i].k1-toks[i].k0)
 }
 
 // findMentions makes one pass over the tokens and, at each token that can
@@ -197,10 +206,17 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 // an opening parenthesis and can be a region containing it ("Patos
 // (Paraiba)", "Hamilton, Ontario"): the region is meant, not a town of the
 // same name.
-func (g *Gazetteer) regionAfterPlace(text string, toks []token, ms []rawMention) {
+func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms []rawMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		if prev.t1 != cur.t0 {
+		between := prev.t1
+		for between < cur.t0 && between-prev.t1 < 2 {
+			if _, ok := after[unsafeWord(toks, buf, between)]; !ok {
+				break
+			}
+			between++ // "Haradh district (Hajjah)"
+		}
+		if between != cur.t0 {
 			continue
 		}
 		gap := text[toks[prev.t1-1].end:toks[cur.t0].start]
@@ -445,7 +461,9 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if single && g.needsContext[m.key] && !m.strong {
 		return false, false
 	}
-	if single && g.common[m.key] && !important && !m.strong {
+	if single && g.common[m.key] && !important && !m.strong && (sentenceInitial(text, toks, m.t0) || titleCase(toks, m, prev, word)) {
+		// "Power was cut", "Most residents": capitalised only because a
+		// sentence starts there. Mid-sentence, "to Vancouver" is a name.
 		return false, false
 	}
 	// Part of a longer capitalised name that is not a place ("Talal Silo",
@@ -484,6 +502,29 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 		}
 	}
 	return true, false
+}
+
+// titleCase reports whether a common word stands in a title-case phrase or
+// after "the" ("Independence Day", "the Split between factions"): the name
+// of an event, group or thing rather than a town.
+func titleCase(toks []token, m *rawMention, prev string, word func(int) string) bool {
+	if prev == "the" || (prev != "" && toks[m.t0-1].cap) {
+		return true
+	}
+	return m.t1 < len(toks) && toks[m.t1-1].joined && toks[m.t1].cap
+}
+
+// sentenceInitial reports whether token i starts a sentence, a line or a
+// quotation, or stands in an all-caps line, so that its capital letter says
+// nothing about it being a name.
+func sentenceInitial(text string, toks []token, i int) bool {
+	if i == 0 {
+		return true
+	}
+	if allUpper(text[toks[i-1].start:toks[i-1].end]) && allUpper(text[toks[i].start:toks[i].end]) {
+		return true
+	}
+	return strings.ContainsAny(text[toks[i-1].end:toks[i].start], ".!?:;\n\"“”•|")
 }
 
 // townCountries returns the countries where refs include a town. Without
@@ -568,18 +609,6 @@ func (c scoreContext) weight(cc string) float64 {
 	return w
 }
 
-// strongest is the largest country weight.
-func (c scoreContext) strongest() float64 {
-	s := 0.0
-	for cc := range c.hint {
-		s = max(s, c.weight(cc))
-	}
-	for cc := range c.total {
-		s = max(s, c.weight(cc))
-	}
-	return s
-}
-
 func hintWeights(h sitrep.GeoHint) map[string]float64 {
 	w := map[string]float64{}
 	for i, cc := range h.CountryCodes {
@@ -634,11 +663,36 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			total[v.cc] += v.v
 		}
 	}
+	// Evidence from regions and towns only: country names are often the
+	// topic ("a protest against the war in Ukraine"), not the place.
 	hints := hintWeights(hint)
+	regional := make([]float64, len(ms))
+	regionTotal := map[string]float64{}
+	for k := range ms {
+		if !g.namesCountry(&ms[k]) {
+			for _, v := range own[k] {
+				regionTotal[v.cc] += v.v
+			}
+		}
+	}
+	for k := range ms {
+		for cc, v := range regionTotal {
+			if !g.namesCountry(&ms[k]) {
+				for _, o := range own[k] {
+					if o.cc == cc {
+						v -= o.v
+					}
+				}
+			}
+			regional[k] = max(regional[k], 0.8*min(1, v))
+		}
+		for _, w := range hints {
+			regional[k] = max(regional[k], w)
+		}
+	}
 	kept := ms[:0]
 	for k, m := range ms {
 		ctx := scoreContext{hint: hints, total: total, own: own[k]}
-		strongest := ctx.strongest()
 		m.ctx = ctx
 		// Transliteration variants count only in the countries the
 		// document is about, and small places abroad are dropped when it
@@ -656,7 +710,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			}
 			m.refs = refs
 		}
-		if strongest >= 0.45 {
+		if regional[k] >= 0.45 {
 			home := false
 			for _, i := range m.refs {
 				p := &g.places[i]
@@ -781,6 +835,16 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 type anchor struct {
 	mention  int
 	lat, lon float64
+}
+
+// namesCountry reports whether a mention may be a country name.
+func (g *Gazetteer) namesCountry(m *rawMention) bool {
+	for _, i := range m.refs {
+		if g.places[i].Code == "PCLI" {
+			return true
+		}
+	}
+	return false
 }
 
 // vote is a mention's evidence for one country.
