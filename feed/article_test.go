@@ -116,6 +116,16 @@ func TestParseArticle(t *testing.T) {
 			absent: []string{"Arab market", "grandmother", "bridges were closed", "Leave a Reply", "Archives", "WordPress", "About us"},
 		},
 		{
+			name:        "Arabic page in windows-1256 declared after 2 KB of inline script",
+			file:        "article-taiz-windows-1256-late-meta.html",
+			contentType: "text/html",
+			pageURL:     "https://arabic.example/taiz",
+			wantURL:     "https://arabic.example/taiz",
+			wantTitle:   "مقتل أربعة مدنيين في قصف على تعز",
+			present:     []string{"قتل أربعة مدنيين وأصيب أحد عشر آخرون صباح الأربعاء في قصف مدفعي استهدف سوقا شعبية في مدينة تعز، بحسب مصادر طبية محلية."},
+			absent:      []string{"var cfg", "الرئيسية"},
+		},
+		{
 			name:        "a lone dateline is neither the byline nor a paragraph",
 			file:        "article-djibo.html",
 			contentType: "text/html",
