@@ -39,12 +39,17 @@ var relRules = []relRule{
 	rule("yesterday morning|afternoon|evening", expr{kind: kOffset, n: 1}, 1),
 	rule("late|early yesterday", expr{kind: kOffset, n: 1}, 1),
 	rule("last night", expr{kind: kOffset, n: 1}, 1),
+	// "shelled Kharkiv overnight": the night before publication, coded on
+	// its first day. "overnight on 3 March" is longer and wins.
+	rule("overnight", expr{kind: kOffset, n: 1}, 1),
 	rule("late|earlier last night", expr{kind: kOffset, n: 1}, 1),
 	rule("the day before yesterday", expr{kind: kOffset, n: 2}, 1),
 	rule("tomorrow", expr{kind: kOffset, n: -1}, 1),
 
 	rule("this week", expr{kind: kThisWeek}, 2),
 	rule("earlier this week", expr{kind: kThisWeek}, 2),
+	rule("earlier in the week", expr{kind: kThisWeek}, 2),
+	rule("at the start|beginning of the|this week", expr{kind: kThisWeek}, 2),
 	rule("last|previous week", expr{kind: kLastWeek}, 2),
 	rule("early|late last week", expr{kind: kLastWeek}, 2),
 	rule("early|late last month", expr{kind: kLastMonth}, 3),
@@ -73,6 +78,7 @@ var relRules = []relRule{
 
 	rule("this month", expr{kind: kThisMonth}, 3),
 	rule("earlier|later this month", expr{kind: kThisMonth}, 3),
+	rule("earlier in the month", expr{kind: kThisMonth}, 3),
 	rule("last|past|previous month", expr{kind: kLastMonth}, 3),
 	rule("the previous month", expr{kind: kLastMonth}, 3),
 	rule("the past|last month", expr{kind: kPastDays, n: 30}, 3),
@@ -106,6 +112,7 @@ var relRules = []relRule{
 	{pat: pat("N years ago|earlier"), e: expr{kind: kYearsAgo, prec: 3}},
 	rule("a day ago", expr{kind: kOffset, n: 1}, 1),
 	rule("a week ago", expr{kind: kOffset, n: 7}, 2),
+	rule("a fortnight ago", expr{kind: kOffset, n: 14}, 2),
 	rule("a month ago|earlier", expr{kind: kMonthsAgo, n: 1}, 3),
 	rule("a year ago|earlier", expr{kind: kYearsAgo, n: 1}, 3),
 }
