@@ -125,8 +125,8 @@ func TestIncidentAPI(t *testing.T) {
 		if d.Documents[0].Title != "Strike on Binnish market" || d.Documents[0].URL != "https://news.example/a" {
 			t.Errorf("first document = %+v, want its title and URL", d.Documents[0])
 		}
-		if d.Links[0].PlaceMatch != "distance" || d.Links[0].DistanceKM != 0 {
-			t.Errorf("link = %+v, want a distance match at 0 km", d.Links[0])
+		if d.Links[0].PlaceMatch != "location" || d.Links[0].DistanceKM != 0 {
+			t.Errorf("link = %+v, want a location match at 0 km", d.Links[0])
 		}
 	})
 
