@@ -242,10 +242,8 @@ func (g *Gazetteer) acronym(text string, toks []token, m rawMention) []uint32 {
 	if m.t1-m.t0 != 1 || !allUpper(text[toks[m.t0].start:toks[m.t0].end]) {
 		return m.refs
 	}
-	for _, k := range []int{m.t0 - 1, m.t0 + 1} {
-		if k >= 0 && k < len(toks) && allUpper(text[toks[k].start:toks[k].end]) {
-			return m.refs // an all-caps headline
-		}
+	if upperLine(text, toks[m.t0].start) {
+		return m.refs // an all-caps headline
 	}
 	var out []uint32
 	for _, i := range m.refs {
@@ -254,6 +252,20 @@ func (g *Gazetteer) acronym(text string, toks []token, m rawMention) []uint32 {
 		}
 	}
 	return out
+}
+
+// upperLine reports whether the line around text[i] has no lower-case
+// letter and several words: a headline in capitals.
+func upperLine(text string, i int) bool {
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += i
+	}
+	line := text[start:end]
+	return strings.Count(strings.TrimSpace(line), " ") >= 2 && allUpper(line)
 }
 
 func allUpper(s string) bool {
@@ -334,6 +346,8 @@ var (
 		"neighborhood": "", "neighbourhood": "", "quarter": "",
 		"province": "province", "governorate": "province", "state": "province", "oblast": "province", "region": "region", "prefecture": "province",
 		"city": "", "town": "", "village": "", "camp": "", "airport": "", "border": "", "crossing": "",
+		"mountains": "area", "mountain": "area", "valley": "area", "plain": "area", "plains": "area", "desert": "area",
+		"front": "area", "frontline": "area", "axis": "area", "pocket": "area", "enclave": "area", "corridor": "area",
 	}
 	regionAdjectives = map[string]string{
 		"northern": "northern", "southern": "southern", "eastern": "eastern", "western": "western",
@@ -356,6 +370,12 @@ var (
 		"country": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "border": true, "crossing": true,
 		"base": true, "camp": true, "port": true, "strategic": true, "key": true, "major": true, "small": true, "large": true,
 		"frontline": true, "front": true, "mountainous": true, "remote": true, "rural": true, "coastal": true, "desert": true,
+	}
+	placePrefixes = map[string]bool{ // capitalised words that start place names
+		"mount": true, "mt": true, "lake": true, "camp": true, "fort": true, "port": true, "cape": true, "jebel": true,
+		"jabal": true, "wadi": true, "tell": true, "tal": true, "ras": true, "bir": true, "ain": true, "ayn": true, "deir": true,
+		"kafr": true, "umm": true, "beit": true, "bani": true, "sheikh": true, "abu": true, "qasr": true, "khirbet": true,
+		"new": true, "old": true, "saint": true, "st": true, "san": true, "santa": true, "sidi": true, "bab": true, "downtown": true,
 	}
 	facilities = map[string]bool{
 		"hospital": true, "school": true, "high": true, "university": true, "college": true, "street": true, "streets": true,
@@ -461,7 +481,7 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if single && g.needsContext[m.key] && !m.strong {
 		return false, false
 	}
-	if single && g.common[m.key] && !important && !m.strong && (sentenceInitial(text, toks, m.t0) || titleCase(toks, m, prev, word)) {
+	if single && g.common[m.key] && !important && !m.strong && (sentenceInitial(text, toks, m.t0) || titleCase(text, toks, m, prev, word)) {
 		// "Power was cut", "Most residents": capitalised only because a
 		// sentence starts there. Mid-sentence, "to Vancouver" is a name.
 		return false, false
@@ -470,6 +490,19 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	// "Washington Examiner"): a neighbouring capitalised word that is not a
 	// common English word or a context word.
 	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !g.ordinary(prev) {
+		return false, false
+	}
+	// Even an ordinary word makes a name of it mid-sentence ("Carlos Cano",
+	// "the Victor Hugo school"), unless it is a place prefix ("Mount
+	// Sinjar", "Eastern Ghouta") or the place is a major one.
+	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !important && !placePrefixes[prev] &&
+		!g.stop[prev] && !articles[prev] && !sentenceInitial(text, toks, m.t0-1) {
+		if _, adj := regionAdjectives[prev]; !adj {
+			return false, false
+		}
+	}
+	// "the Dam in Amsterdam": a small place is rarely written with "the".
+	if prev == "the" && !g.sizeable(m.refs) && !followedByContext(toks, m, word) {
 		return false, false
 	}
 	last := m.t1 // the first token after the name, or after "Reading" in "Victoria Reading"
@@ -505,10 +538,17 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 }
 
 // titleCase reports whether a common word stands in a title-case phrase or
-// after "the" ("Independence Day", "the Split between factions"): the name
-// of an event, group or thing rather than a town.
-func titleCase(toks []token, m *rawMention, prev string, word func(int) string) bool {
-	if prev == "the" || (prev != "" && toks[m.t0-1].cap) {
+// after "the" ("Independence Day", "the Split between factions", "Ministry
+// of Economy", "St Mary's Road"): the name of an event, group or thing
+// rather than a town.
+func titleCase(text string, toks []token, m *rawMention, prev string, word func(int) string) bool {
+	if prev == "the" {
+		return true
+	}
+	if m.t0 > 0 && toks[m.t0-1].cap && !sentenceInitial(text, toks, m.t0) {
+		return true
+	}
+	if prev == "of" && m.t0 > 1 && toks[m.t0-2].cap {
 		return true
 	}
 	return m.t1 < len(toks) && toks[m.t1-1].joined && toks[m.t1].cap
@@ -553,6 +593,16 @@ func (t townSet) has(cc string) bool {
 		}
 	}
 	return false
+}
+
+// followedByContext reports whether a context word follows the name ("the
+// Gao area", "the Raqqa countryside").
+func followedByContext(toks []token, m *rawMention, word func(int) string) bool {
+	if m.t1 >= len(toks) || !toks[m.t1-1].joined {
+		return false
+	}
+	_, ok := after[word(m.t1)]
+	return ok
 }
 
 // sizeable reports whether any of the places is a country, region or a
