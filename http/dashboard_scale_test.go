@@ -85,8 +85,13 @@ func TestDashboardLoadAtScale(t *testing.T) {
 		time.Sleep(2 * time.Second)
 		b.do(t, "load the dashboard", chromedp.Navigate(srv.URL()+"/?run="+strconv.Itoa(run)))
 		b.waitReady(t)
-		loads = append(loads, eval[int](t, b, `window.sitrepFirstLoadMs`))
-		t.Logf("run %d: each view first drawn at (ms) %v", run, eval[map[string]int](t, b, `window.sitrepViewMs`))
+		tm := eval[struct {
+			FirstView int            `json:"firstView"`
+			Settled   int            `json:"settled"`
+			Views     map[string]int `json:"views"`
+		}](t, b, `window.sitrepTimings`)
+		loads = append(loads, tm.FirstView)
+		t.Logf("run %d: every view drawn at %d ms, all requests done at %d ms; each view (ms since navigation): %v", run, tm.FirstView, tm.Settled, tm.Views)
 	}
 	// Where the time of the last run went, slowest first.
 	slow := eval[[]string](t, b, `performance.getEntriesByType('resource').sort((a, b) => b.duration - a.duration).slice(0, 12)
@@ -98,7 +103,7 @@ func TestDashboardLoadAtScale(t *testing.T) {
 	sorted := slices.Clone(loads)
 	slices.Sort(sorted)
 	median := sorted[len(sorted)/2]
-	t.Logf("initial load with %d events: median %d ms, runs %v ms (first run has a cold cache)", st.Total, median, loads)
+	t.Logf("initial load (every view drawn) with %d events: median %d ms, runs %v ms (first run has a cold cache)", st.Total, median, loads)
 	if median > 2000 {
 		t.Errorf("initial load median %d ms with %d events, want < 2000 ms", median, st.Total)
 	}

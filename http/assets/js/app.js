@@ -15,6 +15,7 @@ import { setupUpload } from './upload.js';
 const PAGE_SIZE = 50;
 const MAP_LIMIT = 1000; // the API's page maximum: the map shows the deadliest events in view
 const DEFAULT_SORT = '-event_date';
+const FIRST_VIEWS = ['basemap', 'stats', 'timeline', 'table', 'map'];
 
 const form = document.getElementById('filters');
 let filters = parseFilters(location.search);
@@ -34,9 +35,12 @@ async function load(name, fn) {
   document.body.dataset.state = 'loading';
   try {
     await fn(ctl.signal);
-    // When each view first finished, in ms since navigation started.
-    window.sitrepViewMs ||= {};
-    window.sitrepViewMs[name] ??= Math.round(performance.now());
+    // When each view first drew, in ms since navigation started; firstView
+    // is when all of them had (the load-time measurement), settled when no
+    // request was left.
+    const tm = (window.sitrepTimings ||= { views: {} });
+    tm.views[name] ??= Math.round(performance.now());
+    if (tm.firstView === undefined && FIRST_VIEWS.every((v) => v in tm.views)) tm.firstView = Math.round(performance.now());
   } catch (err) {
     if (err.name !== 'AbortError') {
       console.warn(`${name}:`, err.message);
@@ -46,9 +50,8 @@ async function load(name, fn) {
     if (inflight[name] === ctl) delete inflight[name];
     if (--pending === 0) {
       document.body.dataset.state = 'ready';
-      // Milliseconds since navigation started: HTML, scripts, basemap and
-      // every view's data.
-      if (window.sitrepFirstLoadMs === undefined) window.sitrepFirstLoadMs = Math.round(performance.now());
+      const tm = (window.sitrepTimings ||= { views: {} });
+      tm.settled ??= Math.round(performance.now());
     }
   }
 }
@@ -196,11 +199,15 @@ async function loadTimeline(signal) {
   else if (Array.isArray(all.by_day_type)) series = splitDayType(all.by_day_type, weekly);
   else {
     // Without by_day_type: draw the totals at once, then split them by type
-    // with one request per type present.
+    // with one request per type present, as a refinement of its own.
     timeline.set({ '': all[bin] || [] }, [''], weekly ? 7 : 1, filters.from, filters.to);
     const present = types.filter((t) => (all.by_event_type || []).some((c) => c.key === t && c.count > 0));
-    const res = await Promise.all(present.map((t) => api.stats({ ...base, event_type: t }, { signal })));
-    present.forEach((t, i) => { series[t] = res[i][bin] || []; });
+    load('timeline-types', async (sig) => {
+      const res = await Promise.all(present.map((t) => api.stats({ ...base, event_type: t }, { signal: sig })));
+      present.forEach((t, i) => { series[t] = res[i][bin] || []; });
+      timeline.set(series, types, weekly ? 7 : 1, filters.from, filters.to);
+    });
+    return;
   }
   timeline.set(series, types, weekly ? 7 : 1, filters.from, filters.to);
 }
