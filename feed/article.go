@@ -83,6 +83,12 @@ func ParseArticle(body []byte, contentType, pageURL string) (*Article, error) {
 	if art.Node != nil {
 		a.Text = nodeText(art.Node)
 	}
+	if ld := ldText(meta.articleBody); len(ld) > 2*len(a.Text) {
+		// The page builds its story with JavaScript, or readability found
+		// only a fragment; the publisher's own copy for search engines
+		// is the better text.
+		a.Text = ld
+	}
 	bodyLen := len(a.Text)
 	a.Text = withHeadline(a.Title, a.Text)
 	if a.Published == "" {
@@ -95,6 +101,15 @@ func ParseArticle(body []byte, contentType, pageURL string) (*Article, error) {
 		return a, &Error{Op: "read article", URL: pageURL, Err: ErrNoArticle}
 	}
 	return a, nil
+}
+
+// ldText renders a JSON-LD articleBody, which publishers write as plain
+// text or, now and then, as HTML.
+func ldText(s string) string {
+	if strings.Contains(s, "</p>") || strings.Contains(s, "<br") {
+		return htmlText(s)
+	}
+	return normalizePlain(s)
 }
 
 // withHeadline puts the headline first, as the seed article and most

@@ -17,6 +17,7 @@ type pageMeta struct {
 	siteName    string
 	published   string // from meta tags or JSON-LD, normalised
 	timeElement string // from the first <time datetime>, a weaker signal
+	articleBody string // JSON-LD articleBody: the story as the publisher gives it to search engines
 	byline      string // text of the first element marked as the author
 }
 
@@ -75,6 +76,9 @@ func readMeta(doc *html.Node, base *url.URL) pageMeta {
 					if m.author == "" {
 						m.author = ld.author
 					}
+					if m.articleBody == "" {
+						m.articleBody = ld.articleBody
+					}
 				}
 			case atom.Time:
 				if m.timeElement == "" {
@@ -93,7 +97,7 @@ func readMeta(doc *html.Node, base *url.URL) pageMeta {
 	return m
 }
 
-type jsonLD struct{ published, author string }
+type jsonLD struct{ published, author, articleBody string }
 
 // readJSONLD finds datePublished and the author's name in a JSON-LD block,
 // which may be one object, an array, or an object with an @graph.
@@ -105,7 +109,7 @@ func readJSONLD(src string) jsonLD {
 	var out jsonLD
 	var visit func(v any, depth int)
 	visit = func(v any, depth int) {
-		if depth > 8 || out.published != "" && out.author != "" {
+		if depth > 8 {
 			return
 		}
 		switch v := v.(type) {
@@ -119,6 +123,9 @@ func readJSONLD(src string) jsonLD {
 			}
 			if out.author == "" {
 				out.author = ldName(v["author"])
+			}
+			if s, ok := v["articleBody"].(string); ok && out.articleBody == "" {
+				out.articleBody = s
 			}
 			if g, ok := v["@graph"]; ok {
 				visit(g, depth+1)
