@@ -118,8 +118,32 @@ func tier(p int) int {
 	return 0
 }
 
-// best picks the trigger that decides the event type of a cluster.
+// best picks the trigger that decides the event type of a cluster. A
+// strategic development gives way to a violent act in the same sentence
+// ("exchanged fire with police during an arrest operation" is a clash):
+// ACLED codes the violence.
 func best(ts []trigger) int {
+	violent := false
+	for _, t := range ts {
+		if (t.EventType == sitrep.Battles || t.EventType == sitrep.ViolenceAgainstCivs) && t.Priority >= 41 && t.Needs == "" {
+			violent = true
+		}
+	}
+	if violent {
+		kept := make([]trigger, 0, len(ts))
+		idx := make([]int, 0, len(ts))
+		for i, t := range ts {
+			if t.EventType != sitrep.StrategicDevelopment {
+				kept = append(kept, t)
+				idx = append(idx, i)
+			}
+		}
+		return idx[bestOf(kept)]
+	}
+	return bestOf(ts)
+}
+
+func bestOf(ts []trigger) int {
 	bi := -1
 	for i, t := range ts {
 		if bi < 0 {
