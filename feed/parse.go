@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Item is one entry of a feed, reduced to what ingest needs.
@@ -40,10 +42,14 @@ func ParseFeed(data []byte, feedURL string) (*Parsed, error) {
 	}
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
+		hint := "check that the URL points at the feed itself, not the site's home page"
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
 			err = ErrNotFeed
+			if alt := FeedLinks(data, base); len(alt) > 0 {
+				hint = "this is a web page; it names its feed: " + strings.Join(alt, " ")
+			}
 		}
-		return nil, &Error{Op: "parse feed", URL: feedURL, Err: err, Hint: "check that the URL points at the feed itself, not the site's home page"}
+		return nil, &Error{Op: "parse feed", URL: feedURL, Err: err, Hint: hint}
 	}
 	out := &Parsed{Title: strings.TrimSpace(f.Title), Type: f.FeedType}
 	seen := map[string]bool{}
@@ -107,4 +113,35 @@ func itemDate(it *gofeed.Item) string {
 		}
 	}
 	return firstNonEmpty(NormalizeDate(it.Published), NormalizeDate(it.Updated))
+}
+
+// FeedLinks returns the feeds an HTML page advertises with
+// <link rel="alternate" type="application/rss+xml" href=…> (or Atom, or
+// JSON Feed), resolved against base: what to put in the feeds list when
+// someone listed the site's home page.
+func FeedLinks(page []byte, base *url.URL) []string {
+	if len(page) > metaScanBytes {
+		page = page[:metaScanBytes]
+	}
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Link && hasToken(attr(n, "rel"), "alternate") {
+			switch strings.ToLower(strings.TrimSpace(attr(n, "type"))) {
+			case "application/rss+xml", "application/atom+xml", "application/feed+json", "application/json":
+				if u := resolve(base, attr(n, "href")); u != "" {
+					out = append(out, u)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
 }

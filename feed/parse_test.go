@@ -2,6 +2,7 @@ package feed
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -157,5 +158,20 @@ func BenchmarkParseFeed(b *testing.B) {
 		if _, err := ParseFeed(data, "https://news.example/rss.xml"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestParseFeedOnAHomePageNamesItsFeed(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Frontline Wire</title>
+<link rel="alternate" type="application/rss+xml" title="Middle East" href="/middle-east/rss.xml">
+<link rel="alternate" type="application/atom+xml" href="https://frontline.example/atom">
+<link rel="alternate" hreflang="fr" href="/fr/"></head><body><p>Latest news</p></body></html>`
+	_, err := ParseFeed([]byte(page), "https://frontline.example/")
+	if !errors.Is(err, ErrNotFeed) {
+		t.Fatalf("err = %v, want ErrNotFeed", err)
+	}
+	want := "it names its feed: https://frontline.example/middle-east/rss.xml https://frontline.example/atom"
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %q, want the hint %q", err, want)
 	}
 }
