@@ -45,11 +45,16 @@ func Fold(s string) string {
 			space = len(b) > 0
 			continue
 		}
+		n := len(b)
 		if space {
 			b = append(b, ' ')
-			space = false
 		}
 		b = foldRune(b, r, s[i-size:i])
+		if len(b) == n+1 && space {
+			b = b[:n] // the rune folded to nothing (soft hyphen): the space stays pending
+			continue
+		}
+		space = false
 	}
 	return string(b)
 }
@@ -125,7 +130,9 @@ func foldRune(b []byte, r rune, enc string) []byte {
 	case 'ـ': // Arabic tatweel only stretches a word.
 		return b
 	case utf8.RuneError:
-		return append(b, enc...)
+		// Invalid bytes fold to U+FFFD so that they cannot join with their
+		// neighbours into a different character.
+		return append(b, "\uFFFD"...)
 	}
 	if unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) {
 		return b
@@ -146,7 +153,8 @@ func foldRune(b []byte, r rune, enc string) []byte {
 				b = append(b, c)
 				continue
 			}
-			b = utf8.AppendRune(b, unicode.ToLower(dr))
+			// The base may need folding too: "Ǿ" → "Ø" + acute → "o".
+			b = foldRune(b, dr, string(d[i-size:i]))
 		}
 		return b
 	}

@@ -227,3 +227,17 @@ func TestIsCap(t *testing.T) {
 		}
 	}
 }
+
+func FuzzFold(f *testing.F) {
+	f.Add("Hay’at Taḥrīr al-Shām — “U.S.” İdlib\u00a0Straße")
+	f.Add("ـ\u200b\u00ad")
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if twice := Fold(once); twice != once {
+			t.Fatalf("Fold is not idempotent: Fold(%q) = %q, Fold again = %q", s, once, twice)
+		}
+		if strings.TrimSpace(once) != once || strings.Contains(once, "  ") {
+			t.Fatalf("Fold(%q) = %q has untrimmed or doubled spaces", s, once)
+		}
+	})
+}
