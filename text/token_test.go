@@ -186,6 +186,9 @@ func FuzzTokenize(f *testing.F) {
 			if tok.Norm == "" {
 				t.Fatalf("token %d %q has an empty Norm", i, tok.Text)
 			}
+			if f := Fold(tok.Text); tok.Kind == Word && f != "" && f != tok.Norm {
+				t.Fatalf("token %d %q has Norm %q but Fold gives %q", i, tok.Text, tok.Norm, f)
+			}
 			if tok.Kind < Word || tok.Kind > Symbol {
 				t.Fatalf("token %d %q has kind %d", i, tok.Text, tok.Kind)
 			}
