@@ -23,6 +23,7 @@ import (
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/incident/incidentsql"
 	sitrephttp "github.com/sitrep/sitrep/http"
 	"github.com/sitrep/sitrep/store/sqlite"
 )
@@ -61,15 +62,19 @@ func startDemoServer(tb testing.TB) *sitrephttp.Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	// Ingest links incidents, as the dashboard shows each event's incident.
+	incidents := db.IncidentService()
+	store := &incidentsql.LinkingStore{DocumentStore: db.Store, Incidents: incidents}
 	for i := range docs {
-		if _, err := db.IngestDocument(ctx, &docs[i]); err != nil {
+		if _, err := store.IngestDocument(ctx, &docs[i]); err != nil {
 			tb.Fatalf("demo corpus %s: %v", docs[i].ID, err)
 		}
 	}
 	srv := sitrephttp.NewServer()
 	srv.Addr, srv.Token = "127.0.0.1:0", dashboardToken
 	srv.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv.DocumentService, srv.EventService, srv.StatsService = db.Store, db.Store, db.Store
+	srv.DocumentService, srv.EventService, srv.StatsService = store, db.Store, db.Store
+	srv.IncidentService = incidents
 	if err := srv.Open(); err != nil {
 		tb.Fatal(err)
 	}
@@ -352,7 +357,7 @@ func TestDashboard(t *testing.T) {
 		if got := eval[string](t, b, `document.getElementById('doc-text').textContent`); got != want.Document.Text {
 			t.Errorf("the detail panel shows %d characters of document text, want the whole document (%d)", len(got), len(want.Document.Text))
 		}
-		if got := eval[int](t, b, `document.querySelectorAll('#detail ul.siblings a[data-id]').length`); got != len(want.Related) {
+		if got := eval[int](t, b, `document.querySelectorAll('#detail ul.related a[data-id]').length`); got != len(want.Related) {
 			t.Errorf("%d other events of the document listed, want %d", got, len(want.Related))
 		}
 		if want.Document.URL != "" {
@@ -376,6 +381,37 @@ func TestDashboard(t *testing.T) {
 		}
 		b.do(t, "close the detail", chromedp.Click(chromedp.CSS(`#detail-close`)))
 		b.noConsoleErrors(t, "showing an event")
+	})
+
+	t.Run("an event reported by several outlets shows every source's casualty claim", func(t *testing.T) {
+		page := getJSON[sitrep.EventPage](t, base, "/api/events", url.Values{"limit": {"1000"}})
+		var ev *sitrep.Event
+		var inc sitrephttp.IncidentDetail
+		for _, e := range page.Events {
+			if e.IncidentID == 0 {
+				continue
+			}
+			inc = getJSON[sitrephttp.IncidentDetail](t, base, "/api/incidents/"+strconv.FormatInt(e.IncidentID, 10), nil)
+			if inc.Sources >= 2 {
+				ev = e
+				break
+			}
+		}
+		if ev == nil {
+			t.Skip("no incident of the demo corpus has two sources")
+		}
+		b.do(t, "open the event's document", chromedp.Navigate(base+"/?doc_id="+url.QueryEscape(ev.DocID)))
+		b.waitReady(t)
+		b.do(t, "open the event", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#events tbody tr[data-id="%d"]`, ev.ID))))
+		b.waitFor(t, "the incident's claims", `!!document.querySelector('#incident ul.claims')`)
+		if got, want := eval[int](t, b, `document.querySelectorAll('#incident ul.claims li').length`), len(inc.Claims); got != want {
+			t.Errorf("incident %d: %d claims listed, want %d", inc.ID, got, want)
+		}
+		if got := eval[string](t, b, `document.querySelector('#incident h2').textContent`); !strings.Contains(got, strconv.Itoa(inc.Sources)+" sources") {
+			t.Errorf("incident heading %q does not give its %d sources", got, inc.Sources)
+		}
+		b.do(t, "close the detail", chromedp.Click(chromedp.CSS(`#detail-close`)))
+		b.noConsoleErrors(t, "showing an incident")
 	})
 
 	t.Run("pasting an article adds its events, with multibyte text highlighted right", func(t *testing.T) {

@@ -38,6 +38,11 @@ export function eventDetail(id, { signal } = {}) {
   return getJSON('api/events/' + encodeURIComponent(id), { signal });
 }
 
+// incident returns an incident with every casualty claim and its sources.
+export function incident(id, { signal } = {}) {
+  return getJSON('api/incidents/' + encodeURIComponent(id), { signal });
+}
+
 // exportURL is the download link of the current filters in a format.
 export function exportURL(filters, format) {
   const q = apiQuery(filters);

@@ -9,7 +9,7 @@ import { h, fmt, toast } from './dom.js';
 import { EventMap } from './map.js';
 import { Timeline } from './timeline.js';
 import { EventTable } from './table.js';
-import { renderDetail } from './detail.js';
+import { renderDetail, renderIncident } from './detail.js';
 import { setupUpload } from './upload.js';
 
 const PAGE_SIZE = 50;
@@ -270,6 +270,15 @@ async function select(id) {
     const d = await api.eventDetail(id, { signal });
     renderDetail(body, d, select);
     map.highlight(d.event);
+    if (d.event && d.event.incident_id) {
+      try {
+        const inc = await api.incident(d.event.incident_id, { signal });
+        renderIncident(document.getElementById('incident'), inc, select);
+      } catch (err) {
+        // A server without incident linking answers 501; the event stands alone.
+        if (err.name === 'AbortError' || ![404, 501].includes(err.status)) throw err;
+      }
+    }
   });
 }
 function closeDetail() {

@@ -24,6 +24,27 @@ export function safeURL(u) {
   } catch { return ''; }
 }
 
+// renderIncident shows what the other reports of the same real-world
+// incident claim, each figure kept with its source, so an analyst sees a
+// disputed toll as disputed.
+export function renderIncident(container, inc, onSelect) {
+  const range = inc.fatalities_min != null && inc.fatalities_max != null && inc.fatalities_min !== inc.fatalities_max
+    ? ` (${num(inc.fatalities_min)}–${num(inc.fatalities_max)})` : '';
+  const docs = new Map((inc.documents || []).map((d) => [d.id, d]));
+  const claims = inc.claims || [];
+  container.replaceChildren(
+    h('h2', { style: 'margin-top:12px' }, `Incident ${inc.id}: ${inc.sources} source${inc.sources === 1 ? '' : 's'}`),
+    h('p', {}, `Fatalities: ${inc.fatalities_best != null ? num(inc.fatalities_best) : 'unknown'}${range}`, inc.grade ? h('span', { class: 'badge', style: 'margin-left:6px' }, inc.grade) : ''),
+    claims.length ? h('ul', { class: 'siblings claims' }, claims.map((c) => {
+      const d = docs.get(c.doc_id) || {};
+      const who = c.source || d.source || d.title || c.doc_id;
+      const toll = c.fatalities != null ? `${c.qualifier ? c.qualifier + ' ' : ''}${num(c.fatalities)} killed` : 'no toll';
+      return h('li', {}, h('a', { onclick: () => onSelect(c.event_id), 'data-id': c.event_id }, who), ` (${c.published || d.published || 'undated'}): ${toll}`,
+        c.evidence && c.evidence.text ? h('div', { class: 'hint' }, `“${c.evidence.text}”`) : '');
+    })) : '',
+  );
+}
+
 export function renderDetail(container, detail, onSelect) {
   const ev = detail.event || {};
   const doc = detail.document || {};
@@ -55,8 +76,9 @@ export function renderDetail(container, detail, onSelect) {
     h('h2', {}, 'Evidence in the source document'),
     mark ? '' : h('p', { class: 'hint' }, 'The evidence sentence could not be located in the document text.'),
     h('div', { class: 'doc', id: 'doc-text' }, before, mark ? h('mark', { class: 'evidence', 'data-found-by': span.how }, mark) : '', after),
+    h('div', { id: 'incident' }),
     related.length ? h('h2', { style: 'margin-top:12px' }, `Other events from this document (${related.length})`) : '',
-    related.length ? h('ul', { class: 'siblings' }, related.map((r) =>
+    related.length ? h('ul', { class: 'siblings related' }, related.map((r) =>
       h('li', {}, h('a', { onclick: () => onSelect(r.id), 'data-id': r.id }, `${r.sub_event_type || r.event_type}`, r.location ? ` — ${r.location}` : ''), ' ', modalityBadge(r)))) : '',
   );
   // Scroll the document box, not the page, to the evidence.
