@@ -88,6 +88,15 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 		between = true
 		j++
 	}
+	// "2022-01-05", "05/01/2022": a numeric date is one Date number, so
+	// that its day and month are never read as counts.
+	if end, year, ok := numericDate(toks, j); ok && n.Qualifier == "" {
+		n.Value, n.Min, n.Max = int64(year), int64(year), int64(year)
+		n.Year, n.Date = true, true
+		n.First, n.Last = i, end
+		n.Start, n.End = toks[i].Start, toks[end-1].End
+		return n, true
+	}
 	// "a 10,000-strong crowd" counts people; other figures glued to a
 	// word are ages and measures ("21-year-old", "5-km") and no numbers.
 	if j >= len(toks) {

@@ -58,6 +58,10 @@ func TestNumbers(t *testing.T) {
 		{"day before month", "on 3 March 2022", []num{{text: "3", value: 3, min: 3, max: 3, date: true}, {text: "2022", value: 2022, min: 2022, max: 2022, date: true}}},
 		{"year after in", "in 2017 and 2000 people", []num{{text: "2017", value: 2017, min: 2017, max: 2017, date: true}, {text: "2000", value: 2000, min: 2000, max: 2000}}},
 		{"american date", "Jan. 5, 2022", []num{{text: "5", value: 5, min: 5, max: 5, date: true}, {text: "2022", value: 2022, min: 2022, max: 2022, date: true}}},
+		{"ISO date is one date number", "on 2022-01-05 3 died", []num{{text: "2022-01-05", value: 2022, min: 2022, max: 2022, date: true}, {text: "3", value: 3, min: 3, max: 3}}},
+		{"slashed date is one date number", "on 05/01/2022 3 died", []num{{text: "05/01/2022", value: 2022, min: 2022, max: 2022, date: true}, {text: "3", value: 3, min: 3, max: 3}}},
+		{"span of years", "killed 2014-2017 and 2000-3000 people", []num{{text: "2014-2017", value: 2014, min: 2014, max: 2017, date: true}, {text: "2000-3000", value: 2000, min: 2000, max: 3000}}},
+		{"fraction-like pair is no date", "a 3/4 majority", []num{{text: "3", value: 3, min: 3, max: 3}, {text: "4", value: 4, min: 4, max: 4}}},
 		{"day range before month", "1-3 March", []num{{text: "1-3", value: 1, min: 1, max: 3, date: true}}},
 	}
 	for _, tt := range tests {

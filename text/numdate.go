@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // isClock reports whether the number in toks[j:k] is a time of day:
 // "10:30", "9 a.m.", "0900 hrs".
@@ -37,6 +40,12 @@ func markDate(toks []Token, n *Number, j int) {
 			prev, prevCap = toks[j-2].Norm, toks[j-2].IsCap()
 		}
 	}
+	// A span of years: "2014-2017", "from 2014 to 2017".
+	if n.Max > n.Min && len(t.Text) == 4 && n.Min >= 1800 && n.Max <= 2100 && n.Max-n.Min <= 50 &&
+		len(toks[n.Last-1].Text) == 4 {
+		n.Year, n.Date = true, true
+		return
+	}
 	if n.Last == j+1 && len(t.Text) == 4 && n.Value >= 1800 && n.Value <= 2100 {
 		// Attributive years: "the 2014 elections", "Russia's 2022
 		// invasion", "Olympics 2020". Counts in the thousands come with a
@@ -63,4 +72,38 @@ func markDate(toks []Token, n *Number, j int) {
 	if k < len(toks) && monthNames[toks[k].Norm] > 0 && toks[k].IsCap() {
 		n.Date = true
 	}
+}
+
+// numericDate matches an all-digit date at token j — "2022-01-05",
+// "05/01/2022", "5/1/22" — written without spaces, and returns the index
+// after it and its year (two-digit years are taken as 20xx).
+func numericDate(toks []Token, j int) (end, year int, ok bool) {
+	if j+4 >= len(toks) {
+		return 0, 0, false
+	}
+	t := toks[j : j+5]
+	for k := 1; k < 5; k++ {
+		if t[k].Start != t[k-1].End {
+			return 0, 0, false
+		}
+	}
+	if t[0].Kind != Numeral || t[2].Kind != Numeral || t[4].Kind != Numeral || t[1].Text != t[3].Text {
+		return 0, 0, false
+	}
+	a, b, c := len(t[0].Text), len(t[2].Text), len(t[4].Text)
+	switch {
+	case t[1].Text == "-" && a == 4 && b <= 2 && c <= 2:
+		year, _ = strconv.Atoi(t[0].Text)
+	case t[1].Text == "/" && a <= 2 && b <= 2 && (c == 4 || c == 2):
+		year, _ = strconv.Atoi(t[4].Text)
+		if c == 2 {
+			year += 2000
+		}
+	default:
+		return 0, 0, false
+	}
+	if year < 1900 || year > 2100 {
+		return 0, 0, false
+	}
+	return j + 5, year, true
 }
