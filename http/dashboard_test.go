@@ -23,8 +23,8 @@ import (
 	"github.com/sitrep/sitrep/demo"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
-	"github.com/sitrep/sitrep/incident/incidentsql"
 	sitrephttp "github.com/sitrep/sitrep/http"
+	"github.com/sitrep/sitrep/incident/incidentsql"
 	"github.com/sitrep/sitrep/store/sqlite"
 )
 
