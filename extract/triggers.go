@@ -28,7 +28,47 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
-	return dropTopics(a, out)
+	return dropSupport(a, dropTopics(a, out))
+}
+
+// dropSupport removes triggers that name the support an actor had rather
+// than what it did — "supported by coalition air raids, clashed with" is a
+// clash — when the sentence has another trigger.
+func dropSupport(a *analysis, ts []trigger) []trigger {
+	if len(ts) < 2 {
+		return ts
+	}
+	out := make([]trigger, 0, len(ts))
+	for _, t := range ts {
+		if !supportBefore(a, t.w0) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return ts
+	}
+	return out
+}
+
+func supportBefore(a *analysis, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch a.ws[k].norm {
+		case "by":
+			if k > 0 {
+				switch a.ws[k-1].norm {
+				case "supported", "backed", "covered", "assisted", "accompanied", "aided":
+					return true
+				}
+			}
+		case "support", "cover":
+			if k > 0 && (a.ws[k-1].norm == "with" || a.ws[k-1].norm == "the" || a.ws[k-1].norm == "under" || a.ws[k-1].norm == "air") {
+				return true
+			}
+		case ".", ";", ",":
+			return false
+		}
+	}
+	return false
 }
 
 // inRelativeClause reports a trigger that tells background, not the
