@@ -87,6 +87,7 @@ func (db *DB) Reader() *sql.DB { return db.sql }
 
 // Close closes the pool.
 func (db *DB) Close() error {
+	db.Store.Close()
 	err := db.sql.Close()
 	db.Pool.Close()
 	return err

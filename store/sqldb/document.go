@@ -45,18 +45,18 @@ func (s *Store) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitr
 		return nil, err
 	}
 	var res *sitrep.IngestResult
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *batchTx) error {
 		var id string
-		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO documents (id, url, title, source, published, fetched, hash, text, extractor_version)
+		err := tx.QueryRowContext(tx.ctx, s.q(`INSERT INTO documents (id, url, title, source, published, fetched, hash, text, extractor_version)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`),
 			doc.ID, doc.URL, doc.Title, doc.Source, doc.Published, doc.Fetched.UTC().Format(time.RFC3339Nano), doc.Hash, doc.Text, s.ExtractorVersion,
 		).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return errDuplicate
+			return noWrite{errDuplicate}
 		} else if err != nil {
-			return fmt.Errorf("insert document %s: %w", doc.ID, err)
+			return noWrite{fmt.Errorf("insert document %s: %w", doc.ID, err)}
 		}
-		if err := s.insertEvents(ctx, tx, doc.ID, events); err != nil {
+		if err := s.insertEvents(tx, doc.ID, events); err != nil {
 			return err
 		}
 		res = &sitrep.IngestResult{DocumentID: doc.ID, Events: len(events)}
@@ -106,19 +106,18 @@ func (s *Store) extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 	return events, nil
 }
 
-func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, docID string, events []sitrep.Event) error {
+func (s *Store) insertEvents(tx *batchTx, docID string, events []sitrep.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, s.q(insertEventSQL))
+	stmt, err := tx.prepare(s.q(insertEventSQL))
 	if err != nil {
 		return fmt.Errorf("prepare insert event: %w", err)
 	}
-	defer stmt.Close()
 	for i := range events {
 		e := &events[i]
 		e.DocID = docID
-		if err := stmt.QueryRowContext(ctx, eventValues(e)...).Scan(&e.ID); err != nil {
+		if err := stmt.QueryRowContext(tx.ctx, eventValues(e)...).Scan(&e.ID); err != nil {
 			return fmt.Errorf("insert event %d of %s: %w", i, docID, err)
 		}
 	}
@@ -197,18 +196,18 @@ func (s *Store) ReextractDocument(ctx context.Context, id string) (*sitrep.Inges
 	if err != nil {
 		return nil, err
 	}
-	err = s.WithTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q("UPDATE documents SET extractor_version = ? WHERE id = ?"), s.ExtractorVersion, id)
+	err = s.write(ctx, func(tx *batchTx) error {
+		res, err := tx.ExecContext(tx.ctx, s.q("UPDATE documents SET extractor_version = ? WHERE id = ?"), s.ExtractorVersion, id)
 		if err != nil {
-			return fmt.Errorf("update document %s: %w", id, err)
+			return noWrite{fmt.Errorf("update document %s: %w", id, err)}
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return sitrep.Errorf(sitrep.ENOTFOUND, "document %q not found", id)
+			return noWrite{sitrep.Errorf(sitrep.ENOTFOUND, "document %q not found", id)}
 		}
-		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM events WHERE doc_id = ?"), id); err != nil {
+		if _, err := tx.ExecContext(tx.ctx, s.q("DELETE FROM events WHERE doc_id = ?"), id); err != nil {
 			return fmt.Errorf("delete events of %s: %w", id, err)
 		}
-		return s.insertEvents(ctx, tx, id, events)
+		return s.insertEvents(tx, id, events)
 	})
 	if err != nil {
 		return nil, err

@@ -34,6 +34,7 @@ type Store struct {
 	// until it does.
 	Version func(ctx context.Context) (int64, error)
 	cache   readCache
+	batch   batcher
 }
 
 var (

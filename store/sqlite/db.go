@@ -40,7 +40,7 @@ type DB struct {
 // Open opens or creates the database file at path and migrates it to the
 // latest schema.
 func Open(ctx context.Context, path string) (*DB, error) {
-	w, err := open(path, 1, "&_txlock=immediate")
+	w, err := open(path, 1, "&_txlock=immediate&_pragma=temp_store(MEMORY)")
 	if err != nil {
 		return nil, err
 	}
@@ -125,6 +125,7 @@ func (db *DB) Reader() *sql.DB { return db.R }
 
 // Close closes both pools, checkpointing the WAL.
 func (db *DB) Close() error {
+	db.Store.Close()
 	if db.versionConn != nil {
 		db.versionConn.Close()
 	}

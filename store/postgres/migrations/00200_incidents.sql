@@ -51,7 +51,12 @@ CREATE TABLE incident_members (
 CREATE INDEX incident_members_incident ON incident_members (incident_id);
 CREATE INDEX incident_members_doc ON incident_members (doc_id);
 
+-- Events whose date window is longer than a day, for finding the reports
+-- that reach into a new event's window from before it.
+CREATE INDEX events_long_windows ON events (lower(country), event_date) WHERE event_date_end > event_date;
+
 -- +goose Down
+DROP INDEX events_long_windows;
 DROP TABLE incident_members;
 DROP TABLE incident_links;
 DROP TABLE incidents;

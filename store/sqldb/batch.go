@@ -1,0 +1,204 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// Group commit. Every commit costs SQLite a write of each page it dirtied
+// (and PostgreSQL a WAL flush); documents arriving together from parallel
+// ingest workers or an NDJSON batch touch the same index pages. So writes
+// of ingest and re-extraction queue here and one goroutine commits what has
+// queued in one transaction. No caller hears "stored" before the commit
+// that stored it, and a write that fails does not fail the others.
+
+// maxBatch bounds how many writes share a transaction.
+const maxBatch = 128
+
+// errClosed is returned for writes submitted after Close.
+var errClosed = errors.New("store is closed")
+
+type writeReq struct {
+	ctx  context.Context
+	fn   func(tx *batchTx) error
+	done chan error
+}
+
+type batcher struct {
+	once sync.Once
+	reqs chan *writeReq
+	quit chan struct{}
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	shut bool
+}
+
+// batchTx is the transaction a batched write runs in, with prepared
+// statements shared by the writes of the batch.
+type batchTx struct {
+	*sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+func (t *batchTx) prepare(query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.Tx.PrepareContext(t.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[query] = st
+	return st, nil
+}
+
+// write runs fn in the next group transaction and returns once that
+// transaction has committed (nil), or with fn's error. fn must return
+// noWrite{err} when it fails before writing anything, and may be run twice.
+func (s *Store) write(ctx context.Context, fn func(tx *batchTx) error) error {
+	b := &s.batch
+	b.once.Do(func() {
+		b.reqs = make(chan *writeReq)
+		b.quit = make(chan struct{})
+		b.wg.Add(1)
+		go s.commitLoop()
+	})
+	b.mu.Lock()
+	shut := b.shut
+	b.mu.Unlock()
+	if shut {
+		return errClosed
+	}
+	req := &writeReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case b.reqs <- req:
+	case <-b.quit:
+		return errClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return <-req.done
+}
+
+func (s *Store) commitLoop() {
+	b := &s.batch
+	defer b.wg.Done()
+	for {
+		var first *writeReq
+		select {
+		case first = <-b.reqs:
+		case <-b.quit:
+			return
+		}
+		batch := []*writeReq{first}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case r := <-b.reqs:
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		s.commitBatch(batch)
+	}
+}
+
+func (s *Store) commitBatch(batch []*writeReq) {
+	errs := make([]error, len(batch))
+	ctx := context.Background() // a batch outlives any one caller's context
+	tx, err := s.W.BeginTx(ctx, nil)
+	if err != nil {
+		for _, r := range batch {
+			r.done <- fmt.Errorf("begin: %w", err)
+		}
+		return
+	}
+	bt := &batchTx{Tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	for i, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			errs[i] = err
+			continue
+		}
+		if err := r.fn(bt); err != nil {
+			var nw noWrite
+			if errors.As(err, &nw) {
+				errs[i] = nw.err
+				continue
+			}
+			// A write failed part-way. Savepoints would isolate it but
+			// cost a statement journal and an FTS flush per document, so
+			// instead the whole batch is rolled back and replayed one
+			// transaction per write, rare as this is.
+			closeStmts(bt)
+			_ = tx.Rollback()
+			s.commitEach(batch)
+			return
+		}
+	}
+	closeStmts(bt)
+	if err := tx.Commit(); err != nil {
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = fmt.Errorf("commit: %w", err)
+			}
+		}
+	}
+	for i, r := range batch {
+		r.done <- errs[i]
+	}
+}
+
+// commitEach runs every write of a failed batch in its own transaction.
+func (s *Store) commitEach(batch []*writeReq) {
+	for _, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			r.done <- err
+			continue
+		}
+		r.done <- s.WithTx(context.Background(), func(tx *sql.Tx) error {
+			bt := &batchTx{Tx: tx, ctx: context.Background(), stmts: map[string]*sql.Stmt{}}
+			defer closeStmts(bt)
+			err := r.fn(bt)
+			var nw noWrite
+			if errors.As(err, &nw) {
+				return nw.err
+			}
+			return err
+		})
+	}
+}
+
+func closeStmts(bt *batchTx) {
+	for _, st := range bt.stmts {
+		st.Close()
+	}
+}
+
+// noWrite wraps the error of a write that failed before changing anything,
+// so the rest of its batch can still commit.
+type noWrite struct{ err error }
+
+func (e noWrite) Error() string { return e.err.Error() }
+func (e noWrite) Unwrap() error { return e.err }
+
+// Close stops the group-commit goroutine after the batch in progress.
+// Writes submitted afterwards fail.
+func (s *Store) Close() {
+	b := &s.batch
+	b.mu.Lock()
+	if b.shut {
+		b.mu.Unlock()
+		return
+	}
+	b.shut = true
+	b.mu.Unlock()
+	if b.quit != nil {
+		close(b.quit)
+		b.wg.Wait()
+	}
+}
