@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -187,6 +188,17 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 				// Checked against the places' names in resolve, once the
 				// document's countries have narrowed them down.
 				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
+			}
+		}
+		if best.t0 >= 0 && lastEnd > best.t1 && toks[lastEnd-1].cap {
+			// A longer run than the exact match may be a variant of a
+			// longer name: "Ain al Arab" is Ayn al Arab, not Al Ain.
+			var sk [128]byte
+			s := appendSkeleton(sk[:0], key[:lastKeyed])
+			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
+				if refs = g.similar(key[:lastKeyed], refs); refs != nil {
+					best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
+				}
 			}
 		}
 		if best.t0 < 0 {
@@ -777,6 +789,40 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 	}
 	ms = kept
 
+	// "Idleb governorate", "Jos North LGA": when the context names a
+	// region but the name is only known as a town, the town's region is
+	// meant.
+	for k := range ms {
+		m := &ms[k]
+		if m.kind != "admin1" && m.kind != "admin2" {
+			continue
+		}
+		code := "ADM1"
+		if m.kind == "admin2" {
+			code = "ADM2"
+		}
+		has := false
+		for _, i := range m.refs {
+			if g.places[i].Code == code {
+				has = true
+			}
+		}
+		if has {
+			continue
+		}
+		refs := append([]uint32(nil), m.refs...)
+		for _, i := range m.refs {
+			r := g.admin1[i]
+			if m.kind == "admin2" {
+				r = g.admin2[i]
+			}
+			if r >= 0 && !slices.Contains(refs, uint32(r)) {
+				refs = append(refs, uint32(r))
+			}
+		}
+		m.refs = refs
+	}
+
 	// Regions the text names, to prefer places inside them: "Patos
 	// (Paraiba)", "Goma (Mahagi, Ituri)", "Kulu district of Konya".
 	regions := map[int32]int{} // region place index → mention index, -1 if several
@@ -810,12 +856,16 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		best, second float64
 		idx          uint32
 	}
+	var nameBuf [128]byte
 	choose := func(m *rawMention, anchors []anchor, self int) choice {
 		c := choice{best: -1, second: -1}
 		townIn := g.townCountries(m.refs, m.kind)
 		for _, i := range m.refs {
 			p := &g.places[i]
 			s := g.score(i, m.exact, m.ctx) + kindBonus(p, m.kind) + inside(i, self)
+			if len(m.refs) > 1 && m.exact && string(appendKey(nameBuf[:0], p.Name)) == m.key {
+				s += 0.1 // its own name, not an alias ("Valence" the French town, not Valencia)
+			}
 			if m.bare && p.Code == "PCLI" && articleName(p.Name) {
 				s -= 0.3 // "Salvador" is not "El Salvador"
 			}
