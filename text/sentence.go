@@ -69,8 +69,8 @@ func SentencesOf(s string, toks []Token) []Span {
 		}
 		if !isTerminator(t) {
 			if t.Kind == Word && strings.HasSuffix(t.Text, ".") && strings.Contains(t.Text[:len(t.Text)-1], ".") &&
-				gap != "" && next.Kind == Word && next.IsCap() && opener[next.Norm] {
-				emit(i) // "… in the U.S. The army …"
+				gap != "" && opensSentence(toks, i+1) {
+				emit(i) // "… in the U.S. The army …", "… at 8 a.m. "Soldiers …"
 			}
 			continue
 		}
@@ -165,6 +165,20 @@ func startsSentence(t Token) bool {
 		return isOpener(t)
 	case Symbol:
 		return t.Text == "$" || t.Text == "€" || t.Text == "£"
+	}
+	return false
+}
+
+// opensSentence reports whether toks[k] clearly starts a new sentence
+// after an initialism that may or may not end one: a capitalised word that
+// usually opens sentences, or an opening quote before a capitalised word.
+func opensSentence(toks []Token, k int) bool {
+	t := toks[k]
+	if t.Kind == Word {
+		return t.IsCap() && opener[t.Norm]
+	}
+	if isOpener(t) && k+1 < len(toks) && toks[k+1].Start == t.End {
+		return toks[k+1].Kind == Word && toks[k+1].IsCap()
 	}
 	return false
 }

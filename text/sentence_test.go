@@ -17,6 +17,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The U.S. military said the U.N. team left."}},
 		{"initialism before a lower-case opener word", "Two U.S. officials said the U.S. military left.",
 			[]string{"Two U.S. officials said the U.S. military left."}},
+		{"initialism before an opening quote", `It struck at 8 a.m. "We ran," he said.`,
+			[]string{"It struck at 8 a.m.", `"We ran," he said.`}},
 		{"initialism ending a sentence", "Troops arrived from the U.S. The army denied it.",
 			[]string{"Troops arrived from the U.S.", "The army denied it."}},
 		{"titles before names", "Gen. Mark Milley met Lt. Col. Ahmed Saleh in Baghdad. He left.",
