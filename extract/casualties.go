@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -55,6 +57,9 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 		var figs []int
 		single := false
 		switch {
+		case noun && cue == "death" && h.start > sn.w0 && ws[h.start-1].norm == "to":
+			// "beat him to death", "stabbed a man to death"
+			single = !pluralObjectBefore(a, sn, h.start)
 		case noun:
 			if h.end+1 < sn.w1 && ws[h.end].norm == "of" {
 				figs = a.numbersAfter(h.end+1, sn.w1, 1, used)
@@ -81,7 +86,7 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 			switch {
 			case objectStart[next]:
 				figs = a.numbersAfter(h.end, sn.w1, 2, used)
-				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his") {
+				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his" || next == "the" && singularNoun(a, h.end+1, sn.w1)) {
 					single = true
 					figs = a.numbersAfter(h.end, sn.w1, 6, used)
 					if len(figs) > 0 && !joined(a, h.end, a.nums[figs[0]].w0) {
@@ -154,6 +159,35 @@ func passiveAt(a *analysis, sn sentence, i int) string {
 	return ""
 }
 
+// singularNoun reports whether the noun phrase at word i names one
+// person: "the mayor", "the village administrator" (no plural within two
+// words).
+func singularNoun(a *analysis, i, limit int) bool {
+	for k := i; k < limit && k < i+3; k++ {
+		w := a.ws[k]
+		if w.kind != text.Word {
+			return false
+		}
+		if strings.HasSuffix(w.norm, "s") && !strings.HasSuffix(w.norm, "ss") {
+			return false
+		}
+		if k+1 < limit && (a.ws[k+1].kind != text.Word || isFunctionWord(a.ws[k+1].norm)) {
+			return true
+		}
+	}
+	return true
+}
+
+// pluralObjectBefore reports "them" or a plural figure before "to death".
+func pluralObjectBefore(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-5; k-- {
+		if a.ws[k].norm == "them" || a.ws[k].kind == text.Numeral {
+			return true
+		}
+	}
+	return false
+}
+
 // bothBefore reports "both" in the subject of a casualty verb: two victims.
 func bothBefore(a *analysis, sn sentence, i int) bool {
 	for k := i - 1; k >= sn.w0 && k >= i-6; k-- {
@@ -192,7 +226,7 @@ func (a *analysis) numberBefore(from, w, gap int, used []bool) int {
 		if n.w0 < from || w-n.w1 > gap {
 			return -1
 		}
-		if used[i] || !countable(n) {
+		if used[i] || !a.peopleCount(i) {
 			return -1
 		}
 		return i
@@ -211,7 +245,7 @@ func (a *analysis) numbersAfter(w, limit, gap int, used []bool) []int {
 	out := []int{first}
 	for i := first + 1; i < len(a.nums); i++ {
 		n, prev := a.nums[i], a.nums[out[len(out)-1]]
-		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !countable(n) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) {
+		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !a.peopleCount(i) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) {
 			break
 		}
 		out = append(out, i)
@@ -256,11 +290,53 @@ func precedingNegation(a *analysis, sn sentence, i int) bool {
 // not part of a date, not a percentage.
 func countable(n number) bool { return !n.Date && !n.Year && !n.Percent && n.Value >= 0 }
 
+// notPeople are nouns that, right after a number, say it counts things or
+// measures, not people: "shot nine times", "4 hideouts", "100 households".
+var notPeople = map[string]bool{"times": true, "rounds": true, "shots": true, "bullets": true, "km": true,
+	"kilometres": true, "kilometers": true, "miles": true, "meters": true, "metres": true, "years": true, "year": true,
+	"months": true, "days": true, "hours": true, "minutes": true, "houses": true, "homes": true, "households": true,
+	"vehicles": true, "cars": true, "trucks": true, "shells": true, "rockets": true, "mortars": true, "missiles": true,
+	"drones": true, "hideouts": true, "positions": true, "villages": true, "buildings": true, "shops": true,
+	"strikes": true, "attacks": true, "raids": true, "am": true, "pm": true, "mm": true, "o'clock": true, "percent": true,
+	"tons": true, "kg": true, "dollars": true, "weapons": true, "rifles": true, "firearms": true, "heads": true}
+
+// labelWords before a number make it a name, not a count: "battalion 101".
+var labelWords = map[string]bool{"battalion": true, "brigade": true, "division": true, "route": true, "highway": true,
+	"no": true, "number": true, "unit": true, "regiment": true, "sector": true, "zone": true, "ward": true, "block": true,
+	"km": true, "kilometre": true, "kilometer": true, "article": true, "section": true, "district": true, "camp": true}
+
+// peopleCount reports whether number i can count victims: countable, not
+// followed by a unit or a thing, not a label, not the complement of
+// another noun ("the head of 100 households").
+func (a *analysis) peopleCount(i int) bool {
+	n := a.nums[i]
+	if !countable(n) {
+		return false
+	}
+	if n.w1 < len(a.ws) && notPeople[a.ws[n.w1].norm] {
+		return false
+	}
+	if n.w0 > 0 {
+		prev := a.ws[n.w0-1].norm
+		if labelWords[prev] {
+			return false
+		}
+		if prev == "of" && n.w0 > 1 && a.ws[n.w0-2].kind == text.Word {
+			switch a.ws[n.w0-2].norm {
+			case "some", "all", "total", "toll", "death", "deaths", "bodies", "body", "including", "least", "most", "none":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // numberAfter returns the index of a countable unused number starting
 // within gap words after w (skipping articles), or -1.
 func (a *analysis) numberAfter(w, limit, gap int, used []bool) int {
 	for i, n := range a.nums {
-		if n.w0 < w || used[i] || !countable(n) {
+		if n.w0 < w || used[i] || !a.peopleCount(i) {
 			continue
 		}
 		if n.w0 >= limit || n.w0-w > gap {
@@ -285,7 +361,7 @@ func (a *analysis) numbersBefore(from, w int, used []bool) []int {
 	}
 	for i := len(a.nums) - 1; i >= 0; i-- {
 		n := a.nums[i]
-		if n.w1 > w || used[i] || !countable(n) {
+		if n.w1 > w || used[i] || !a.peopleCount(i) {
 			continue
 		}
 		if n.w0 < stop || w-n.w1 > 8 {
