@@ -61,8 +61,10 @@ func SentencesOf(s string, toks []Token) []Span {
 		gap := s[t.End:next.Start]
 		// Line-based boundaries.
 		if nl := strings.Count(gap, "\n"); nl > 0 {
+			// A title wrapped at the end of a line: "Brig.\nGen. Turki".
+			abbrev := t.Text == "." && i > first && noBreakAfter(toks, i, next)
 			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
-				(startsSentence(next) && !continuesLine(t)) {
+				(startsSentence(next) && !continuesLine(t) && !abbrev) {
 				emit(i)
 				continue
 			}
