@@ -463,12 +463,24 @@ func TestDashboard(t *testing.T) {
 		b.noConsoleErrors(t, "after pasting an article")
 	})
 
-	t.Run("a wrong token is refused with a clear message", func(t *testing.T) {
-		b.do(t, "submit with a bad token",
+	t.Run("a text file fills the form, and a wrong token is refused with a clear message", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "protest.txt")
+		const text = "Teachers rally in Nairobi over unpaid wages\n\nHundreds of teachers marched to parliament in Nairobi on Monday to demand unpaid wages, union officials said."
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		b.do(t, "load a file and submit with a bad token",
 			chromedp.Click(chromedp.CSS(`#open-upload`)),
 			chromedp.WaitVisible(chromedp.CSS(`#upload-form textarea[name=text]`)),
-			chromedp.SetValue(chromedp.CSS(`#upload-form input[name=title]`), "Another report"),
-			chromedp.SetValue(chromedp.CSS(`#upload-form textarea[name=text]`), "Police dispersed a protest in the capital on Monday."),
+			chromedp.SetUploadFiles(chromedp.CSS(`#upload-form input[name=file]`), []string{file}))
+		b.waitFor(t, "the file's text in the form", `document.querySelector('#upload-form textarea[name=text]').value.length > 0`)
+		if got := eval[string](t, b, `document.querySelector('#upload-form textarea[name=text]').value`); got != text {
+			t.Errorf("text from the file = %q, want %q", got, text)
+		}
+		if got := eval[string](t, b, `document.querySelector('#upload-form input[name=title]').value`); got != "Teachers rally in Nairobi over unpaid wages" {
+			t.Errorf("title from the file's first line = %q", got)
+		}
+		b.do(t, "submit with a bad token",
 			chromedp.SetValue(chromedp.CSS(`#upload-form input[name=token]`), "wrong-token"),
 			chromedp.Click(chromedp.CSS(`#upload-submit`)))
 		b.waitFor(t, "the error", `document.getElementById('upload-status').textContent.includes('401')`)

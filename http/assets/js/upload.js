@@ -18,11 +18,26 @@ export function setupUpload(onIngested) {
     dialog.showModal();
   });
   document.getElementById('upload-cancel').addEventListener('click', () => dialog.close());
+  // A text file fills the text, and the title from its first line when the
+  // title is still empty.
+  form.file.addEventListener('change', async () => {
+    const file = form.file.files[0];
+    if (!file) return;
+    const text = await file.text();
+    form.text.value = text;
+    if (!form.title.value.trim()) form.title.value = (text.split('\n').find((l) => l.trim()) || file.name).trim().slice(0, 200);
+  });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const token = form.token.value.trim();
     if (token) localStorage.setItem(TOKEN_KEY, token); else localStorage.removeItem(TOKEN_KEY);
     const doc = { title: form.title.value.trim(), url: form.url.value.trim(), published: form.published.value, text: form.text.value };
+    if (!doc.title) doc.title = (doc.text.split('\n').find((l) => l.trim()) || '').trim().slice(0, 200);
+    if (!doc.text.trim()) {
+      status.className = 'status error';
+      status.textContent = 'Paste the article text or choose a file first.';
+      return;
+    }
     for (const k of ['url', 'published']) if (!doc[k]) delete doc[k];
     submit.disabled = true;
     status.className = 'status';
