@@ -22,10 +22,11 @@ type Span struct {
 // typically opens one ("… in the U.S. The army …").
 //
 // Line breaks matter too: a blank line always ends a sentence, so does a
-// line that starts with a bullet (•, -, *), and so does a single line break
-// before a capitalised word unless the line ends in a word that cannot end
-// a sentence ("the", "of", a comma) — so a headline without final
-// punctuation is its own sentence while hard-wrapped prose is not cut.
+// line that starts with a bullet (•, -, *) or a list number ("1."), and so
+// does a single line break before a capitalised word unless the line ends
+// in a word that cannot end a sentence ("the", "of", a comma) or the text
+// is hard-wrapped prose (see hardWrapped) — so a headline without final
+// punctuation is its own sentence while wrapped prose is not cut.
 func Sentences(s string) []Span {
 	return SentencesOf(s, Tokenize(s))
 }
@@ -33,6 +34,7 @@ func Sentences(s string) []Span {
 // SentencesOf is Sentences for callers that already tokenized s.
 func SentencesOf(s string, toks []Token) []Span {
 	var out []Span
+	wrapped := hardWrapped(s)
 	first := -1 // first token of the current sentence
 	emit := func(last int) {
 		if first >= 0 && last >= first {
@@ -64,7 +66,7 @@ func SentencesOf(s string, toks []Token) []Span {
 			// A title wrapped at the end of a line: "Brig.\nGen. Turki".
 			abbrev := t.Text == "." && i > first && noBreakAfter(toks, i, next)
 			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
-				(startsSentence(next) && !continuesLine(t) && !abbrev) {
+				(startsSentence(next) && !continuesLine(t) && !abbrev && !wrapped) {
 				emit(i)
 				continue
 			}
@@ -99,6 +101,32 @@ func SentencesOf(s string, toks []Token) []Span {
 		}
 	}
 	return out
+}
+
+// hardWrapped reports whether s is prose broken into lines at a fixed
+// width: at least two single line breaks fall inside a sentence (the next
+// line starts with a lower-case letter). In such text a single line break
+// before a capital ("met President\nBiden") does not end a sentence;
+// headlines are then set off by blank lines.
+func hardWrapped(s string) bool {
+	wraps := 0
+	for i := strings.IndexByte(s, '\n'); i >= 0 && i+1 < len(s); {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+			if wraps++; wraps >= 2 {
+				return true
+			}
+		}
+		k := strings.IndexByte(s[i+1:], '\n')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // listNumber reports whether toks[i] starts a numbered list item: a

@@ -47,6 +47,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Car bomb hits market in Mogadishu", "A car bomb exploded on Monday."}},
 		{"hard-wrapped prose is not cut", "The convoy was attacked near the\nSyrian border by militants.",
 			[]string{"The convoy was attacked near the\nSyrian border by militants."}},
+		{"wrapped prose breaking before a name", "Officials met with President\nBiden on Monday and\nthen left for the\ncapital.",
+			[]string{"Officials met with President\nBiden on Monday and\nthen left for the\ncapital."}},
 		{"bullets", "Key points:\n• Two killed\n• Five wounded\n- Roads closed\n* Curfew imposed",
 			[]string{"Key points:", "Two killed", "Five wounded", "Roads closed", "Curfew imposed"}},
 		{"numbered list", "Casualties:\n1. Two soldiers died in Gao.\n2) A civilian was hurt.",
