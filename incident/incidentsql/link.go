@@ -84,12 +84,15 @@ func (s *Service) candidates(ctx context.Context, tx *sql.Tx, e *sitrep.Event, h
 		to = t
 	}
 	day := func(t time.Time, d int) string { return t.AddDate(0, 0, d).Format("2006-01-02") }
-	// Windows longer than 62 days never link, so a window touching ours
-	// starts at most 64 days before it.
+	// Two index range scans: events starting within a day of our window,
+	// and the few with long windows (≤ 62 days, see package incident) that
+	// start earlier and reach into it, through a partial index of those.
+	country := s.Dialect.CaseEq("e.country")
 	reports, err := scanReports(tx.QueryContext(ctx, s.q("SELECT "+reportCols+", e.incident_id"+reportFrom+
-		"WHERE "+s.Dialect.CaseEq("e.country")+" AND e.event_date >= ? AND e.event_date <= ? AND "+
-		"(CASE WHEN e.event_date_end = '' THEN e.event_date ELSE e.event_date_end END) >= ?"),
-		e.Country, day(from, -64), day(to, 1), day(from, -1)))
+		"WHERE "+country+" AND e.event_date >= ? AND e.event_date <= ?"+
+		" UNION ALL SELECT "+reportCols+", e.incident_id"+reportFrom+
+		"WHERE "+country+" AND e.event_date_end > e.event_date AND e.event_date >= ? AND e.event_date < ? AND e.event_date_end >= ?"),
+		e.Country, day(from, -1), day(to, 1), e.Country, day(from, -64), day(from, -1), day(from, -1)))
 	if err != nil {
 		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
 	}
