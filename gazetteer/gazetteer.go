@@ -29,14 +29,15 @@ var dataFiles = []string{"data/countries.txt", "data/supplement.txt", "data/comm
 // loading and safe for concurrent use.
 type Gazetteer struct {
 	places       []sitrep.Place
-	names        *hashIndex       // key → places
-	skel         *hashIndex       // skeleton → places
-	countries    map[string]int32 // ISO2 → place index
-	admin1       []int32          // per place: index of its admin1 region (itself for one), -1 if unknown
-	admin2       []int32          // per place: index of its admin2 region, -1 if unknown
-	common       map[string]bool  // keys of frequent English words
-	needsContext map[string]bool  // keys that are places only with context
-	stop         map[string]bool  // keys that are never places
+	names        *hashIndex        // key → places
+	skel         *hashIndex        // skeleton → places
+	countries    map[string]int32  // ISO2 → place index
+	admin1       []int32           // per place: index of its admin1 region (itself for one), -1 if unknown
+	admin2       []int32           // per place: index of its admin2 region, -1 if unknown
+	common       map[string]bool   // keys of frequent English words
+	needsContext map[string]bool   // keys that are places only with context
+	stop         map[string]bool   // keys that are never places
+	demonyms     map[string]string // demonym key → ISO2
 	maxTokens    int
 }
 
@@ -54,6 +55,7 @@ func newGazetteer(lines int) *Gazetteer {
 		common:       map[string]bool{},
 		needsContext: map[string]bool{},
 		stop:         map[string]bool{},
+		demonyms:     map[string]string{},
 	}
 	// About three distinct keys and skeletons per line of GeoNames data.
 	g.names = newHashIndex(3 * lines)

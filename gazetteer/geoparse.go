@@ -719,6 +719,16 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 	// evidence of the others (and the hint), never by its own.
 	own := make([][]vote, len(ms))
 	total := map[string]float64{}
+	// "Syrian regime forces", "a Ukrainian soldier": half a vote each, at
+	// most one in total per country.
+	for i, t := range toks {
+		if !t.cap {
+			continue
+		}
+		if cc, ok := g.demonyms[unsafeWord(toks, buf, i)]; ok && total[cc] < 1 {
+			total[cc] += 0.5
+		}
+	}
 	for k := range ms {
 		own[k] = g.votes(&ms[k])
 		for _, v := range own[k] {
@@ -763,7 +773,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		if !m.exact {
 			var refs []uint32
 			for _, i := range m.refs {
-				if ctx.weight(g.places[i].CountryCode) >= 0.3 {
+				if ctx.weight(g.places[i].CountryCode) >= 0.25 {
 					refs = append(refs, i)
 				}
 			}
@@ -979,9 +989,14 @@ outer:
 		}
 		seen = append(seen, vote{p.CountryCode, v})
 	}
-	n := float64(len(seen))
+	// Split the strongest vote between the countries in proportion.
+	sum, top := 0.0, 0.0
+	for _, v := range seen {
+		sum += v.v
+		top = max(top, v.v)
+	}
 	for k := range seen {
-		seen[k].v /= n
+		seen[k].v *= top / sum
 	}
 	return seen
 }

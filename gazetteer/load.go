@@ -21,6 +21,7 @@ import (
 //	A2  CC.a1.a2   name  [aliases]
 //	P   id  name  lat  lon  class.code  CC  a1  a2  population  [aliases]
 //	N   target  aliases     (extra names; target is an id, CC, CC.a1 or CC.a1.a2)
+//	D   ISO2  demonyms      (not places, but evidence of the country: "Syrian forces")
 //	E   word...             (frequent English words: a place of that name needs context
 //	                         unless it is a country, an admin1 region, a capital or a city of a million)
 //	W   word...             (words that are places only with context: "Somali region", "in Unity")
@@ -165,6 +166,15 @@ func (b *builder) record(l string) string {
 		b.g.countries[f[1]] = i
 		if explicit {
 			b.explicit[i] = true
+		}
+	case "D":
+		if len(f) < 3 || len(f[1]) != 2 {
+			return "want D <ISO2> <demonyms>"
+		}
+		for _, d := range strings.Split(f[2], "|") {
+			if k := Key(d); k != "" {
+				b.g.demonyms[k] = f[1]
+			}
 		}
 	case "N":
 		if len(f) < 3 || f[1] == "" || f[2] == "" {
