@@ -20,6 +20,7 @@ type draft struct {
 	cs        []casualty
 	headline  bool
 	needs     string // the event type the deciding trigger refines, if any
+	firstTrig int    // word index of the cluster's first trigger: who comes before it is the subject
 	noSubject bool   // actor1 was taken from after the trigger: nobody before it acts
 	ownDate   bool
 	ownPlace  bool
@@ -122,7 +123,10 @@ func nearestGroup(groups [][]trigger, w int) int {
 func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used []bool) *draft {
 	sn := a.sents[si]
 	t := g[best(g)]
-	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline, needs: t.Needs}
+	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline, needs: t.Needs, firstTrig: t.w0}
+	for _, x := range g {
+		d.firstTrig = min(d.firstTrig, x.w0)
+	}
 	ev := &d.ev
 	ev.DocID = a.doc.ID
 	ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = t.EventType, t.SubEventType, t.Plover, t.Cameo

@@ -119,7 +119,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	// "a farmer and two herders clashed with machetes", "residents beat him".
 	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && t.w0-m.w1 <= 4 {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && d.firstTrig-m.w1 <= 4 {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 				break
 			}
