@@ -26,7 +26,8 @@
 //     violence and Violence against civilians (a strike that killed
 //     civilians is "an attack" to some). Anything else, e.g. an air strike
 //     and an IED, or an IED and a protest, in one town on one day, is not.
-//   - Place: same country; with coordinates on both sides, the distance must
+//   - Place: the same country, named on both sides (an event without a
+//     country is never linked); with coordinates on both sides, the distance must
 //     be within the larger of the two precision radii: 10 km for geo
 //     precision 1 (the town itself), 40 km for precision 2 (near / part of),
 //     150 km and the same admin1 for precision 3 (only a region). Two
