@@ -86,9 +86,8 @@ var _ sitrep.DocumentService = (*Ingester)(nil)
 
 // NewIngester returns an Ingester writing through store's database.
 func NewIngester(store *sqldb.Store, q *Queue) *Ingester {
-	pending := *store
-	pending.Extractor, pending.ExtractorVersion = nil, PendingVersion
-	return &Ingester{store: &pending, queue: q}
+	pending := &sqldb.Store{W: store.W, R: store.R, Dialect: store.Dialect, ExtractorVersion: PendingVersion}
+	return &Ingester{store: pending, queue: q}
 }
 
 // IngestDocument stores doc with no events and queues its extraction. A

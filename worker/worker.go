@@ -112,6 +112,9 @@ func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
 		FetchPollInterval:    opts.PollInterval,
 		Logger:               env.logger(),
 	}
+	if opts.PollInterval > 0 && opts.PollInterval < 100*time.Millisecond {
+		cfg.FetchCooldown = opts.PollInterval // River's default cooldown may not exceed the poll
+	}
 	c, err := river.NewClient(riverpgxv5.New(env.Pool), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("worker: %w", err)
