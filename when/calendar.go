@@ -1,6 +1,7 @@
 package when
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/text"
@@ -295,5 +296,43 @@ func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 	if c, end, ok := p.monthFirst(k); ok {
 		return c, end, true
 	}
+	// "from Friday to Sunday", "between Friday and Sunday", "Friday-Saturday".
+	if sep := p.norm(k); (rangeSep[sep] && sep != "and") || (sep == "and" && prep == "between") {
+		if k+1 < len(p.toks) {
+			if t2 := p.toks[k+1]; t2.IsCap() {
+				if wd2, ok := weekdays[t2.Norm]; ok && wd2 != wd {
+					e.wd2, e.wdRange = wd2, true
+					k += 2
+					if dayParts[p.norm(k)] {
+						k++
+					}
+				}
+			}
+		}
+	}
 	return e, k, true
+}
+
+// decade parses "the 1990s", "in the 2010s": a decade needs a preposition
+// or "the" before it.
+func (p *parser) decade(j int, prep string) (expr, int, bool) {
+	the := p.norm(j) == "the"
+	if the {
+		j++
+	}
+	if !the && !yearPreps[prep] {
+		return expr{}, 0, false
+	}
+	if j >= len(p.toks) {
+		return expr{}, 0, false
+	}
+	n := p.toks[j].Norm
+	if len(n) != 5 || n[4] != 's' || n[3] != '0' {
+		return expr{}, 0, false
+	}
+	y, err := strconv.Atoi(n[:4])
+	if err != nil || y < 1900 || y > 2100 {
+		return expr{}, 0, false
+	}
+	return expr{kind: kYear, y: y, y2: y + 9}, j + 1, true
 }

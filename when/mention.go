@@ -44,14 +44,16 @@ type expr struct {
 	y2, m2, d2 int // end of a range; m2 == 0 when there is none
 	n          int // days for kOffset/kPastDays, count for kMonthsAgo/kYearsAgo
 	wd         time.Weekday
-	strict     bool // "last Friday": strictly before the publication day
-	part       int  // 1 early, 2 mid, 3 late part of a month or year
-	prec       int  // precision forced by the text ("(month of)", "around"); 0 = derive
-	night      bool // "the night of 3-4 March": coded on the first day
-	weekOf     bool // "(week of)": the seven days from the date
-	monthOf    bool // "(month of)": the date through the end of its month
-	weekendOf  bool // "the weekend of 12 March": that day and the next
-	chain      bool // kOffset written as "N days earlier": prefer the previous mention as anchor
+	wd2        time.Weekday // last day of a weekday range
+	wdRange    bool         // "from Friday to Sunday"
+	strict     bool         // "last Friday": strictly before the publication day
+	part       int          // 1 early, 2 mid, 3 late part of a month or year
+	prec       int          // precision forced by the text ("(month of)", "around"); 0 = derive
+	night      bool         // "the night of 3-4 March": coded on the first day
+	weekOf     bool         // "(week of)": the seven days from the date
+	monthOf    bool         // "(month of)": the date through the end of its month
+	weekendOf  bool         // "the weekend of 12 March": that day and the next
+	chain      bool         // kOffset written as "N days earlier": prefer the previous mention as anchor
 }
 
 // Find returns all date expressions in s, left to right, non-overlapping,

@@ -123,7 +123,7 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	best, bestEnd := expr{}, 0
-	for alt := range 7 {
+	for alt := range 8 {
 		var c expr
 		var end int
 		var ok bool
@@ -142,6 +142,8 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 			c, end, ok = p.weekday(j, prep)
 		case 6:
 			c, end, ok = p.season(j)
+		case 7:
+			c, end, ok = p.decade(j, prep)
 		}
 		if ok && end > bestEnd {
 			best, bestEnd = c, end

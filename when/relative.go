@@ -70,6 +70,8 @@ var relRules = []relRule{
 	{pat: pat("the past|last N days"), e: expr{kind: kPastDays}, unit: 1},
 	{pat: pat("past|last N days"), e: expr{kind: kPastDays}, unit: 1},
 	{pat: pat("the past|last N weeks"), e: expr{kind: kPastDays}, unit: 7},
+	{pat: pat("the past|last N months"), e: expr{kind: kPastDays}, unit: 30},
+	{pat: pat("the past|last N years"), e: expr{kind: kPastDays}, unit: 365},
 
 	rule("over|during|at|on the weekend", expr{kind: kWeekend}, 2),
 	rule("this|last|past weekend", expr{kind: kWeekend}, 2),

@@ -87,12 +87,19 @@ func (m Mention) Resolve(pub time.Time, hasPub bool) Date {
 		d.Start = p.AddDate(0, 0, -e.n)
 		d.End = d.Start
 	case kWeekday:
-		back := (int(p.Weekday()) - int(e.wd) + 7) % 7
+		last := e.wd
+		if e.wdRange {
+			last = e.wd2
+		}
+		back := (int(p.Weekday()) - int(last) + 7) % 7
 		if back == 0 && e.strict {
 			back = 7
 		}
-		d.Start = p.AddDate(0, 0, -back)
-		d.End = d.Start
+		d.End = p.AddDate(0, 0, -back)
+		d.Start = d.End
+		if e.wdRange {
+			d.Start = d.End.AddDate(0, 0, -((int(e.wd2) - int(e.wd) + 7) % 7))
+		}
 	case kWeekend:
 		back := (int(p.Weekday()) - int(time.Saturday) + 7) % 7
 		d.Start = p.AddDate(0, 0, -back)
@@ -283,6 +290,9 @@ func precision(e expr) int {
 			return 2 // "the first week of March"
 		}
 	case kWeekday:
+		if e.wdRange {
+			return 2
+		}
 		return 1
 	case kWeekend, kThisWeek, kLastWeek:
 		return 2

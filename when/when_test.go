@@ -93,6 +93,7 @@ func TestFindAbsolute(t *testing.T) {
 		{"mid year glued", "since mid-2021 the", want{"since mid-2021", "2021-05-01", "2021-08-31", 3, false}},
 		{"season with year", "in the summer of 2021 the", want{"in the summer of 2021", "2021-06-01", "2021-08-31", 3, false}},
 		{"winter runs into the next year", "winter 2021 was", want{"winter 2021", "2021-12-01", "2022-02-28", 3, false}},
+		{"decade", "fighting in the 1990s displaced", want{"in the 1990s", "1990-01-01", "1999-12-31", 3, false}},
 		{"weekday before a calendar date", "on Friday, 3 March 2017 gunmen", want{"on Friday, 3 March 2017", "2017-03-03", "2017-03-03", 1, false}},
 	}
 	for _, tt := range tests {
@@ -155,6 +156,9 @@ func TestFindRelative(t *testing.T) {
 		{"weekday with a bracketed date", "on Thursday (1 June), gunmen", want{"on Thursday (1 June)", "2017-06-01", "2017-06-01", 1, true}},
 		{"early hours of a weekday", "in the early hours of Sunday, drones", want{"in the early hours of Sunday", "2017-06-04", "2017-06-04", 1, true}},
 		{"recent days", "clashes in recent days have", want{"in recent days", "2017-05-29", "2017-06-05", 2, true}},
+		{"weekday range", "clashes from Friday to Sunday left", want{"from Friday to Sunday", "2017-06-02", "2017-06-04", 2, true}},
+		{"weekday range after between", "between Thursday and Saturday night", want{"between Thursday and Saturday night", "2017-06-01", "2017-06-03", 2, true}},
+		{"past months", "in the past three months, 40", want{"in the past three months", "2017-03-07", "2017-06-05", 3, true}},
 		{"weekday night", "Friday night clashes", want{"Friday night", "2017-06-02", "2017-06-02", 1, true}},
 		{"weekend", "leaflets dropped over the weekend.", want{"over the weekend", "2017-06-03", "2017-06-04", 2, true}},
 		{"this week", "raids earlier this week in", want{"earlier this week", "2017-06-05", "2017-06-05", 2, true}},
