@@ -8,6 +8,8 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"runtime"
+	"sync"
 
 	"github.com/sitrep/sitrep"
 )
@@ -66,7 +68,12 @@ func (s *Server) ingestBatch(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	out := BatchResult{Results: []BatchLine{}}
+	type job struct {
+		line int
+		doc  sitrep.Document
+		err  error
+	}
+	var jobs []job
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64<<10), len(body)+1)
 	for n := 1; sc.Scan(); n++ {
@@ -74,31 +81,98 @@ func (s *Server) ingestBatch(w http.ResponseWriter, r *http.Request) {
 		if len(line) == 0 {
 			continue
 		}
-		res := BatchLine{Line: n}
-		var doc sitrep.Document
-		err := decodeDocument(bytes.NewReader(line), &doc)
+		j := job{line: n}
+		j.err = decodeDocument(bytes.NewReader(line), &j.doc)
+		jobs = append(jobs, j)
+	}
+
+	// Documents are extracted and stored in parallel: extraction uses the
+	// CPUs while the store commits the documents that are ready together.
+	// A document repeated within the batch waits for a second round, so
+	// the first occurrence is the one stored and later ones are reported
+	// as duplicates, as if the lines had been ingested in order.
+	seen := map[string]bool{}
+	var first, repeats []int
+	for i, j := range jobs {
+		keys := []string{"text:" + sitrep.NormalizeText(j.doc.Text)}
+		if j.doc.ID != "" {
+			keys = append(keys, "id:"+j.doc.ID)
+		}
+		if j.doc.URL != "" {
+			keys = append(keys, "url:"+j.doc.URL)
+		}
+		dup := false
+		for _, k := range keys {
+			dup = dup || seen[k]
+			seen[k] = true
+		}
+		if dup && j.err == nil {
+			repeats = append(repeats, i)
+		} else {
+			first = append(first, i)
+		}
+	}
+
+	results := make([]BatchLine, len(jobs))
+	ingest := func(i int) {
+		j := &jobs[i]
+		res := BatchLine{Line: j.line}
+		err := j.err
 		var ir *sitrep.IngestResult
 		if err == nil {
-			ir, err = s.DocumentService.IngestDocument(r.Context(), &doc)
+			ir, err = s.DocumentService.IngestDocument(r.Context(), &j.doc)
 		}
-		switch {
-		case err != nil:
+		if err != nil {
 			if sitrep.ErrorCode(err) == sitrep.EINTERNAL {
-				s.Logger.Error("ingest", "line", n, "err", err)
+				s.Logger.Error("ingest", "line", j.line, "err", err)
 			}
 			res.Error = sitrep.ErrorMessage(err)
-			out.Failed++
-		case ir.Duplicate:
+		} else {
 			res.IngestResult = *ir
+		}
+		results[i] = res
+	}
+	parallel(first, batchWorkers, ingest)
+	parallel(repeats, batchWorkers, ingest)
+
+	out := BatchResult{Results: results}
+	for _, res := range results {
+		switch {
+		case res.Error != "":
+			out.Failed++
+		case res.Duplicate:
 			out.Duplicates++
 		default:
-			res.IngestResult = *ir
 			out.Ingested++
 		}
-		out.Results = append(out.Results, res)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
+
+// parallel calls fn for each index with up to n goroutines and returns
+// when all calls have.
+func parallel(idx []int, n int, fn func(int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, len(idx)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for _, i := range idx {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// batchWorkers is how many documents of one NDJSON batch are ingested at
+// once; more than the CPUs, since workers also wait for commits.
+var batchWorkers = 4 * runtime.GOMAXPROCS(0)
 
 // decodeDocument reads one Document, turning JSON errors into EINVALID
 // messages that say what is wrong and where.

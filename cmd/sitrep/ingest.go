@@ -66,7 +66,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	reextract := fs.Bool("reextract", false, "re-run extraction on documents already stored (with no arguments: every document extracted by another build)")
 	asJSON := fs.Bool("json", false, "print a JSON summary on stdout")
 	quiet := fs.Bool("quiet", false, "no progress bar")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents extracted in parallel")
+	workers := fs.Int("workers", 4*runtime.GOMAXPROCS(0), "documents ingested in parallel (extraction uses the CPUs while others wait on commits)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

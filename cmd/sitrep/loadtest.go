@@ -136,7 +136,7 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 		var evs atomic.Int64
 		var wg sync.WaitGroup
 		next := atomic.Int64{}
-		for range runtime.GOMAXPROCS(0) {
+		for range 4 * runtime.GOMAXPROCS(0) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
