@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -136,8 +137,6 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 				k = k2
 			}
 		}
-	} else if between {
-		return n, false
 	}
 	switch qualKind[n.Qualifier] {
 	case qualMin:
@@ -188,7 +187,8 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 		}
 		if k < len(toks) {
 			if m, ok := scales[toks[k].Norm]; ok {
-				return int64(f * float64(m)), false, k + 1, true
+				// Round: 2.3 * 1e6 is 2299999.9999999995 in binary.
+				return int64(math.Round(f * float64(m))), false, k + 1, true
 			}
 		}
 		if !isInt {

@@ -19,6 +19,7 @@ func TestNumbers(t *testing.T) {
 		{"no-break space groups digits", "10\u00a0000 displaced", []num{{text: "10\u00a0000", value: 10000, min: 10000, max: 10000}}},
 		{"ordinary space does not group digits", "in 2019 500 people", []num{{text: "2019", value: 2019, min: 2019, max: 2019, date: true}, {text: "500", value: 500, min: 500, max: 500}}},
 		{"decimal with scale", "1.5 million people", []num{{text: "1.5 million", value: 1500000, min: 1500000, max: 1500000}}},
+		{"decimal scale rounds", "2.3 million and 4.35 million", []num{{text: "2.3 million", value: 2300000, min: 2300000, max: 2300000}, {text: "4.35 million", value: 4350000, min: 4350000, max: 4350000}}},
 		{"bare decimal is not a count", "a 1.5 km road", nil},
 		{"number word", "five strikes", []num{{text: "five", value: 5, min: 5, max: 5}}},
 		{"hyphenated compound", "twenty-one dead", []num{{text: "twenty-one", value: 21, min: 21, max: 21}}},
