@@ -26,15 +26,22 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	ev := &d.ev
 	var p1, p2 *mention
 	var sponsors []string
+	byCrowd := false // "was beaten up by residents": the attackers are a crowd
 	for k := t.w1; k < sn.w1 && k <= t.w1+8; k++ {
 		if a.ws[k].norm != "by" {
 			continue
 		}
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w0 > k && m.w0 <= k+3 && m.actor.Type != "civilians" {
-				p1 = m
-				break
+			m := &ms[i]
+			if m.role != principal || m.w0 <= k || m.w0 > k+3 {
+				continue
 			}
+			if m.actor.Type == "civilians" || m.actor.Type == "rioters" {
+				byCrowd = true
+			} else {
+				p1 = m
+			}
+			break
 		}
 		break
 	}
@@ -117,6 +124,9 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 
 	// Violence among civilians with no armed group named is mob violence:
 	// "a farmer and two herders clashed with machetes", "residents beat him".
+	if byCrowd && ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" {
+		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
+	}
 	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
 			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && d.firstTrig-m.w1 <= 4 {

@@ -22,7 +22,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 		}
 		for _, id := range h.ids {
 			t := e.lex.Triggers[id]
-			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start)) {
+			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
 				continue
 			}
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
@@ -77,6 +77,18 @@ func inRelativeClause(a *analysis, sn sentence, i int) bool {
 	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
 		switch a.ws[k].norm {
 		case "who", "which", "whose", "whom":
+			return true
+		}
+	}
+	return false
+}
+
+// background reports a trigger that names an earlier event the sentence
+// refers to: "protested days after a clash", "detained following riots".
+func background(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
+		switch a.ws[k].norm {
+		case "following", "after", "regarding", "involved", "over", "concerning", "about", "since", "recent":
 			return true
 		}
 	}
