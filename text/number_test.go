@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNumbers(t *testing.T) {
 	type num struct {
@@ -189,5 +192,21 @@ func TestNumbersUnit(t *testing.T) {
 				t.Errorf("Unit = %q, want %q", ns[0].Unit, tt.want)
 			}
 		})
+	}
+}
+
+func TestNumbersSeed(t *testing.T) {
+	s := seedArticle(t)
+	var got []string
+	for _, n := range Numbers(s, Tokenize(s)) {
+		g := s[n.Start:n.End]
+		if n.Date {
+			g += " (date)"
+		}
+		got = append(got, g)
+	}
+	want := []string{"At least 484", "90,000", "21", "five", "1 (date)", "two", "17"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("seed numbers = %q, want %q", got, want)
 	}
 }
