@@ -283,6 +283,9 @@ func (w *Watcher) item(ctx context.Context, state *sitrep.Feed, it *Item, res *R
 	}
 
 	doc, err := w.itemDocument(ctx, state, it)
+	if ctx.Err() != nil {
+		return // shutting down: not the page's fault, so not an attempt
+	}
 	retry := err != nil && Temporary(err)
 	if err == nil && doc.Text != "" {
 		ir, ierr := w.Documents.IngestDocument(ctx, doc)
