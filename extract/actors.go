@@ -27,6 +27,8 @@ var sponsorWords = map[string]bool{"backed": true, "led": true, "supported": tru
 
 var reportWords = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "claimed": true, "stated": true, "announced": true, "added": true, "confirmed": true, "alleged": true, "accused": true, "urged": true, "warned": true}
 
+var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": true, "ex": true, "duty": true, "demobilized": true, "demobilised": true}
+
 // sentenceActors finds the actors named in sentence sn. Among several
 // entries for one alias it prefers one tied to the event's country, then
 // one with a fixed country over a generic "*" one.
@@ -48,6 +50,12 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			}
 			if s > score {
 				pick, score = act, s
+			}
+		}
+		// "a former police officer", "an off-duty soldier": no longer armed.
+		if h.start > sn.w0 && formerWords[a.ws[h.start-1].norm] && pick.Type != "civilians" {
+			if civ := e.generic["Civilians"]; civ != nil {
+				pick = civ
 			}
 		}
 		m := mention{actor: pick, w0: h.start, w1: h.end}
