@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -76,6 +77,10 @@ var (
 func Default() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
 		defaultG, defaultErr = loadDefault()
+		// Loading leaves ~100 MB of garbage (the decompressed text, key
+		// arena, build lists); hand it back to the OS now rather than
+		// keep it in the process's resident set.
+		debug.FreeOSMemory()
 	})
 	return defaultG, defaultErr
 }

@@ -46,6 +46,28 @@ var featureWords = map[string]bool{
 	"refugee": true, "bridge": true, "plant": true, "nuclear": true, "power": true, "steel": true, "gate": true,
 }
 
+// Flags of the lower-case words that may stand inside a name, in one map so
+// that each word costs one lookup.
+const (
+	isArticleWord = 1 << iota
+	isConnector
+	isFeature
+)
+
+var nameWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range articles {
+		m[w] |= isArticleWord
+	}
+	for w := range connectors {
+		m[w] |= isConnector
+	}
+	for w := range featureWords {
+		m[w] |= isFeature
+	}
+	return m
+}()
+
 // candidate mention before disambiguation.
 type rawMention struct {
 	t0, t1 int // token range [t0, t1)
@@ -130,13 +152,13 @@ func unsafeWord(toks []token, buf []byte, i int) string {
 // start a name, looks up the longest run of following tokens that is a key
 // of the index (hash lookups of the growing key, at most maxSpan per start).
 func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
-	var out []rawMention
+	out := make([]rawMention, 0, len(toks)/16+1)
 	var key []byte
 	span := min(maxSpan, g.maxTokens+2)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		w := buf[t.k0:t.k1]
-		if t.digit || !(t.cap || (articles[string(w)] && t.joined && i+1 < len(toks) && toks[i+1].cap)) {
+		if t.digit || !(t.cap || (t.joined && i+1 < len(toks) && toks[i+1].cap && articles[string(w)])) {
 			continue
 		}
 		key = key[:0]
@@ -150,9 +172,9 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			}
 			tj := toks[j]
 			wj := buf[tj.k0:tj.k1]
-			feature := featureWords[string(wj)]
-			article := articles[string(wj)]
-			if tj.digit || (!tj.cap && !article && !connectors[string(wj)] && !feature) {
+			flags := nameWords[string(wj)]
+			feature, article := flags&isFeature != 0, flags&isArticleWord != 0
+			if tj.digit || (!tj.cap && flags == 0) {
 				break
 			}
 			if article {

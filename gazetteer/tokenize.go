@@ -26,6 +26,22 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 	gap := 0 // separators seen since the last token: 0 none, 1 joinable, 2 break
 	for i := 0; i < len(text); {
 		c := text[i]
+		if lc := asciiWord[c]; lc != 0 {
+			// Fast path: an ASCII letter or digit.
+			if !in {
+				if len(toks) > 0 {
+					toks[len(toks)-1].joined = gap == 1
+				}
+				in = true
+				cur = token{start: i, k0: len(buf), cap: c >= 'A' && c <= 'Z'}
+			}
+			if c <= '9' {
+				cur.digit = true
+			}
+			buf = append(buf, lc)
+			i++
+			continue
+		}
 		var f string
 		n := 1
 		var r rune
@@ -102,6 +118,18 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 	}
 	return toks, buf
 }
+
+// asciiWord maps ASCII letters and digits to their folded byte, others to 0.
+var asciiWord = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
