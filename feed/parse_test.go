@@ -53,6 +53,14 @@ func TestParseFeed(t *testing.T) {
 			},
 		},
 		{
+			name: "RSS 1.0 (RDF) with Dublin Core date and creator", file: "rss1-rdf.xml", feedURL: base + "/rss1.rdf",
+			wantType: "rss", wantTitle: "Caucasus Bulletin",
+			want: []Item{
+				{Key: base + "/notes/2022-02-24-shelling", Link: base + "/notes/2022-02-24-shelling", Title: "Shelling reported along the line of contact",
+					Author: "Nino Beridze", Published: "2022-02-24T05:30:00+04:00", Text: "Both sides reported artillery fire overnight near two border villages."},
+			},
+		},
+		{
 			name: "RSS declared windows-1252 decodes accents and curly quotes", file: "rss-windows-1252.xml", feedURL: base + "/rss",
 			wantType: "rss", wantTitle: "Le Courrier du Yémen",
 			want: []Item{
@@ -124,7 +132,7 @@ func TestParseFeedErrors(t *testing.T) {
 }
 
 func FuzzParseFeed(f *testing.F) {
-	for _, name := range []string{"rss2.xml", "atom.xml", "feed.json", "malformed.xml"} {
+	for _, name := range []string{"rss2.xml", "rss1-rdf.xml", "atom.xml", "feed.json", "malformed.xml"} {
 		f.Add(fixture(f, name, "https://news.example"))
 	}
 	f.Add([]byte(`<rss version="2.0"><channel><item><guid>a</guid></item></channel></rss>`))
