@@ -710,9 +710,14 @@ func hintWeights(h sitrep.GeoHint) map[string]float64 {
 // score rates a place as the referent of a name, before document context
 // (country, proximity, kind) is added.
 func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
+	return g.scoreW(i, exact, ctx.weight(g.places[i].CountryCode))
+}
+
+// scoreW is score given the weight of the place's country.
+func (g *Gazetteer) scoreW(i uint32, exact bool, countryWeight float64) float64 {
 	p := &g.places[i]
 	s := 0.1
-	s += 0.35 * ctx.weight(p.CountryCode)
+	s += 0.35 * countryWeight
 	// Population on a log scale: 100 → 0, 10,000 → 0.4, 10 million → 1.
 	pop := (math.Log10(float64(p.Population)+1) - 2) / 5
 	s += 0.3 * min(max(pop, 0), 1)
@@ -889,12 +894,19 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 		idx          uint32
 	}
 	var nameBuf [128]byte
+	weights := map[string]float64{} // country weights of the mention being resolved
 	choose := func(m *rawMention, anchors []anchor, self int) choice {
 		c := choice{best: -1, second: -1}
 		townIn := g.townCountries(m.refs, m.kind)
+		clear(weights)
 		for _, i := range m.refs {
 			p := &g.places[i]
-			s := g.score(i, m.exact, m.ctx) + kindBonus(p, m.kind) + inside(i, self)
+			w, ok := weights[p.CountryCode]
+			if !ok {
+				w = m.ctx.weight(p.CountryCode)
+				weights[p.CountryCode] = w
+			}
+			s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + inside(i, self)
 			if len(m.refs) > 1 && m.exact && string(appendKey(nameBuf[:0], p.Name)) == m.key {
 				s += 0.1 // its own name, not an alias ("Valence" the French town, not Valencia)
 			}
