@@ -46,9 +46,10 @@ func TestWatcherRestartPostgres(t *testing.T) {
 	})
 }
 
-// testWatcherRestart polls two feeds that share a story, restarts, and
-// polls again: the story is one document with both feeds as sources, and
-// the second run fetches no page and ingests nothing.
+// testWatcherRestart polls two feeds that share a story under one URL and
+// another under two URLs with the same text, restarts, and polls again:
+// each story is one document with both feeds as sources, and the second
+// run fetches no page and ingests nothing.
 func testWatcherRestart(t *testing.T, open backend) {
 	var pageHits atomic.Int32
 	var srv *httptest.Server
@@ -61,11 +62,13 @@ func testWatcherRestart(t *testing.T, open backend) {
 		case "/aggregator.xml":
 			w.Write([]byte(`<rss version="2.0"><channel><title>Gulf Aggregator</title>
 <item><guid>agg-1</guid><title>Four killed as shells hit Taiz market</title>
-<link>` + srv.URL + `/2022/03/16/taiz-market-shelling?utm_campaign=agg</link></item></channel></rss>`))
+<link>` + srv.URL + `/2022/03/16/taiz-market-shelling?utm_campaign=agg</link></item>
+<item><guid>agg-2</guid><title>Drone strike near Marib dam</title>
+<link>` + srv.URL + `/partner/marib-copy</link></item></channel></rss>`))
 		case "/2022/03/16/taiz-market-shelling":
 			pageHits.Add(1)
 			w.Write(fixture(t, "article-taiz-boilerplate.html", srv.URL))
-		case "/2022/03/15/marib-drone":
+		case "/2022/03/15/marib-drone", "/partner/marib-copy": // the same story syndicated
 			pageHits.Add(1)
 			w.Write(fixture(t, "article-marib-jsonld.html", srv.URL))
 		default:
@@ -81,7 +84,7 @@ func testWatcherRestart(t *testing.T, open backend) {
 
 	store, feeds := open(t)
 	first := poll(store, feeds)
-	if first[0].Ingested != 2 || first[1].Duplicates != 1 {
+	if first[0].Ingested != 2 || first[1].Duplicates != 2 {
 		t.Fatalf("first run: %+v", first)
 	}
 	n, _ := store.CountDocuments(context.Background())
@@ -92,6 +95,10 @@ func testWatcherRestart(t *testing.T, open backend) {
 	sources, err := feeds.FindFeedItemsByDocument(context.Background(), taiz)
 	if err != nil || len(sources) != 2 {
 		t.Errorf("Taiz story sources = %+v, %v; want one item from each feed", sources, err)
+	}
+	marib := feed.DocumentID(srv.URL + "/2022/03/15/marib-drone")
+	if sources, _ := feeds.FindFeedItemsByDocument(context.Background(), marib); len(sources) != 2 || sources[1].URL != srv.URL+"/partner/marib-copy" {
+		t.Errorf("syndicated Marib story sources = %+v; want the original and the partner copy, as one document", sources)
 	}
 	hits := pageHits.Load()
 
