@@ -44,6 +44,10 @@ type LatencyReport struct {
 	P99ms     float64 `json:"p99_ms"`
 	MaxMs     float64 `json:"max_ms"`
 	Rows      int64   `json:"rows,omitempty"`
+	// CPUms is the CPU time the whole process (server and load generator)
+	// spent per request: 1000/CPUms is the request rate one dedicated core
+	// sustains, however busy the machine was during the run.
+	CPUms float64 `json:"cpu_ms_per_request"`
 }
 
 // LoadtestReport is what `sitrep loadtest -json` prints.
@@ -55,6 +59,7 @@ type LoadtestReport struct {
 	IngestDocs    int             `json:"ingest_docs"`
 	IngestPerSec  float64         `json:"ingest_docs_per_second"`
 	IngestEvents  int             `json:"ingest_events"`
+	IngestCPUms   float64         `json:"ingest_cpu_ms_per_doc"`
 	GOMAXPROCS    int             `json:"gomaxprocs"`
 	TargetRate    int             `json:"target_rate"`
 	QuerySeconds  float64         `json:"query_seconds"`
@@ -117,12 +122,20 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 
 	base := m.Server.URL()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 512, MaxConnsPerHost: 512}}
-	fmt.Fprintf(c.stderr, "driving queries at %d req/s for %v…\n", *rate, *duration)
-	rep.Phases = append(rep.Phases, driveQueries(ctx, client, base, *rate, *duration, rep.Events))
+	warm := min(*duration, 5*time.Second)
+	fmt.Fprintf(c.stderr, "driving queries at %d req/s: %v with a cold cache, then %v…\n", *rate, warm, *duration)
+	rep.Phases = append(rep.Phases, measured("queries, cold cache", func() LatencyReport {
+		return driveQueries(ctx, client, base, *rate, warm, rep.Events, 1)
+	}))
+	rep.Phases = append(rep.Phases, measured("queries", func() LatencyReport {
+		return driveQueries(ctx, client, base, *rate, *duration, rep.Events, 2)
+	}))
 	rep.QuerySeconds = duration.Seconds()
 
 	fmt.Fprintf(c.stderr, "timing %d exports…\n", *exports)
-	rep.Phases = append(rep.Phases, timeExports(ctx, client, base, *exports)...)
+	for _, p := range timeExports(ctx, client, base, *exports) {
+		rep.Phases = append(rep.Phases, p)
+	}
 
 	if *ingestN > 0 {
 		fmt.Fprintf(c.stderr, "ingesting %d documents with the extraction engine…\n", *ingestN)
@@ -131,8 +144,8 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 			return err
 		}
 		m.Store.Extractor = x
-		docs := newsDocs("ingest", *ingestN)
-		start := time.Now()
+		docs := newsDocs(fmt.Sprintf("ingest-%d", time.Now().UnixNano()), *ingestN)
+		start, cpu := time.Now(), processCPU()
 		var evs atomic.Int64
 		var wg sync.WaitGroup
 		next := atomic.Int64{}
@@ -152,6 +165,7 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 		rep.IngestDocs = len(docs)
 		rep.IngestPerSec = float64(len(docs)) / time.Since(start).Seconds()
 		rep.IngestEvents = int(evs.Load())
+		rep.IngestCPUms = float64((processCPU() - cpu).Microseconds()) / 1000 / float64(len(docs))
 	}
 
 	if *asJSON {
@@ -160,12 +174,13 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 		return enc.Encode(rep)
 	}
 	fmt.Fprintf(c.stdout, "%s, %d events (seeded in %.1fs), GOMAXPROCS=%d\n", rep.Backend, rep.Events, rep.SeedSeconds, rep.GOMAXPROCS)
-	fmt.Fprintf(c.stdout, "%-22s %8s %7s %9s %8s %8s %8s\n", "phase", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms")
+	fmt.Fprintf(c.stdout, "%-22s %8s %7s %9s %8s %8s %8s %10s\n", "phase", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms", "CPU ms/req")
 	for _, p := range rep.Phases {
-		fmt.Fprintf(c.stdout, "%-22s %8d %7d %9.1f %8.2f %8.2f %8.2f\n", p.Name, p.Requests, p.Errors, p.PerSecond, p.P50ms, p.P99ms, p.MaxMs)
+		fmt.Fprintf(c.stdout, "%-22s %8d %7d %9.1f %8.2f %8.2f %8.2f %10.3f\n", p.Name, p.Requests, p.Errors, p.PerSecond, p.P50ms, p.P99ms, p.MaxMs, p.CPUms)
 	}
 	if rep.IngestDocs > 0 {
-		fmt.Fprintf(c.stdout, "ingest with extraction: %d documents, %d events, %.0f docs/s\n", rep.IngestDocs, rep.IngestEvents, rep.IngestPerSec)
+		fmt.Fprintf(c.stdout, "ingest with extraction: %d documents, %d events, %.0f docs/s, %.3f CPU ms/doc\n",
+			rep.IngestDocs, rep.IngestEvents, rep.IngestPerSec, rep.IngestCPUms)
 	}
 	return nil
 }
@@ -285,11 +300,11 @@ func queryPath(r *rand.Rand, events int) string {
 // driveQueries sends requests at a fixed rate regardless of how fast they
 // return (open loop), so slow responses show up as latency instead of
 // silently lowering the load.
-func driveQueries(ctx context.Context, client *http.Client, base string, rate int, d time.Duration, events int) LatencyReport {
+func driveQueries(ctx context.Context, client *http.Client, base string, rate int, d time.Duration, events int, seed uint64) LatencyReport {
 	var mu sync.Mutex
 	var lat []time.Duration
 	var errs atomic.Int64
-	r := rand.New(rand.NewPCG(1, 2))
+	r := rand.New(rand.NewPCG(seed, 2))
 	interval := time.Second / time.Duration(rate)
 	total := int(d / interval)
 	sem := make(chan struct{}, 512)
@@ -326,6 +341,17 @@ func driveQueries(ctx context.Context, client *http.Client, base string, rate in
 	return summarize("queries", lat, int(errs.Load()), time.Since(start), 0)
 }
 
+// measured runs a phase and records the CPU it cost per request.
+func measured(name string, phase func() LatencyReport) LatencyReport {
+	cpu := processCPU()
+	rep := phase()
+	rep.Name = name
+	if rep.Requests > 0 {
+		rep.CPUms = float64((processCPU() - cpu).Microseconds()) / 1000 / float64(rep.Requests)
+	}
+	return rep
+}
+
 // timeExports downloads n per-country CSV exports one after another, then
 // one GeoJSON export of everything.
 func timeExports(ctx context.Context, client *http.Client, base string, n int) []LatencyReport {
@@ -359,8 +385,8 @@ func timeExports(ctx context.Context, client *http.Client, base string, n int) [
 		csvPaths = append(csvPaths, "/api/export.csv?country="+url.QueryEscape(loadCountries[i%len(loadCountries)].name))
 	}
 	return []LatencyReport{
-		run("export.csv by country", csvPaths),
-		run("export.geojson all", []string{"/api/export.geojson"}),
+		measured("export.csv by country", func() LatencyReport { return run("", csvPaths) }),
+		measured("export.geojson all", func() LatencyReport { return run("", []string{"/api/export.geojson"}) }),
 	}
 }
 
