@@ -85,3 +85,51 @@ func TestFeedsEndpoint(t *testing.T) {
 		}
 	})
 }
+
+func TestDocumentSourcesEndpoint(t *testing.T) {
+	db := storetest.OpenSQLite(t)
+	ctx := context.Background()
+	res, err := db.Store.IngestDocument(ctx, &sitrep.Document{ID: "taiz-1", URL: "https://frontline.example/taiz", Title: "Shelling kills four in Taiz market",
+		Text: "Shelling kills four in Taiz market\n\nArtillery shells struck a crowded vegetable market in Taiz on Wednesday, killing four civilians, officials said."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := db.FeedService()
+	at := time.Date(2022, 3, 16, 10, 0, 0, 0, time.UTC)
+	for i, it := range []*sitrep.FeedItem{
+		{FeedURL: "https://frontline.example/rss.xml", Key: "fw-48213", URL: "https://frontline.example/taiz", DocumentID: res.DocumentID, Status: sitrep.FeedItemIngested},
+		{FeedURL: "https://aggregator.example/rss", Key: "agg-1", URL: "https://frontline.example/taiz?utm_campaign=agg", DocumentID: res.DocumentID, Status: sitrep.FeedItemDuplicate},
+	} {
+		it.Seen = at.Add(time.Duration(i) * time.Minute)
+		if err := fs.CreateFeedItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := sitrephttp.NewServer()
+	srv.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv.DocumentService, srv.FeedService = db.Store, fs
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+
+	get := func(path string) (int, map[string]any) {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var v map[string]any
+		json.NewDecoder(resp.Body).Decode(&v)
+		return resp.StatusCode, v
+	}
+	status, body := get("/api/documents/taiz-1/sources")
+	srcs, _ := body["sources"].([]any)
+	if status != 200 || len(srcs) != 2 {
+		t.Fatalf("status %d body %v, want both feeds", status, body)
+	}
+	if first, _ := srcs[0].(map[string]any); first["feed_url"] != "https://frontline.example/rss.xml" || first["status"] != "ingested" {
+		t.Errorf("first source = %v, want the feed that brought it first", srcs[0])
+	}
+	if status, _ := get("/api/documents/no-such-doc/sources"); status != http.StatusNotFound {
+		t.Errorf("unknown document: status %d, want 404", status)
+	}
+}
