@@ -1,0 +1,101 @@
+package incidentsql_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/incident/incidentsql"
+)
+
+// crowded extracts, for each synthetic document, one event in a small
+// crowded world: 3 countries, 10 days, 6 towns, week-long windows, region
+// -only places and denials, so neighbourhoods overlap and vague reports
+// compete for incidents.
+type crowded struct{}
+
+func (crowded) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
+	var c, day, town, kind, sub int
+	if _, err := fmt.Sscanf(doc.Title, "%d %d %d %d %d", &c, &day, &town, &kind, &sub); err != nil {
+		return nil, err
+	}
+	d0 := time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)
+	date := d0.AddDate(0, 0, day).Format("2006-01-02")
+	lat, lon := 10+float64(c)*5+float64(town)*0.05, 20.0
+	subs := []string{"Air/drone strike", "Shelling/artillery/missile attack", "Attack", "Armed clash"}
+	e := sitrep.Event{
+		EventType: sitrep.EventTypeOf(subs[sub]), SubEventType: subs[sub], Modality: sitrep.ModalityOccurred,
+		EventDate: date, EventDateEnd: date, TimePrecision: 1, DateText: "on a day",
+		Country: fmt.Sprintf("Country %d", c), Admin1: "Region", Location: fmt.Sprintf("Town %d", town),
+		Latitude: &lat, Longitude: &lon, GeoPrecision: 1,
+		Evidence: sitrep.Evidence{Text: doc.Text, End: len(doc.Text)},
+	}
+	switch kind {
+	case 1: // a weekly round-up
+		e.EventDate, e.EventDateEnd, e.TimePrecision = d0.AddDate(0, 0, day-3).Format("2006-01-02"), d0.AddDate(0, 0, day+3).Format("2006-01-02"), 2
+	case 2: // only the region
+		e.GeoPrecision, e.Location = 3, ""
+	case 3:
+		e.Modality = sitrep.ModalityDenied
+	case 4:
+		e.GeoPrecision = 2
+	}
+	return []sitrep.Event{e}, nil
+}
+
+func TestIncrementalEqualsRebuildOnCrowdedData(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			b := open(t)
+			b.store.Extractor = crowded{}
+			store := &incidentsql.LinkingStore{DocumentStore: b.store, Incidents: b.inc}
+			ctx := context.Background()
+			rng := rand.New(rand.NewPCG(3, 4))
+			for i := 0; i < 150; i++ {
+				kind := 0
+				if r := rng.IntN(10); r < 4 {
+					kind = r + 1
+				}
+				d := sitrep.Document{
+					ID: fmt.Sprintf("x%d", i), Source: fmt.Sprintf("Outlet %d", rng.IntN(6)), Published: "2024-04-20",
+					Title: fmt.Sprintf("%d %d %d %d %d", rng.IntN(3), rng.IntN(10), rng.IntN(6), kind, rng.IntN(4)),
+					Text:  fmt.Sprintf("Report %d of a strike on a %s, officials said.", i, []string{"market", "school", "convoy"}[rng.IntN(3)]),
+				}
+				if _, err := store.IngestDocument(ctx, &d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			incremental := snapshot(t, b.inc)
+			if err := b.inc.Rebuild(ctx); err != nil {
+				t.Fatal(err)
+			}
+			batch := snapshot(t, b.inc)
+			if len(batch) < 15 || len(batch) > 140 {
+				t.Fatalf("%d incidents from 150 reports: the data does not exercise linking", len(batch))
+			}
+			t.Logf("%d reports → %d incidents", 150, len(batch))
+			if !reflect.DeepEqual(incremental, batch) {
+				t.Errorf("incremental linking gives %d incidents, a rebuild %d, and they differ", len(incremental), len(batch))
+			}
+		})
+	}
+}
+
+// snapshot returns every incident with its events, claims and links.
+func snapshot(t *testing.T, svc *incidentsql.Service) []*sitrep.Incident {
+	t.Helper()
+	var out []*sitrep.Incident
+	for _, inc := range allIncidents(t, svc, sitrep.IncidentFilter{Limit: 50}) {
+		full, err := svc.FindIncidentByID(context.Background(), inc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full.Events = nil // the same events either way; compared by id
+		out = append(out, full)
+	}
+	return out
+}
