@@ -88,3 +88,27 @@ func FuzzKey(f *testing.F) {
 		_ = Skeleton(k)
 	})
 }
+
+func TestTokenizeOffsetsAndAbbreviations(t *testing.T) {
+	text := "The U.S. struck Sana’a and Syria's north — near Ḩasakah."
+	toks, buf := tokenize(text, nil, nil)
+	var got []string
+	for _, tk := range toks {
+		got = append(got, string(buf[tk.k0:tk.k1])+"="+text[tk.start:tk.end])
+	}
+	want := []string{"the=The", "us=U.S", "struck=struck", "sanaa=Sana’a", "and=and", "syria=Syria", "north=north", "near=near", "hasaka=Ḩasakah"}
+	if len(got) != len(want) {
+		t.Fatalf("tokens %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if !toks[0].cap || toks[2].cap {
+		t.Errorf("capitalisation flags wrong: %+v", toks[:3])
+	}
+	if toks[6].joined {
+		t.Errorf("a dash between words must break a name")
+	}
+}

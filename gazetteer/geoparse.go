@@ -178,11 +178,15 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 				break
 			}
 			if article {
-				// Articles are not part of keys ("al-Tanf" = "Tanf").
-				if !(tj.joined && j+1 < len(toks) && toks[j+1].cap) {
+				// Articles are not part of keys ("al-Tanf" = "Tanf"); a
+				// capitalised one that starts nothing is a word of its own
+				// ("US", "As").
+				if tj.joined && j+1 < len(toks) && toks[j+1].cap {
+					continue
+				}
+				if !tj.cap || j > i {
 					break
 				}
-				continue
 			}
 			if len(key) > 0 {
 				key = append(key, ' ')
@@ -954,7 +958,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			score *= 0.6 + 4*(c.best-c.second)
 		}
 		t0 := m.t0
-		if w := string(buf[toks[t0].k0:toks[t0].k1]); isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] &&
+		if w := string(buf[toks[t0].k0:toks[t0].k1]); t0+1 < m.t1 && isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] &&
 			(t0 == 0 || !toks[t0-1].joined || !toks[t0].cap) {
 			// A sentence-initial "At Raqqa" or "As Aleppo fell": the article
 			// is an English word; mid-sentence "in At Tanf" it is the name's.

@@ -48,7 +48,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 		if c < utf8.RuneSelf {
 			f = foldTab[c]
 			r = rune(c)
-			if c == '.' && in && cur.k1-cur.k0 == 1 && i+2 < len(text) && isASCIILetter(text[i+1]) && (text[i+2] == '.') {
+			if c == '.' && in && len(buf)-cur.k0 == 1 && i+2 < len(text) && isASCIILetter(text[i+1]) && (text[i+2] == '.') {
 				// "U.S.", "U.K.": join single letters separated by dots.
 				i++
 				continue
