@@ -165,6 +165,10 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 	return n, true
 }
 
+// maxCount bounds the numbers this package reads, far above any real
+// count and far below int64 overflow.
+const maxCount = 1e15
+
 // valueAt parses a bare value at token j and returns the index after it.
 func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok bool) {
 	if j >= len(toks) {
@@ -188,7 +192,11 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 		if k < len(toks) {
 			if m, ok := scales[toks[k].Norm]; ok {
 				// Round: 2.3 * 1e6 is 2299999.9999999995 in binary.
-				return int64(math.Round(f * float64(m))), false, k + 1, true
+				v := math.Round(f * float64(m))
+				if v > maxCount {
+					return 0, false, j, false
+				}
+				return int64(v), false, k + 1, true
 			}
 		}
 		if !isInt {
@@ -261,6 +269,10 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 	var total, cur int64 = 0, base
 	words := 0
 	k := j
+	// A bare scale word ("million", "hundred") counts nothing by itself.
+	if _, ok := scales[normAt(toks, j)]; ok && base == 0 {
+		return 0, 0, j
+	}
 	for k < len(toks) {
 		t := toks[k]
 		if t.Kind != Word {
@@ -296,11 +308,21 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 		}
 		words++
 		k++
+		if total > maxCount || cur > maxCount {
+			return 0, 0, j // "million million million …" is no count
+		}
 	}
 	if words == 0 && base == 0 {
 		return 0, 0, j
 	}
 	return total + cur, words + btoi(base > 0), k
+}
+
+func normAt(toks []Token, k int) string {
+	if k < len(toks) {
+		return toks[k].Norm
+	}
+	return ""
 }
 
 // gluedNumber reads a word made of a figure, a hyphen and a word:

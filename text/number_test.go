@@ -23,6 +23,7 @@ func TestNumbers(t *testing.T) {
 		{"ordinary space does not group digits", "in 2019 500 people", []num{{text: "2019", value: 2019, min: 2019, max: 2019, date: true}, {text: "500", value: 500, min: 500, max: 500}}},
 		{"decimal with scale", "1.5 million people", []num{{text: "1.5 million", value: 1500000, min: 1500000, max: 1500000}}},
 		{"decimal scale rounds", "2.3 million and 4.35 million", []num{{text: "2.3 million", value: 2300000, min: 2300000, max: 2300000}, {text: "4.35 million", value: 4350000, min: 4350000, max: 4350000}}},
+		{"absurd figures are not counts", "999999999999999 billion and million million million million million", nil},
 		{"bare decimal is not a count", "a 1.5 km road", nil},
 		{"number word", "five strikes", []num{{text: "five", value: 5, min: 5, max: 5}}},
 		{"hyphenated compound", "twenty-one dead", []num{{text: "twenty-one", value: 21, min: 21, max: 21}}},
@@ -152,6 +153,7 @@ func BenchmarkNumbers(b *testing.B) {
 func FuzzNumbers(f *testing.F) {
 	f.Add("At least 484 civilians, 90,000 leaflets, between 10 and 15, tens of thousands, two dozen")
 	f.Add("a few hundred 1.5 million 3–4 one hundred and five 10:30")
+	f.Add("999999999999999 billion, billion billion billion, 2.3 million")
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := Tokenize(s)
 		prev := 0
@@ -167,6 +169,9 @@ func FuzzNumbers(f *testing.F) {
 			}
 			if n.Max != 0 && n.Min > n.Max {
 				t.Fatalf("number %d %q has Min %d > Max %d", i, s[n.Start:n.End], n.Min, n.Max)
+			}
+			if n.Value < n.Min || (n.Max != 0 && n.Value > n.Max) || n.Value < 0 {
+				t.Fatalf("number %d %q has Value %d outside [%d, %d]", i, s[n.Start:n.End], n.Value, n.Min, n.Max)
 			}
 			prev = n.End
 		}
