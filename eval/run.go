@@ -23,10 +23,8 @@ func Run(ctx context.Context, ex sitrep.Extractor, rows []Row, workers int, done
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				evs, err := ex.Extract(&sitrep.Document{ID: rows[i].ID, Text: rows[i].Notes})
-				if err == nil && len(evs) > 0 {
-					ev := evs[0]
-					preds[i] = &ev
+				if ev := mainEvent(ex, &sitrep.Document{ID: rows[i].ID, Text: rows[i].Notes}); ev != nil {
+					preds[i] = ev
 				}
 				if done != nil {
 					done()
@@ -47,4 +45,20 @@ feed:
 	close(next)
 	wg.Wait()
 	return preds, err
+}
+
+// mainEvent returns the first event extracted from doc, or nil. A panic
+// inside the extractor counts as no event for that row rather than ending
+// the whole run.
+func mainEvent(ex sitrep.Extractor, doc *sitrep.Document) (ev *sitrep.Event) {
+	defer func() {
+		if recover() != nil {
+			ev = nil
+		}
+	}()
+	evs, err := ex.Extract(doc)
+	if err != nil || len(evs) == 0 {
+		return nil
+	}
+	return &evs[0]
 }

@@ -31,7 +31,7 @@ var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": t
 
 // sentenceActors finds the actors named in sentence sn. Among several
 // entries for one alias it prefers one tied to the event's country, then
-// one with a fixed country over a generic "*" one.
+// one with a fixed country over a generic "*" one, then the later one.
 func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []mention {
 	var out []mention
 	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
@@ -48,7 +48,9 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			case "":
 				s = 2
 			}
-			if s > score {
+			// Ties go to the later entry: specific actors follow the
+			// templates in actors.txt, and a user's files come last.
+			if s >= score {
 				pick, score = act, s
 			}
 		}
@@ -57,6 +59,12 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			if civ := e.generic["Civilians"]; civ != nil {
 				pick = civ
 			}
+		}
+		// "JNIM militants", "IS fighters": a generic noun after a named
+		// group is that group.
+		if n := len(out); n > 0 && out[n-1].w1 == h.start && pick.Country == "*" && out[n-1].actor.Country != "*" {
+			out[n-1].w1 = h.end
+			continue
 		}
 		m := mention{actor: pick, w0: h.start, w1: h.end}
 		if h.end < sn.w1 && sponsorWords[a.ws[h.end].norm] {

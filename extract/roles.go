@@ -253,6 +253,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		}
 	}
 	ev.Actor1, ev.Inter1, ev.Actor2, ev.Inter2 = "", 0, "", 0
+	d.named1, d.named2 = x1.m != nil, x2.m != nil
 	if x1.act != nil {
 		ev.Actor1, ev.Inter1 = actorName(x1.act, ev.Country), interOf(x1.act, ev.Country)
 	}

@@ -111,14 +111,18 @@ func absorb(p, d *draft) {
 	if tier(d.prio) > tier(p.prio) {
 		p.ev.EventType = d.ev.EventType
 		p.ev.SubEventType, p.ev.Plover, p.ev.Cameo, p.prio = d.ev.SubEventType, d.ev.Plover, d.ev.Cameo, d.prio
-		p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
-		if d.ev.Actor1 != "" {
-			p.ev.Actor1, p.ev.Inter1 = d.ev.Actor1, d.ev.Inter1
+		// The refinement decides the roles its type implies (protesters and
+		// police), but an actor the text named stays.
+		if !p.named1 {
+			p.ev.Actor1, p.ev.Inter1, p.named1 = d.ev.Actor1, d.ev.Inter1, d.named1
+		}
+		if !p.named2 && d.ev.Actor2 != p.ev.Actor1 {
+			p.ev.Actor2, p.ev.Inter2, p.named2 = d.ev.Actor2, d.ev.Inter2, d.named2
 		}
 	}
 	p.cs = append(p.cs, d.cs...)
 	setCasualties(&p.ev, p.cs)
-	if p.ev.Actor2 == "" && d.ev.Actor2 != "" && d.ev.Actor2 != p.ev.Actor1 {
+	if p.ev.Actor2 == "" && d.ev.Actor2 != "" && d.ev.Actor2 != p.ev.Actor1 && d.ev.EventType == p.ev.EventType {
 		p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
 	}
 	if p.ev.Count == nil {

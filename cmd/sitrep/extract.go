@@ -64,7 +64,7 @@ func (c *ExtractCommand) Run(ctx context.Context, args []string) error {
 			return ctx.Err()
 		}
 		err := readDocuments(f, c.stdin, *published, func(doc *sitrep.Document, where string) {
-			evs, err := ex.Extract(doc)
+			evs, err := safeExtract(ex, doc)
 			if err != nil {
 				failed++
 				fmt.Fprintf(c.stderr, "sitrep: %s: %s\n", where, sitrep.ErrorMessage(err))
@@ -256,4 +256,15 @@ func htmlText(r io.Reader) (string, error) {
 		txt = strings.ReplaceAll(txt, "\n\n\n", "\n\n")
 	}
 	return strings.TrimSpace(txt), nil
+}
+
+// safeExtract turns a panic inside the engine or the gazetteer into an
+// error for that one document, so the other documents are still processed.
+func safeExtract(ex sitrep.Extractor, doc *sitrep.Document) (evs []sitrep.Event, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			evs, err = nil, sitrep.Errorf(sitrep.EINTERNAL, "internal error extracting %q: %v", doc.ID, r)
+		}
+	}()
+	return ex.Extract(doc)
 }
