@@ -22,8 +22,8 @@ type draft struct {
 	needs     string // the event type the deciding trigger refines, if any
 	named1    bool   // actor1 was named in the text, not implied by the event type
 	named2    bool
-	firstTrig int    // word index of the cluster's first trigger: who comes before it is the subject
-	noSubject bool   // actor1 was taken from after the trigger: nobody before it acts
+	firstTrig int  // word index of the cluster's first trigger: who comes before it is the subject
+	noSubject bool // actor1 was taken from after the trigger: nobody before it acts
 	ownDate   bool
 	ownPlace  bool
 	victimCiv bool
