@@ -267,6 +267,10 @@ func noBreakAfter(toks []Token, i int, next Token) bool {
 	if numberAbbr[prev.Norm] && (next.Kind == Numeral || next.Norm == "#") {
 		return true
 	}
+	// Military units: "Co. A", "2nd Bn. 5th Marines".
+	if unitAbbr[prev.Norm] && (next.Kind == Numeral || len(next.Text) == 1 && next.IsCap()) {
+		return true
+	}
 	if next.Kind == Word && !next.IsCap() && next.Norm != "" && next.Norm[0] >= 'a' && next.Norm[0] <= 'z' {
 		return true
 	}
@@ -280,7 +284,12 @@ var titles = setOf(`gen lt col maj capt cpt sgt cpl pvt brig adm cmdr cdr mr mrs
 
 // numberAbbr are abbreviations whose full stop ends no sentence when a
 // number follows: "No. 5", "Jan. 1", "p. 12".
-var numberAbbr = setOf(`no jan feb mar apr jun jul aug sep sept oct nov dec p pp para art vol ch sec km`)
+var numberAbbr = setOf(`no nos jan feb mar apr jun jul aug sep sept oct nov dec p pp para art vol ch sec km
+	rd ave blvd hwy rte res`)
+
+// unitAbbr are abbreviations of military units, which a number or a
+// company letter may follow: "Co. A", "Bn. 3".
+var unitAbbr = setOf(`co coy bn regt div bde sqn plt btn`)
 
 // opener are words that typically start a sentence, used to decide
 // whether an initialism such as "U.S." also ends one.
