@@ -205,7 +205,25 @@ func startsSentence(t Token) bool {
 func opensSentence(toks []Token, k int) bool {
 	t := toks[k]
 	if t.Kind == Word {
-		return t.IsCap() && opener[t.Norm]
+		if !t.IsCap() {
+			return false
+		}
+		if opener[t.Norm] {
+			return true
+		}
+		// After a clock time any capitalised word opens a sentence ("at 6
+		// p.m. Residents fled"), except a time zone, a day or month, or a
+		// place before "time" ("6 p.m. GMT", "6 p.m. Friday", "6 p.m.
+		// Kabul time").
+		if p := toks[k-1].Norm; p == "a.m." || p == "p.m." {
+			allCaps := strings.ToUpper(t.Text) == t.Text
+			after := ""
+			if k+1 < len(toks) {
+				after = toks[k+1].Norm
+			}
+			return !allCaps && monthNames[t.Norm] == 0 && !weekdayNames[t.Norm] && after != "time"
+		}
+		return false
 	}
 	if isOpener(t) && k+1 < len(toks) && toks[k+1].Start == t.End {
 		return toks[k+1].Kind == Word && toks[k+1].IsCap()
@@ -279,7 +297,7 @@ func noBreakAfter(toks []Token, i int, next Token) bool {
 
 // titles are abbreviations after which a full stop never ends a sentence:
 // they precede a name.
-var titles = setOf(`gen lt col maj capt cpt sgt cpl pvt brig adm cmdr cdr mr mrs ms dr prof rev st mt ft sen rep gov pres
+var titles = setOf(`gen lt col maj capt cpt sgt cpl pvt brig adm cmdr cdr mr mrs ms dr prof rev st mt ft sen rep gov pres ret
 	hon amb insp supt det lieut messrs mme mlle sr jr esp approx vs v cf fig nos`)
 
 // numberAbbr are abbreviations whose full stop ends no sentence when a
@@ -295,6 +313,8 @@ var unitAbbr = setOf(`co coy bn regt div bde sqn plt btn`)
 // whether an initialism such as "U.S." also ends one.
 var opener = setOf(`the a an he she it they we i this that these those there in on at but and however meanwhile
 	according his her their its our officials police`)
+
+var weekdayNames = setOf(`monday tuesday wednesday thursday friday saturday sunday`)
 
 // noEnd are words after which a line break cannot end a sentence.
 var noEnd = setOf(`the a an of in on at to for from by with and or but as into onto over under between than that
