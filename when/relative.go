@@ -93,20 +93,20 @@ var relRules = []relRule{
 
 	{pat: pat("N days ago"), e: expr{kind: kOffset, prec: 1}, unit: 1},
 	{pat: pat("N weeks ago"), e: expr{kind: kOffset, prec: 2}, unit: 7},
-	{pat: pat("N days earlier|before"), e: expr{kind: kOffset, prec: 1, chain: true}, unit: 1},
-	{pat: pat("N weeks earlier|before"), e: expr{kind: kOffset, prec: 2, chain: true}, unit: 7},
+	{pat: pat("N days earlier"), e: expr{kind: kOffset, prec: 1, chain: true}, unit: 1},
+	{pat: pat("N weeks earlier"), e: expr{kind: kOffset, prec: 2, chain: true}, unit: 7},
 	rule("a day earlier", expr{kind: kOffset, n: 1, chain: true}, 1),
 	rule("a week earlier", expr{kind: kOffset, n: 7, chain: true}, 2),
 
-	// Anchored to the previous dated mention; see ResolveAll.
-	{pat: pat("N days later|after"), e: expr{kind: kAnchor, prec: 1}, unit: -1},
-	{pat: pat("N weeks later|after"), e: expr{kind: kAnchor, prec: 2}, unit: -7},
+	// Anchored to the previous dated mention; see ResolveAll. "Two days
+	// after the raid" and "the day before the vote" count from an event
+	// named after them, not from an earlier date, so they are not here.
+	{pat: pat("N days later"), e: expr{kind: kAnchor, prec: 1}, unit: -1},
+	{pat: pat("N weeks later"), e: expr{kind: kAnchor, prec: 2}, unit: -7},
 	rule("a day later", expr{kind: kAnchor, n: -1}, 1),
 	rule("a week later", expr{kind: kAnchor, n: -7}, 2),
 	rule("the next|following day|morning|night|evening", expr{kind: kAnchor, n: -1}, 1),
-	rule("the day after", expr{kind: kAnchor, n: -1}, 1),
 	rule("the previous|preceding day|night|evening", expr{kind: kAnchor, n: 1}, 1),
-	rule("the day before", expr{kind: kAnchor, n: 1}, 1),
 	rule("the same day|night", expr{kind: kAnchor}, 1),
 	rule("later|earlier that day|night|evening|morning", expr{kind: kAnchor}, 1),
 	rule("that same day", expr{kind: kAnchor}, 1),

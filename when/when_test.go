@@ -206,6 +206,7 @@ func TestFindRejects(t *testing.T) {
 		{"counts", "21 strikes and 90,000 leaflets"},
 		{"recently", "recently the group said"},
 		{"Sun", "the Sun newspaper"},
+		{"days after an event named later", "The strike came two days after a deadly raid"},
 		{"season without a year", "in the summer the"},
 		{"year after of is a count or a label", "demanding the payment of 2022 wages"},
 		{"weekday inside a holiday name", "on the eve of Good Friday prayers"},
