@@ -46,7 +46,22 @@ func readParagraphs(tb testing.TB, path string) []paragraph {
 func TestCommonWordsAreNotPlaces(t *testing.T) {
 	g := mustDefault(t)
 	var found, falsePos, missed, want int
-	for _, p := range readParagraphs(t, "testdata/paragraphs.txt") {
+	paragraphs := readParagraphs(t, "testdata/paragraphs.txt")
+	paragraphs = append(paragraphs, readParagraphs(t, "testdata/heldout.txt")...)
+	seed, err := os.ReadFile("../testdata/seed/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seedPlaces, err := os.ReadFile("testdata/seed-places.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(seedPlaces), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			paragraphs = append(paragraphs, paragraph{text: string(seed), places: strings.Split(l, "|")})
+		}
+	}
+	for _, p := range paragraphs {
 		var got []string
 		for _, m := range g.Geoparse(p.text, sitrep.GeoHint{}) {
 			got = append(got, m.Text)
@@ -66,7 +81,7 @@ func TestCommonWordsAreNotPlaces(t *testing.T) {
 			t.Errorf("missed places %q in %.60q…", miss, p.text)
 		}
 	}
-	t.Logf("fixtures: %d mentions found, %d false (%.1f%%); %d of %d places missed", found, falsePos, 100*float64(falsePos)/float64(max(found, 1)), missed, want)
+	t.Logf("seed and fixtures: %d mentions found, %d false (%.1f%%); %d of %d places missed", found, falsePos, 100*float64(falsePos)/float64(max(found, 1)), missed, want)
 }
 
 // diff returns the elements only in got and only in want (multisets,

@@ -375,6 +375,7 @@ var (
 		"outside": "outskirts of", "environs": "near", "periphery": "outskirts of", "edge": "outskirts of",
 		"town": "", "city": "", "village": "", "villages": "", "capital": "", "hamlet": "", "port": "", "district": "district", "province": "province",
 		"governorate": "province", "region": "region", "state": "province", "area": "area",
+		"residents": "", "inhabitants": "", "people": "", "villagers": "", "mayor": "", "governor": "", "center": "", "centre": "",
 	}
 	after = map[string]string{
 		"area": "area", "areas": "area", "outskirts": "outskirts of", "countryside": "countryside", "suburbs": "outskirts of",
@@ -408,6 +409,12 @@ var (
 		"country": true, "suburb": true, "neighbourhood": true, "neighborhood": true, "border": true, "crossing": true,
 		"base": true, "camp": true, "port": true, "strategic": true, "key": true, "major": true, "small": true, "large": true,
 		"frontline": true, "front": true, "mountainous": true, "remote": true, "rural": true, "coastal": true, "desert": true,
+	}
+	orgWords = map[string]bool{ // words of organisation names a place name may end
+		"taliban": true, "hezbollah": true, "hamas": true, "shabaab": true, "isis": true, "isil": true, "daesh": true,
+		"bank": true, "university": true, "times": true, "post": true, "news": true, "radio": true, "agency": true,
+		"airlines": true, "airways": true, "foundation": true, "institute": true, "company": true, "corporation": true,
+		"club": true, "fc": true, "united": true, "tribune": true, "herald": true, "gazette": true, "journal": true,
 	}
 	placePrefixes = map[string]bool{ // capitalised words that start place names
 		"mount": true, "mt": true, "lake": true, "camp": true, "fort": true, "port": true, "cape": true, "jebel": true,
@@ -452,7 +459,7 @@ func readContext(m *rawMention, toks []token, word func(int) string) {
 				m.kind, m.mod = "admin2", "district"
 			case "province", "governorate", "state", "region":
 				m.kind, m.mod = "admin1", mod
-			case "town", "city", "village", "villages", "hamlet", "port", "capital":
+			case "town", "city", "village", "villages", "hamlet", "port", "capital", "residents", "inhabitants", "villagers", "mayor":
 				m.kind = "town"
 			default:
 				m.mod = mod
@@ -528,6 +535,14 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	// "Washington Examiner"): a neighbouring capitalised word that is not a
 	// common English word or a context word.
 	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !g.ordinary(prev) {
+		return false, false
+	}
+	// "Tehreek-e-Taliban Pakistan", "Bank of Baghdad": a place name
+	// inside an organisation's name, even a country's.
+	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && orgWords[prev] {
+		return false, false
+	}
+	if prev == "of" && m.t0 > 1 && toks[m.t0-2].cap && orgWords[word(m.t0-2)] {
 		return false, false
 	}
 	// Even an ordinary word makes a name of it mid-sentence ("Carlos Cano",
