@@ -13,6 +13,8 @@ type mention struct {
 	actor  *lexicon.Actor
 	w0, w1 int
 	role   role
+	prefix string // a place or people the generic name is qualified by: "Kaduna" Communal Militia
+	name   string // a group the lexicon does not know, named as written
 }
 
 type role uint8
@@ -67,6 +69,12 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			continue
 		}
 		m := mention{actor: pick, w0: h.start, w1: h.end}
+		// "Kaduna militiamen": a communal militia is named after its place
+		// or people.
+		if pick.Type == "identity" && pick.Country == "*" && h.start > sn.w0+1 && a.ws[h.start-1].kind == text.Word && isCapital(a.ws[h.start-1].text) {
+			m.prefix = a.ws[h.start-1].text
+			m.w0--
+		}
 		if h.end < sn.w1 && sponsorWords[a.ws[h.end].norm] {
 			m.role = sponsor
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/text"
 )
 
 // party is an actor filling a role in an event.
@@ -27,6 +28,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	var p1, p2 *mention
 	var sponsors []string
 	byCrowd := false // "was beaten up by residents": the attackers are a crowd
+	var unknown mention
 	for k := t.w1; k < sn.w1 && k <= t.w1+8; k++ {
 		if a.ws[k].norm != "by" {
 			continue
@@ -64,6 +66,15 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 				p1 = m
 				break
 			}
+		}
+	}
+	// "the DGRF attacked …": a group the lexicon does not know, named as
+	// the subject right before the trigger.
+	if p1 == nil && victim == nil {
+		if w0, w1, ok := namedSubject(a, sn, d.firstTrig); ok {
+			name := a.s[a.ws[w0].start:a.ws[w1-1].end]
+			unknown = mention{actor: &lexicon.Actor{Name: name, Inter: 3, Type: "militia"}, w0: w0, w1: w1, name: name}
+			p1 = &unknown
 		}
 	}
 	if p1 == nil {
@@ -247,7 +258,9 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			if x1.act == nil {
 				x1 = g("Unidentified Armed Group")
 			}
-			if x2.act == nil {
+			// Property belongs to civilians unless the text names an armed
+			// owner.
+			if !armed(x2) {
 				x2 = g("Civilians")
 			}
 		}
@@ -255,10 +268,10 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	ev.Actor1, ev.Inter1, ev.Actor2, ev.Inter2 = "", 0, "", 0
 	d.named1, d.named2 = x1.m != nil, x2.m != nil
 	if x1.act != nil {
-		ev.Actor1, ev.Inter1 = actorName(x1.act, ev.Country), interOf(x1.act, ev.Country)
+		ev.Actor1, ev.Inter1 = partyName(x1, ev.Country), interOf(x1.act, ev.Country)
 	}
 	if x2.act != nil {
-		ev.Actor2, ev.Inter2 = actorName(x2.act, ev.Country), interOf(x2.act, ev.Country)
+		ev.Actor2, ev.Inter2 = partyName(x2, ev.Country), interOf(x2.act, ev.Country)
 		if ev.Actor2 == ev.Actor1 {
 			ev.Actor2, ev.Inter2 = "", 0
 		}
@@ -289,4 +302,72 @@ func armedVictims(ms []mention, cs []casualty) bool {
 		}
 	}
 	return false
+}
+
+// partyName is the ACLED-style name of an actor in an event in country.
+func partyName(p party, country string) string {
+	if p.m != nil && p.m.name != "" {
+		return p.m.name
+	}
+	n := actorName(p.act, country)
+	if p.m != nil && p.m.prefix != "" {
+		n = p.m.prefix + " " + n
+	}
+	return n
+}
+
+// namedSubject finds a run of capitalised words ending right before word
+// i ("the DGRF attacked", "the Area-21 Revolution Network and …
+// attacked"), that is not a date, place or country.
+func namedSubject(a *analysis, sn sentence, i int) (int, int, bool) {
+	j := i
+	for j > sn.w0 {
+		switch a.ws[j-1].norm {
+		case "reportedly", "allegedly", "also", "then", "later", "had", "have", "has":
+			j--
+			continue
+		}
+		break
+	}
+	end := j
+	k := end
+	for k > sn.w0 {
+		w := a.ws[k-1]
+		if w.kind == text.Word && isCapital(w.text) || w.kind == text.Numeral && k < end || (w.norm == "of" || w.norm == "-") && k < end {
+			k--
+			continue
+		}
+		break
+	}
+	for k < end && (a.ws[k].norm == "of" || a.ws[k].norm == "-") {
+		k++
+	}
+	if k >= end || k == sn.w0 {
+		return 0, 0, false
+	}
+	if prev := a.ws[k-1]; prev.kind != text.Word || prev.norm != "the" && prev.norm != "," && prev.norm != "and" {
+		if prev.norm != "," {
+			return 0, 0, false
+		}
+	}
+	for _, d := range a.dates {
+		if d.w0 < end && d.w1 > k {
+			return 0, 0, false
+		}
+	}
+	for _, p := range a.places {
+		if p.w0 < end && p.w1 > k {
+			return 0, 0, false
+		}
+	}
+	for _, c := range a.countryHits {
+		if c.w0 < end && c.w1 > k {
+			return 0, 0, false
+		}
+	}
+	switch a.ws[k].norm {
+	case "he", "she", "they", "it", "we", "i", "on", "in", "at", "the", "a", "an", "this", "these", "police", "officials":
+		return 0, 0, false
+	}
+	return k, end, true
 }

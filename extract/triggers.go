@@ -95,6 +95,21 @@ func background(a *analysis, sn sentence, i int) bool {
 	return false
 }
 
+// backgroundDoc reports a trigger that only mentions another event as
+// context ("in connection with mass protests days earlier"), which must
+// not license refinements elsewhere in the document.
+func backgroundDoc(a *analysis, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch a.ws[k].norm {
+		case "connection", "related", "linked", "following", "after", "since", "regarding":
+			return true
+		case ".", ";":
+			return false
+		}
+	}
+	return false
+}
+
 // topicWords introduce what a protest is about.
 var topicWords = map[string]bool{"against": true, "oppose": true, "opposing": true, "over": true, "denounce": true,
 	"denouncing": true, "condemn": true, "condemning": true, "demand": true, "demanding": true, "justice": true,
@@ -144,6 +159,9 @@ func (e *Engine) documentTypes(a *analysis) map[string]bool {
 		a.trigHits = append(a.trigHits, e.triggers.scan(a.ws, sn.w0, sn.w1)...)
 	}
 	for _, h := range a.trigHits {
+		if backgroundDoc(a, h.start) {
+			continue
+		}
 		for _, id := range h.ids {
 			if t := e.lex.Triggers[id]; t.Needs == "" && t.Priority >= 40 {
 				types[t.EventType] = true
