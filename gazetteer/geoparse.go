@@ -832,7 +832,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			home := false
 			for _, i := range m.refs {
 				p := &g.places[i]
-				if ctx.weight(p.CountryCode) > 0 || p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" {
+				if ctx.weight(p.CountryCode) > 0 || (p.Class != "A" && p.Population >= 100_000) || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" {
 					home = true
 					break
 				}
