@@ -28,7 +28,7 @@ func (p *parser) norm(k int) string {
 // at parses the longest date expression that starts at token i and
 // returns it with the index after its last token.
 func (p *parser) at(i int) (expr, int, bool) {
-	if !mayStart(p.toks[i]) {
+	if !p.mayStart(i) {
 		return expr{}, 0, false
 	}
 	rel, relEnd, relOK := p.relative(i)

@@ -44,16 +44,8 @@ func (p *parser) isCore(i int) bool {
 	if c := t.Norm[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if t.IsCap() {
-		if text.MonthOf(t.Norm) > 0 {
-			return true
-		}
-		if _, ok := weekdays[strings.TrimSuffix(t.Norm, "'s")]; ok {
-			return true
-		}
-		if strings.IndexByte(t.Norm, '-') > 0 { // "Mid-March"
-			return true
-		}
+	if t.IsCap() && capCore[t.Norm] {
+		return true
 	}
 	if strings.IndexByte(t.Norm, '-') > 0 {
 		return true // "mid-March", "twenty-first"
@@ -103,6 +95,24 @@ func (p *parser) coreStart(j int) bool {
 // checks it first, so ordinary words cost one map lookup.
 var triggers = map[string]bool{}
 
+// capCore holds the capitalised words that anchor a date: month names and
+// abbreviations, weekdays and their possessives.
+var capCore = map[string]bool{}
+
+func init() {
+	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec"} {
+		if text.MonthOf(m) == 0 {
+			panic("when: " + m + " is not a month in package text")
+		}
+		capCore[m] = true
+	}
+	for w := range weekdays {
+		capCore[w], capCore[w+"'s"] = true, true
+	}
+}
+
 // prefixWords holds the first words of all prefix phrases ("on", "around",
 // "the night of", "early"), so that the prefix loop costs one lookup for
 // a token that starts none.
@@ -138,24 +148,13 @@ func init() {
 	}
 }
 
-// mayStart reports whether a date expression can start at t: a number,
-// an ordinal, a month name, a glued part ("mid-March") or a trigger word.
-func mayStart(t text.Token) bool {
-	switch t.Kind {
-	case text.Numeral:
-		return true
-	case text.Word:
-	default:
-		return false
-	}
-	if c := t.Norm[0]; c >= '0' && c <= '9' {
+// mayStart reports whether a date expression can start at token i: a
+// core token (number, ordinal, month or weekday name, glued part) or a
+// trigger word. It relies on indexCores having run.
+func (p *parser) mayStart(i int) bool {
+	if int(p.nextCore[i]) == i {
 		return true
 	}
-	if triggers[t.Norm] || t.IsCap() && text.MonthOf(t.Norm) > 0 {
-		return true
-	}
-	if len(t.Norm) > 4 && (t.Norm[:4] == "mid-" || t.Norm[:4] == "late" || t.Norm[:5] == "early") {
-		return true
-	}
-	return false
+	t := p.toks[i]
+	return t.Kind == text.Word && triggers[t.Norm]
 }
