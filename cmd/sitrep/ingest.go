@@ -288,12 +288,12 @@ func (g *ingester) store(ctx context.Context, it ingestItem) {
 	}
 	if err == nil {
 		if it.id != "" {
-			res, err = g.app.Store.ReextractDocument(ctx, it.id)
+			res, err = g.app.Documents.ReextractDocument(ctx, it.id)
 			reextracted = true
 		} else {
-			res, err = g.app.Store.IngestDocument(ctx, it.doc)
+			res, err = g.app.Documents.IngestDocument(ctx, it.doc)
 			if err == nil && res.Duplicate && g.reextract {
-				res, err = g.app.Store.ReextractDocument(ctx, res.DocumentID)
+				res, err = g.app.Documents.ReextractDocument(ctx, res.DocumentID)
 				reextracted = true
 			}
 		}

@@ -154,7 +154,7 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 			go func() {
 				defer wg.Done()
 				for i := next.Add(1) - 1; i < int64(len(docs)); i = next.Add(1) - 1 {
-					res, err := m.Store.IngestDocument(ctx, &docs[i])
+					res, err := m.Documents.IngestDocument(ctx, &docs[i])
 					if err == nil {
 						evs.Add(int64(res.Events))
 					}

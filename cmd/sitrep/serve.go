@@ -20,6 +20,7 @@ import (
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
 	sitrephttp "github.com/sitrep/sitrep/http"
+	"github.com/sitrep/sitrep/incident/incidentsql"
 	"github.com/sitrep/sitrep/store/postgres"
 	"github.com/sitrep/sitrep/store/sqldb"
 	"github.com/sitrep/sitrep/store/sqlite"
@@ -79,7 +80,14 @@ type App struct {
 	SQLite    *sqlite.DB   // non-nil with the SQLite backend
 	Postgres  *postgres.DB // non-nil with the PostgreSQL backend
 	Extractor sitrep.Extractor
-	Server    *sitrephttp.Server
+	// Incidents links events into incidents; Documents is Store wrapped so
+	// that every ingest and re-extraction also updates the incidents: what
+	// the server, the demo loader and `sitrep ingest` write through.
+	Incidents *incidentsql.Service
+	Documents sitrep.DocumentStore
+
+	// Set by Run.
+	Server *sitrephttp.Server
 
 	closeOnce sync.Once
 	cancel    context.CancelFunc
@@ -157,8 +165,19 @@ func (m *App) Open(ctx context.Context) error {
 		m.Extractor = x
 	}
 	m.Store.Extractor, m.Store.ExtractorVersion = m.Extractor, extractorVersion()
+	if m.SQLite != nil {
+		m.Incidents = m.SQLite.IncidentService()
+	} else {
+		m.Incidents = m.Postgres.IncidentService()
+	}
+	m.Documents = &incidentsql.LinkingStore{DocumentStore: m.Store, Incidents: m.Incidents}
 	return nil
 }
+
+// serveHooks run in Run after the HTTP server is configured and before it
+// listens, so features can add services to m.Server (the job queue sets
+// JobService) without editing this file.
+var serveHooks []func(ctx context.Context, m *App) error
 
 // noExtraction stands in for the engine in commands that only read the
 // database, so they start without loading dictionaries and gazetteer.
@@ -228,9 +247,15 @@ func (m *App) Run(ctx context.Context) error {
 	}
 	s := sitrephttp.NewServer()
 	s.Addr, s.Token, s.Logger, s.Version = m.Addr, token, m.Logger, extractorVersion()
-	s.DocumentService, s.EventService, s.StatsService = m.Store, m.Store, m.Store
+	s.DocumentService, s.EventService, s.StatsService = m.Documents, m.Store, m.Store
+	s.IncidentService, s.FeedService = m.Incidents, m.FeedService()
 	s.Ping = m.Store.R.PingContext
 	m.Server = s
+	for _, hook := range serveHooks {
+		if err := hook(ctx, m); err != nil {
+			return err
+		}
+	}
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("listen on %s: %w", m.Addr, err)
 	}
@@ -298,7 +323,7 @@ func (m *App) loadDemo(ctx context.Context) error {
 	}
 	start, events := time.Now(), 0
 	for i := range docs {
-		res, err := m.Store.IngestDocument(ctx, &docs[i])
+		res, err := m.Documents.IngestDocument(ctx, &docs[i])
 		if err != nil {
 			return fmt.Errorf("demo corpus %s: %w", docs[i].ID, err)
 		}

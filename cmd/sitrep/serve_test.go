@@ -78,6 +78,19 @@ func TestServeFirstStart(t *testing.T) {
 					t.Errorf("demo stats cover %d countries and %d event types, want a varied corpus", len(st.ByCountry), len(st.ByEventType))
 				}
 			})
+			t.Run("links outlets' reports of one strike into an incident", func(t *testing.T) {
+				var page struct{ Incidents []sitrep.Incident }
+				getJSON(t, m.Server.URL()+"/api/incidents?limit=200", &page)
+				multi := 0
+				for _, inc := range page.Incidents {
+					if inc.Sources >= 2 {
+						multi++
+					}
+				}
+				if multi == 0 {
+					t.Errorf("none of %d incidents has two sources; the demo has several strikes reported twice", len(page.Incidents))
+				}
+			})
 			t.Run("generates and keeps a token", func(t *testing.T) {
 				b, err := os.ReadFile(filepath.Join(dir, "token"))
 				if err != nil || len(strings.TrimSpace(string(b))) < 32 {
