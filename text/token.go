@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -73,9 +74,15 @@ func Tokenize(s string) []Token {
 func AppendTokens(dst []Token, s string) []Token {
 	toks := dst
 	// norms collects the folded text of tokens whose Norm differs from
-	// their Text; spans record where in it each one lives.
-	norms := make([]byte, 0, len(s)/8+8)
-	spans := make([]normSpan, 0, len(s)/48+4)
+	// their Text; spans record where in it each one lives. Both are
+	// scratch space, reused across calls: only the final string of norms
+	// is kept.
+	sc := scratchPool.Get().(*scratch)
+	norms, spans := sc.norms[:0], sc.spans[:0]
+	defer func() {
+		sc.norms, sc.spans = norms[:0], spans[:0]
+		scratchPool.Put(sc)
+	}()
 	for i := 0; i < len(s); {
 		c := s[i]
 		// ASCII fast path: spaces, punctuation and symbols need no rune
@@ -167,6 +174,13 @@ func AppendTokens(dst []Token, s string) []Token {
 }
 
 type normSpan struct{ tok, a, b int }
+
+type scratch struct {
+	norms []byte
+	spans []normSpan
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // needsFold reports whether Norm differs from Text: the text has an
 // upper-case ASCII letter or any non-ASCII byte.
