@@ -57,7 +57,11 @@ func main() {
 		sort.Slice(regions, func(i, j int) bool { return regions[i].Code < regions[j].Code })
 		tag := map[string]string{"admin1": "A1", "admin2": "A2"}[level]
 		for _, r := range regions {
-			fmt.Fprintf(w, "%s\t%s\t%s\n", tag, clean(r.Code), clean(r.Name))
+			if a := display(r.Name); a != r.Name {
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", tag, clean(r.Code), clean(a), clean(r.Name))
+			} else {
+				fmt.Fprintf(w, "%s\t%s\t%s\n", tag, clean(r.Code), clean(r.Name))
+			}
 		}
 	}
 
@@ -76,9 +80,15 @@ func main() {
 		id, name, ascii, alts := c[0], c[1], c[2], c[3]
 		lat, lon, class, code, cc := c[4], c[5], c[6], c[7], c[8]
 		a1, a2, pop := c[10], c[11], c[14]
+		// The ASCII name is shown (ACLED spells places in ASCII: "Albu
+		// Kamal", not "Ālbū Kamāl"); the original is kept as an alias.
+		orig := name
+		if ascii != "" {
+			name = ascii
+		}
 		seen := map[string]bool{simple(name): true}
 		var keep []string
-		for _, a := range append([]string{ascii}, strings.Split(alts, ",")...) {
+		for _, a := range append([]string{orig}, strings.Split(alts, ",")...) {
 			a = strings.TrimSpace(a)
 			if !usableAlias(a) || seen[simple(a)] {
 				continue
@@ -163,6 +173,19 @@ func clean(s string) string {
 }
 
 var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// display is a region name as ACLED writes it: no diacritics, no ayn or
+// curly apostrophes ("Ta‘izz" → "Taizz", "Şa‘dah" → "Sadah").
+func display(s string) string {
+	t, _, _ := transform.String(stripMarks, s)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '‘', '’', 'ʿ', 'ʾ', 'ʻ':
+			return -1
+		}
+		return r
+	}, t)
+}
 
 // simple is a rough key used only to drop duplicate aliases; the package's
 // own key function does the real folding at load time.
