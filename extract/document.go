@@ -75,6 +75,9 @@ func (e *Engine) analyse(doc *sitrep.Document) (*analysis, error) {
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.Tokenize(a.s)
 	a.ws = words(a.toks)
+	for i := range a.ws {
+		a.ws[i].id = e.vocab[a.ws[i].norm]
+	}
 	for _, sp := range text.SentencesOf(a.s, a.toks) {
 		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: a.wordAt(sp.Start), w1: a.wordAt(sp.End)})
 	}

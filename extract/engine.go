@@ -32,6 +32,7 @@ type Engine struct {
 	cues      dict // id = index in lex.Cues
 	casualty  dict // id = index in lex.Casualties
 
+	vocab     vocab // every word the dictionaries use, shared by their tries
 	actorOf   []int
 	countryOf []countryRef
 	generic   map[string]*lexicon.Actor // "Protesters", "Police Forces", … → the generic actor of the event's country
@@ -53,7 +54,10 @@ func New(opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
-	e := &Engine{lex: lex, geo: opts.Geoparser}
+	e := &Engine{lex: lex, geo: opts.Geoparser, vocab: vocab{}}
+	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
+		d.t.vocab = e.vocab
+	}
 	for _, t := range lex.Triggers {
 		e.triggers.add(t.Phrase)
 	}

@@ -11,6 +11,7 @@ import (
 // ("US-led" → "US", "led"), with a possessive "'s" dropped from its norm so
 // that "Iraq's" matches "Iraq". Offsets stay those of the original text.
 type word struct {
+	id         int32 // the norm's index in the engine's vocabulary, 0 if no phrase uses it
 	text, norm string
 	start, end int
 	tok        int // index of the token it came from
@@ -63,12 +64,28 @@ func phraseWords(phrase string) []string {
 	return out
 }
 
+// vocab numbers every word the dictionaries use, so that matching costs
+// one string lookup per word of a document and integer lookups after.
+type vocab map[string]int32
+
+func (v vocab) intern(w string) int32 {
+	if id, ok := v[w]; ok {
+		return id
+	}
+	id := int32(len(v) + 1)
+	v[w] = id
+	return id
+}
+
 // trie matches dictionary phrases against a word stream. A node's values
 // are the ids of the phrases that end there.
-type trie struct{ root node }
+type trie struct {
+	root  node
+	vocab vocab
+}
 
 type node struct {
-	next   map[string]*node
+	next   map[int32]*node
 	prefix []prefixEdge // sorted by first byte
 	pfirst [256]bool    // first bytes that have a prefix edge, to skip most words at once
 	gap    *node
@@ -82,6 +99,9 @@ type prefixEdge struct {
 
 func (t *trie) add(pattern []string, id int32) {
 	n := &t.root
+	if t.vocab == nil {
+		t.vocab = vocab{}
+	}
 	for _, p := range pattern {
 		switch {
 		case p == "...":
@@ -105,12 +125,13 @@ func (t *trie) add(pattern []string, id int32) {
 			n = found
 		default:
 			if n.next == nil {
-				n.next = map[string]*node{}
+				n.next = map[int32]*node{}
 			}
-			c := n.next[p]
+			k := t.vocab.intern(p)
+			c := n.next[k]
 			if c == nil {
 				c = &node{}
-				n.next[p] = c
+				n.next[k] = c
 			}
 			n = c
 		}
@@ -150,10 +171,13 @@ func (st *walker) walk(n *node, j int) {
 	if j >= len(st.ws) {
 		return
 	}
-	w := st.ws[j].norm
-	if c := n.next[w]; c != nil {
-		st.walk(c, j+1)
+	wd := &st.ws[j]
+	if wd.id != 0 {
+		if c := n.next[wd.id]; c != nil {
+			st.walk(c, j+1)
+		}
 	}
+	w := wd.norm
 	if len(w) > 0 && n.pfirst[w[0]] {
 		for _, e := range n.prefix {
 			if strings.HasPrefix(w, e.p) {
