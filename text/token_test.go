@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -243,4 +244,40 @@ func FuzzFold(f *testing.F) {
 			t.Fatalf("Fold(%q) = %q has untrimmed or doubled spaces", s, once)
 		}
 	})
+}
+
+// TestTokenizeConcurrent checks that the pooled scratch buffers are never
+// shared: goroutines tokenizing different texts at once get the same
+// tokens as a lone call. Run with -race.
+func TestTokenizeConcurrent(t *testing.T) {
+	texts := []string{seedArticle(t), "Ḥasakah’s Öcalan U.S.-led Sana’a", strings.Repeat("Kyiv’s MARCH ", 200)}
+	want := make([][]Token, len(texts))
+	for i, s := range texts {
+		want[i] = Tokenize(s)
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for n := 0; n < 20; n++ {
+				i := (g + n) % len(texts)
+				got := Tokenize(texts[i])
+				if len(got) != len(want[i]) {
+					done <- fmt.Errorf("text %d: %d tokens, want %d", i, len(got), len(want[i]))
+					return
+				}
+				for k := range got {
+					if got[k] != want[i][k] {
+						done <- fmt.Errorf("text %d token %d = %+v, want %+v", i, k, got[k], want[i][k])
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -357,3 +357,31 @@ func TestResolveAllTakesTheYearFromAnEarlierDate(t *testing.T) {
 		}
 	}
 }
+
+// TestFindConcurrent checks that Find's pooled token buffers are never
+// shared between goroutines. Run with -race.
+func TestFindConcurrent(t *testing.T) {
+	docs := []string{"on Friday and 3 March 2022", "in the past week, over the weekend", "June 1 strikes since 2014"}
+	want := make([][]string, len(docs))
+	for i, s := range docs {
+		want[i] = texts(Find(s))
+	}
+	done := make(chan string)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for n := 0; n < 50; n++ {
+				i := (g + n) % len(docs)
+				if got := texts(Find(docs[i])); strings.Join(got, "|") != strings.Join(want[i], "|") {
+					done <- strings.Join(got, "|")
+					return
+				}
+			}
+			done <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if bad := <-done; bad != "" {
+			t.Errorf("concurrent Find = %q", bad)
+		}
+	}
+}
