@@ -60,23 +60,36 @@ type expr struct {
 // taking the longest match at each position.
 func Find(s string) []Mention {
 	// Mentions keep no tokens, so the token slice can be reused.
-	bp := tokenPool.Get().(*[]text.Token)
-	toks := text.AppendTokens((*bp)[:0], s)
-	ms := FindTokens(s, toks)
-	clear(toks) // drop references to s and its norms before pooling
-	*bp = toks[:0]
-	tokenPool.Put(bp)
+	b := bufPool.Get().(*buffers)
+	b.toks = text.AppendTokens(b.toks[:0], s)
+	ms := find(s, b.toks, &b.cores)
+	clear(b.toks) // drop references to s and its norms before pooling
+	b.toks = b.toks[:0]
+	bufPool.Put(b)
 	return ms
 }
 
-var tokenPool = sync.Pool{New: func() any { return new([]text.Token) }}
+// buffers are the scratch slices of one Find call.
+type buffers struct {
+	toks  []text.Token
+	cores []int32
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 
 // FindTokens is Find for callers that already tokenized s with
 // text.Tokenize.
 func FindTokens(s string, toks []text.Token) []Mention {
+	var cores []int32
+	return find(s, toks, &cores)
+}
+
+// find is FindTokens with a reusable slice for the core index.
+func find(s string, toks []text.Token, cores *[]int32) []Mention {
 	var out []Mention
-	p := parser{toks: toks}
+	p := parser{toks: toks, nextCore: *cores}
 	p.indexCores()
+	defer func() { *cores = p.nextCore }()
 	for i := 0; i < len(toks); {
 		e, end, ok := p.at(i)
 		if !ok {
