@@ -29,7 +29,13 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	var sponsors []string
 	byCrowd := false // "was beaten up by residents": the attackers are a crowd
 	var unknown mention
-	for k := t.w1; k < sn.w1 && k <= t.w1+8; k++ {
+	// The agent after "by" belongs to this trigger only when the trigger
+	// is passive or a noun right before it ("an attack by", "killed by").
+	byReach := 2
+	if passiveAt(a, sn, t.w0) != "" {
+		byReach = 8
+	}
+	for k := t.w1; k < sn.w1 && k <= t.w1+byReach; k++ {
 		if a.ws[k].norm != "by" {
 			continue
 		}
