@@ -34,7 +34,7 @@ func Sentences(s string) []Span {
 // SentencesOf is Sentences for callers that already tokenized s.
 func SentencesOf(s string, toks []Token) []Span {
 	var out []Span
-	wrapped := hardWrapped(s)
+	wrapped, width := hardWrapped(s)
 	first := -1 // first token of the current sentence
 	emit := func(last int) {
 		if first >= 0 && last >= first {
@@ -66,7 +66,7 @@ func SentencesOf(s string, toks []Token) []Span {
 			// A title wrapped at the end of a line: "Brig.\nGen. Turki".
 			abbrev := t.Text == "." && i > first && noBreakAfter(toks, i, next)
 			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
-				(startsSentence(next) && !continuesLine(t) && !abbrev && !wrapped) {
+				(startsSentence(next) && !continuesLine(t) && !abbrev && (!wrapped || shortLine(s, t.End, width))) {
 				emit(i)
 				continue
 			}
@@ -106,27 +106,38 @@ func SentencesOf(s string, toks []Token) []Span {
 // hardWrapped reports whether s is prose broken into lines at a fixed
 // width: at least two single line breaks fall inside a sentence (the next
 // line starts with a lower-case letter). In such text a single line break
-// before a capital ("met President\nBiden") does not end a sentence;
-// headlines are then set off by blank lines.
-func hardWrapped(s string) bool {
-	wraps := 0
-	for i := strings.IndexByte(s, '\n'); i >= 0 && i+1 < len(s); {
-		j := i + 1
+// before a capital ("met President\nBiden") does not end a sentence
+// unless the line is clearly shorter than the wrap width — a headline or
+// a byline. It returns that width: the longest line, in bytes.
+func hardWrapped(s string) (bool, int) {
+	wraps, width := 0, 0
+	start := 0
+	for start < len(s) {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			width = max(width, len(s)-start)
+			break
+		}
+		end += start
+		width = max(width, end-start)
+		j := end + 1
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
 			j++
 		}
 		if j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
-			if wraps++; wraps >= 2 {
-				return true
-			}
+			wraps++
 		}
-		k := strings.IndexByte(s[i+1:], '\n')
-		if k < 0 {
-			break
-		}
-		i += 1 + k
+		start = end + 1
 	}
-	return false
+	return wraps >= 2, width
+}
+
+// shortLine reports whether the line holding byte i is shorter than four
+// fifths of width: in wrapped text only such a line (a headline) may end a
+// sentence without punctuation.
+func shortLine(s string, i, width int) bool {
+	a := strings.LastIndexByte(s[:i], '\n') + 1
+	return (i-a)*5 < width*4
 }
 
 // listNumber reports whether toks[i] starts a numbered list item: a

@@ -58,6 +58,8 @@ func TestSentences(t *testing.T) {
 			[]string{"The convoy was attacked near the\nSyrian border by militants."}},
 		{"wrapped prose breaking before a name", "Officials met with President\nBiden on Monday and\nthen left for the\ncapital.",
 			[]string{"Officials met with President\nBiden on Monday and\nthen left for the\ncapital."}},
+		{"headline above wrapped prose", "Clashes in Marib\nHouthi forces attacked government positions south of\nthe city on Sunday and fighters from the Giants Brigades\nresponded with artillery, a source said.",
+			[]string{"Clashes in Marib", "Houthi forces attacked government positions south of\nthe city on Sunday and fighters from the Giants Brigades\nresponded with artillery, a source said."}},
 		{"bullets", "Key points:\n• Two killed\n• Five wounded\n- Roads closed\n* Curfew imposed",
 			[]string{"Key points:", "Two killed", "Five wounded", "Roads closed", "Curfew imposed"}},
 		{"numbered list", "Casualties:\n1. Two soldiers died in Gao.\n2) A civilian was hurt.",
