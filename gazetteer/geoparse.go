@@ -78,6 +78,7 @@ type rawMention struct {
 	kind   string // "admin1", "admin2", "town" preference from context, or ""
 	strong bool   // context says this is a place ("in X", "town of X", "X district")
 	bare   bool   // written without a leading article
+	drop   bool   // set by regionAfterPlace
 	ctx    scoreContext
 }
 
@@ -111,6 +112,9 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 	kept := raws[:0]
 	people := map[string]bool{}
 	for _, m := range raws {
+		if m.drop {
+			continue
+		}
 		readContext(&m, toks, word)
 		if m.refs = g.acronym(text, toks, m); len(m.refs) == 0 {
 			continue
@@ -240,38 +244,93 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 	return out
 }
 
-// regionAfterPlace marks a mention that follows another after a comma or
-// an opening parenthesis and can be a region containing it ("Patos
-// (Paraiba)", "Hamilton, Ontario"): the region is meant, not a town of the
-// same name.
+// regionAfterPlace handles a mention followed by a region that may contain
+// it: "Patos (Paraiba)", "Hamilton, Ontario", "Haradh district (Hajjah)",
+// "Kelly town in Idleb". When the region contains one of the places the
+// first name may be, the second means the region, not a town of the same
+// name. When, in the hierarchical forms "X (Y" and "X, Y." the region
+// contains none of them, X is a place the gazetteer does not know (or knows
+// only elsewhere) and is dropped: the region is where the text puts it.
 func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms []rawMention) {
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
-		between := prev.t1
-		for between < cur.t0 && between-prev.t1 < 2 {
-			if _, ok := after[unsafeWord(toks, buf, between)]; !ok {
+		between, linked := prev.t1, false
+		for between < cur.t0 && between-prev.t1 < 3 {
+			w := unsafeWord(toks, buf, between)
+			if _, ok := after[w]; !ok && w != "in" && w != "of" && w != "the" {
 				break
 			}
-			between++ // "Haradh district (Hajjah)"
+			linked = linked || w == "in" || w == "of"
+			between++
 		}
 		if between != cur.t0 {
 			continue
 		}
 		gap := text[toks[prev.t1-1].end:toks[cur.t0].start]
-		if !strings.ContainsAny(gap, ",(") {
+		if !linked && !strings.ContainsAny(gap, ",(") {
 			continue
 		}
-		for _, r := range cur.refs {
-			if g.places[r].Class != "A" {
-				continue
+		if g.contains(cur, prev) {
+			cur.kind = "region"
+			continue
+		}
+		if !hierarchical(text, gap, toks[cur.t1-1].end) || prev.kind != "" {
+			continue
+		}
+		// Drop X only if a region of X's country is named in the chain
+		// that follows ("Buea (Fako, Sud-Ouest)") and none contains X: a
+		// region of that name in another country says nothing.
+		sameCountry := false
+		for j := k; j < len(ms) && j < k+3; j++ {
+			if g.contains(&ms[j], prev) {
+				sameCountry = false
+				break
 			}
-			for _, i := range prev.refs {
-				if g.admin1[i] == int32(r) || g.admin2[i] == int32(r) {
-					cur.kind = "region"
+			for _, r := range ms[j].refs {
+				if c := g.places[r].Code; c == "ADM1" || c == "ADM2" {
+					for _, i := range prev.refs {
+						sameCountry = sameCountry || g.places[i].CountryCode == g.places[r].CountryCode
+					}
 				}
+			}
+			if j+1 < len(ms) && !strings.ContainsAny(text[toks[ms[j].t1-1].end:toks[ms[j+1].t0].start], ",") {
+				break // the chain ends
+			}
+		}
+		if sameCountry {
+			prev.drop = true
+		}
+	}
+}
+
+// contains reports whether some region the outer mention may be contains
+// some place the inner one may be.
+func (g *Gazetteer) contains(outer, inner *rawMention) bool {
+	for _, r := range outer.refs {
+		if c := g.places[r].Code; c != "ADM1" && c != "ADM2" {
+			continue
+		}
+		for _, i := range inner.refs {
+			if g.admin1[i] == int32(r) || g.admin2[i] == int32(r) {
+				return true
 			}
 		}
 	}
+	return false
+}
+
+// hierarchical reports whether "X<gap>Y<rest>" reads as X inside Y: an
+// opening parenthesis, or a comma with Y ending the clause ("near Lozove,
+// Donetsk."), not a list ("Aleppo, Idlib and Hama").
+func hierarchical(text, gap string, end int) bool {
+	if strings.Contains(gap, "(") {
+		return true
+	}
+	if !strings.Contains(gap, ",") {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " \t")
+	return rest == "" || strings.ContainsAny(rest[:1], ".;)\n[")
 }
 
 // acronym keeps only countries for a mention written in capitals in
@@ -927,13 +986,16 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			}
 			s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + inside(i, self)
 			if len(m.refs) > 1 && m.exact && string(appendKey(nameBuf[:0], p.Name)) == m.key {
-				s += 0.1 // its own name, not an alias ("Valence" the French town, not Valencia)
+				s += 0.12 // its own name, not an alias ("Valence" the French town, not Valencia)
 			}
 			if m.bare && p.Code == "PCLI" && articleName(p.Name) {
 				s -= 0.3 // "Salvador" is not "El Salvador"
 			}
 			if p.Class == "A" && p.Code != "PCLI" && townIn.has(p.CountryCode) {
 				s -= 0.2
+			}
+			if p.Class == "A" && p.Code != "PCLI" && m.kind == "" && len(townIn) > 0 {
+				s -= 0.1 // "gathered in Bari": the Italian city, not Somalia's Bari region
 			}
 			for _, a := range anchors {
 				// Only nearby mentions: a long text may move across countries,
