@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -60,6 +61,7 @@ type LoadtestReport struct {
 	IngestPerSec  float64         `json:"ingest_docs_per_second"`
 	IngestEvents  int             `json:"ingest_events"`
 	IngestCPUms   float64         `json:"ingest_cpu_ms_per_doc"`
+	IngestFailed  int             `json:"ingest_failed"`
 	GOMAXPROCS    int             `json:"gomaxprocs"`
 	TargetRate    int             `json:"target_rate"`
 	QuerySeconds  float64         `json:"query_seconds"`
@@ -79,6 +81,8 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 	exports := fs.Int("exports", 20, "filtered CSV exports to time (plus one full GeoJSON export)")
 	ingestN := fs.Int("ingest", 2000, "documents to ingest with real extraction")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest phase to `FILE`")
+	nolink := fs.Bool("nolink", false, "ingest without incident linking, to see its cost")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -145,8 +149,22 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 		}
 		m.Store.Extractor = x
 		docs := newsDocs(fmt.Sprintf("ingest-%d", time.Now().UnixNano()), *ingestN)
+		docsSvc := m.Documents
+		if *nolink {
+			docsSvc = m.Store
+		}
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return err
+			}
+		}
 		start, cpu := time.Now(), processCPU()
-		var evs atomic.Int64
+		var evs, failed atomic.Int64
 		var wg sync.WaitGroup
 		next := atomic.Int64{}
 		for range 4 * runtime.GOMAXPROCS(0) {
@@ -154,8 +172,11 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 			go func() {
 				defer wg.Done()
 				for i := next.Add(1) - 1; i < int64(len(docs)); i = next.Add(1) - 1 {
-					res, err := m.Documents.IngestDocument(ctx, &docs[i])
-					if err == nil {
+					res, err := docsSvc.IngestDocument(ctx, &docs[i])
+					if err != nil {
+						failed.Add(1)
+						fmt.Fprintf(c.stderr, "ingest %s: %v\n", docs[i].ID, err)
+					} else if !res.Duplicate {
 						evs.Add(int64(res.Events))
 					}
 				}
@@ -164,7 +185,10 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 		wg.Wait()
 		rep.IngestDocs = len(docs)
 		rep.IngestPerSec = float64(len(docs)) / time.Since(start).Seconds()
-		rep.IngestEvents = int(evs.Load())
+		if *cpuprofile != "" {
+			pprof.StopCPUProfile()
+		}
+		rep.IngestEvents, rep.IngestFailed = int(evs.Load()), int(failed.Load())
 		rep.IngestCPUms = float64((processCPU() - cpu).Microseconds()) / 1000 / float64(len(docs))
 	}
 
@@ -179,8 +203,8 @@ func (c *LoadtestCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.stdout, "%-22s %8d %7d %9.1f %8.2f %8.2f %8.2f %10.3f\n", p.Name, p.Requests, p.Errors, p.PerSecond, p.P50ms, p.P99ms, p.MaxMs, p.CPUms)
 	}
 	if rep.IngestDocs > 0 {
-		fmt.Fprintf(c.stdout, "ingest with extraction: %d documents, %d events, %.0f docs/s, %.3f CPU ms/doc\n",
-			rep.IngestDocs, rep.IngestEvents, rep.IngestPerSec, rep.IngestCPUms)
+		fmt.Fprintf(c.stdout, "ingest with extraction: %d documents (%d failed), %d events, %.0f docs/s, %.3f CPU ms/doc\n",
+			rep.IngestDocs, rep.IngestFailed, rep.IngestEvents, rep.IngestPerSec, rep.IngestCPUms)
 	}
 	return nil
 }
@@ -445,7 +469,7 @@ func newsDocs(prefix string, n int) []sitrep.Document {
 			Source:    "Example Wire",
 			Published: fmt.Sprintf("2026-10-%02d", 1+i%28),
 			Text: fmt.Sprintf(leads[i%len(leads)], p, 2+i%37) +
-				fmt.Sprintf(" Report number %d described damage to %d houses and said residents had fled.", i, 3+i%11),
+				fmt.Sprintf(" Report %s-%d described damage to %d houses and said residents had fled.", prefix, i, 3+i%11),
 		}
 	}
 	return docs
