@@ -75,7 +75,7 @@ func markDate(toks []Token, n *Number, j int) {
 }
 
 // numericDate matches an all-digit date at token j — "2022-01-05",
-// "05/01/2022", "5/1/22" — written without spaces, and returns the index
+// "2022/01/05", "05/01/2022", "5/1/22" — written without spaces, and returns the index
 // after it and its year (two-digit years are taken as 20xx).
 func numericDate(toks []Token, j int) (end, year int, ok bool) {
 	if j+4 >= len(toks) {
@@ -92,7 +92,7 @@ func numericDate(toks []Token, j int) (end, year int, ok bool) {
 	}
 	a, b, c := len(t[0].Text), len(t[2].Text), len(t[4].Text)
 	switch {
-	case t[1].Text == "-" && a == 4 && b <= 2 && c <= 2:
+	case (t[1].Text == "-" || t[1].Text == "/") && a == 4 && b <= 2 && c <= 2:
 		year, _ = strconv.Atoi(t[0].Text)
 	case t[1].Text == "/" && a <= 2 && b <= 2 && (c == 4 || c == 2):
 		year, _ = strconv.Atoi(t[4].Text)

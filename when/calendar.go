@@ -7,24 +7,58 @@ import (
 	"github.com/sitrep/sitrep/text"
 )
 
-// iso parses "2022-01-01".
+// iso parses numeric dates: "2022-01-01" and "2022/01/01" (year first),
+// "05.03.2022" (European dotted, always day first), and "25/3/2022" or
+// "3/25/2022" only when the order shows itself — a number above 12 can
+// only be the day. "05/03/2022" is left alone: 5 March or May 3.
 func (p *parser) iso(j int) (expr, int, bool) {
-	if j+4 >= len(p.toks) {
-		return expr{}, 0, false
-	}
 	t := p.toks
-	if !adjacent(t[j:j+5]) || t[j+1].Norm != "-" || t[j+3].Norm != "-" || len(t[j].Text) != 4 ||
-		len(t[j+2].Text) > 2 || len(t[j+4].Text) > 2 {
+	// "05.03.2022" is one Numeral token.
+	if tok := t[j]; tok.Kind == text.Numeral && strings.Count(tok.Text, ".") == 2 {
+		parts := strings.Split(tok.Text, ".")
+		if len(parts[0]) <= 2 && len(parts[1]) <= 2 && len(parts[2]) == 4 {
+			d, _ := strconv.Atoi(parts[0])
+			m, _ := strconv.Atoi(parts[1])
+			y, _ := strconv.Atoi(parts[2])
+			if y >= 1900 && y <= 2100 && validDay(y, m, d) {
+				return expr{kind: kDay, y: y, m: m, d: d}, j + 1, true
+			}
+		}
 		return expr{}, 0, false
 	}
-	y, ok1 := p.year(j)
-	m, ok2 := atoi(t[j+2])
-	d, ok3 := atoi(t[j+4])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || !validDay(y, m, d) {
+	if j+4 >= len(t) {
+		return expr{}, 0, false
+	}
+	sep := t[j+1].Norm
+	if !adjacent(t[j:j+5]) || (sep != "-" && sep != "/") || t[j+3].Norm != sep || t[j].Kind != text.Numeral ||
+		t[j+2].Kind != text.Numeral || t[j+4].Kind != text.Numeral || len(t[j+2].Text) > 2 {
 		return expr{}, 0, false
 	}
 	// Not a date if more digits follow: "2022-01-01-5" is a code.
-	if j+5 < len(t) && t[j+5].Start == t[j+4].End && (t[j+5].Norm == "-" || t[j+5].Kind == text.Numeral) {
+	if j+5 < len(t) && t[j+5].Start == t[j+4].End && (t[j+5].Norm == sep || t[j+5].Kind == text.Numeral) {
+		return expr{}, 0, false
+	}
+	a, _ := atoi(t[j])
+	b, _ := atoi(t[j+2])
+	c, _ := atoi(t[j+4])
+	var y, m, d int
+	switch {
+	case len(t[j].Text) == 4 && len(t[j+4].Text) <= 2:
+		y, m, d = a, b, c
+	case sep == "/" && len(t[j].Text) <= 2 && len(t[j+4].Text) == 4:
+		y = c
+		switch {
+		case a > 12 && b <= 12:
+			d, m = a, b
+		case b > 12 && a <= 12:
+			m, d = a, b
+		default:
+			return expr{}, 0, false // ambiguous day and month
+		}
+	default:
+		return expr{}, 0, false
+	}
+	if y < 1900 || y > 2100 || !validDay(y, m, d) {
 		return expr{}, 0, false
 	}
 	return expr{kind: kDay, y: y, m: m, d: d}, j + 5, true
