@@ -146,7 +146,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	}
 	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && d.firstTrig-m.w1 <= 4 {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && crowd(a, m) || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && d.firstTrig-m.w1 <= 4 {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 				break
 			}
@@ -155,15 +155,12 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	// A clash in which one side is unorganised — residents, merchants,
 	// party supporters, rioters — is mob violence, not a battle between
 	// armed groups.
-	if ev.EventType == sitrep.Battles && ev.SubEventType == "Armed clash" && t.EventType == sitrep.Battles {
-		for i := range ms {
-			if m := &ms[i]; m.role == principal && (m.actor.Type == "civilians" || m.actor.Type == "rioters" || m.actor.Type == "protesters" || m.actor.Type == "party") {
-				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
-				if x1.act != nil && !typ(x1, "state", "external") {
-					x1 = party{}
-				}
-				break
-			}
+	unorganised := func(p party) bool { return typ(p, "civilians", "rioters", "protesters", "party") }
+	if ev.EventType == sitrep.Battles && ev.SubEventType == "Armed clash" && t.EventType == sitrep.Battles && !weaponWords(t.Phrase) &&
+		(unorganised(x1) || unorganised(x2)) && !typ(x1, "rebel", "external") && !typ(x2, "rebel", "external") {
+		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
+		if x1.act != nil && !typ(x1, "state") {
+			x1 = party{}
 		}
 	}
 	// Killing is the gravest act: an abduction or looting that kills is an
@@ -376,4 +373,17 @@ func namedSubject(a *analysis, sn sentence, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return k, end, true
+}
+
+// weaponWords reports a trigger phrase that says arms were used ("armed
+// clash", "exchange of fire"): a battle, whoever the sides are.
+func weaponWords(phrase string) bool {
+	return strings.Contains(phrase, "armed") || strings.Contains(phrase, "fire") || strings.Contains(phrase, "gun") || strings.Contains(phrase, "shoot")
+}
+
+// crowd reports a civilian mention that names several people ("residents",
+// "a group of people"), who can make a mob, unlike "a man".
+func crowd(a *analysis, m *mention) bool {
+	last := a.ws[m.w1-1].norm
+	return strings.HasSuffix(last, "s") || strings.Contains(a.s[a.ws[m.w0].start:a.ws[m.w1-1].end], "group")
 }
