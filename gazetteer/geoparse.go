@@ -79,6 +79,7 @@ type rawMention struct {
 	strong bool   // context says this is a place ("in X", "town of X", "X district")
 	bare   bool   // written without a leading article
 	drop   bool   // set by regionAfterPlace
+	part   bool   // the capitalised run goes on past the name ("Pazos de Borben")
 	ctx    scoreContext
 }
 
@@ -115,7 +116,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		if m.drop {
 			continue
 		}
-		readContext(&m, toks, word)
+		readContext(text, &m, toks, word)
 		if m.refs = g.acronym(text, toks, m); len(m.refs) == 0 {
 			continue
 		}
@@ -140,6 +141,13 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		kept = kept[:k]
 	}
 	return g.resolve(text, toks, buf, kept, hint)
+}
+
+// afterWord reports whether a token is a context word that may follow a
+// name ("Raqqa Governorate", "Hit District").
+func afterWord(buf []byte, t token) bool {
+	_, ok := after[string(buf[t.k0:t.k1])]
+	return ok || featureWords[string(buf[t.k0:t.k1])]
 }
 
 // unsafeWord returns the folded word i. The words only live during one
@@ -236,6 +244,9 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 		}
 		if best.exact {
 			best.key = string(key[:bestLen])
+		}
+		if lastEnd > best.t1 && !afterWord(buf, toks[best.t1]) {
+			best.part = true
 		}
 		best.bare = !articles[string(w)]
 		out = append(out, best)
@@ -498,7 +509,7 @@ var (
 
 // readContext sets the modifier, preferred kind and strength of a mention
 // from the words around it.
-func readContext(m *rawMention, toks []token, word func(int) string) {
+func readContext(text string, m *rawMention, toks []token, word func(int) string) {
 	b1, b2 := word(m.t0-1), word(m.t0-2)
 	if m.t0 >= 1 && !toks[m.t0-1].joined && b1 != "" {
 		// punctuation between: no "near" effect, but "(Raqqa)" is still fine
@@ -537,6 +548,11 @@ func readContext(m *rawMention, toks []token, word func(int) string) {
 	if strongBefore[b1] {
 		m.strong = true
 	}
+	if m.kind == "" && inParentheses(text, toks[m.t0].start, toks[m.t1-1].end) {
+		// "Ruropolis (Para)", "(Fako, Sud-Ouest)": a bracketed name after a
+		// place is the region it lies in.
+		m.kind = "region"
+	}
 	if m.t1-1 < len(toks) && toks[m.t1-1].joined {
 		a1 := word(m.t1)
 		if mod, ok := after[a1]; ok {
@@ -557,6 +573,22 @@ func readContext(m *rawMention, toks []token, word func(int) string) {
 			}
 		}
 	}
+}
+
+// inParentheses reports whether text[start:end] is an item of a bracketed
+// list: "(" or "," before it, ")" or "," after it, inside brackets.
+func inParentheses(text string, start, end int) bool {
+	before := strings.TrimRight(text[:start], " ")
+	afterText := strings.TrimLeft(text[end:], " ")
+	if before == "" || afterText == "" {
+		return false
+	}
+	b, a := before[len(before)-1], afterText[0]
+	if b != '(' && b != ',' || a != ')' && a != ',' {
+		return false
+	}
+	open := strings.LastIndexByte(before, '(')
+	return open >= 0 && strings.LastIndexByte(before, ')') < open
 }
 
 // plausible applies the gates that keep common words and people's names
@@ -607,7 +639,7 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	// Even an ordinary word makes a name of it mid-sentence ("Carlos Cano",
 	// "the Victor Hugo school"), unless it is a place prefix ("Mount
 	// Sinjar", "Eastern Ghouta") or the place is a major one.
-	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !important && !placePrefixes[prev] &&
+	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !g.regional(m.refs) && !placePrefixes[prev] &&
 		!g.stop[prev] && !articles[prev] && !sentenceInitial(text, toks, m.t0-1) {
 		if _, adj := regionAdjectives[prev]; !adj {
 			return false, false
@@ -628,6 +660,11 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 		if _, ctx := after[next]; !ctx && !important {
 			last = m.t1 + 1
 		}
+	}
+	// "Pazos de Borben", "Tha Yet Kan": the first words of a longer
+	// capitalised name the gazetteer does not know.
+	if m.part && !g.sizeable(m.refs) {
+		return false, false
 	}
 	// "Dante square", "Brera high school", "Svoboda party": a facility or
 	// organisation named after a small place is not that place.
@@ -715,6 +752,17 @@ func followedByContext(toks []token, m *rawMention, word func(int) string) bool 
 	}
 	_, ok := after[word(m.t1)]
 	return ok
+}
+
+// regional reports whether any of the places is a country or an admin1
+// region.
+func (g *Gazetteer) regional(refs []uint32) bool {
+	for _, i := range refs {
+		if c := g.places[i].Code; c == "PCLI" || c == "ADM1" {
+			return true
+		}
+	}
+	return false
 }
 
 // sizeable reports whether any of the places is a country, region or a
