@@ -69,6 +69,17 @@ func Numbers(s string, toks []Token) []Number {
 // numberAt parses a number expression starting at token i.
 func numberAt(s string, toks []Token, i int) (Number, bool) {
 	var n Number
+	// "struck twice": a count of occurrences.
+	if w := toks[i].Norm; w == "twice" || w == "thrice" {
+		n.Value = 2
+		if w == "thrice" {
+			n.Value = 3
+		}
+		n.Min, n.Max, n.Unit = n.Value, n.Value, "times"
+		n.First, n.Last = i, i+1
+		n.Start, n.End = toks[i].Start, toks[i].End
+		return n, true
+	}
 	// "no one was hurt", "none were killed": an explicit zero.
 	if w := toks[i].Norm; w == "none" || w == "nobody" || (w == "no" && i+1 < len(toks) && toks[i+1].Norm == "one") {
 		n.First, n.Last = i, i+1

@@ -185,6 +185,8 @@ func TestNumbersUnit(t *testing.T) {
 		{"three days of fighting", "days"},
 		{"ransom of 5 million naira", "naira"},
 		{"17 fighting positions", ""},
+		{"struck three times", "times"},
+		{"was hit twice", "times"},
 		{"a man aged 45", "age"},
 	}
 	for _, tt := range tests {

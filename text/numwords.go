@@ -73,8 +73,9 @@ var monthNames = map[string]int{
 func MonthOf(norm string) int { return monthNames[norm] }
 
 // measureUnits are words after which a number measures time, distance,
-// weight, area or money rather than counting people or events.
-var measureUnits = setOf(`second seconds minute minutes min mins hour hours hrs day days week weeks month months year
+// weight, area or money, or counts occurrences ("three times"), rather
+// than counting people or events.
+var measureUnits = setOf(`times second seconds minute minutes min mins hour hours hrs day days week weeks month months year
 	years decade decades km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters
 	cm mm kg kgs kilogram kilograms kilo kilos tonne tonnes ton tons hectare hectares acre acres litre litres liter
 	liters gallon gallons dollars usd euros eur pounds naira rupees afghanis shillings francs cfa`)
