@@ -189,13 +189,18 @@ func tier(p int) int {
 }
 
 // best picks the trigger that decides the event type of a cluster. A
-// strategic development gives way to a violent act in the same sentence
-// ("exchanged fire with police during an arrest operation" is a clash):
-// ACLED codes the violence.
+// strategic development gives way to a violent act or a protest in the
+// same sentence ("exchanged fire with police during an arrest operation"
+// is a clash): ACLED codes the violence or the protest.
 func best(ts []trigger) int {
 	violent := false
 	for _, t := range ts {
 		if (t.EventType == sitrep.Battles || t.EventType == sitrep.ViolenceAgainstCivs) && t.Priority >= 41 && t.Needs == "" {
+			violent = true
+		}
+		// "relatives of a man who was detained protested": the protest
+		// is the event.
+		if t.EventType == sitrep.Protests && t.Needs == "" && t.Priority >= 45 {
 			violent = true
 		}
 	}
