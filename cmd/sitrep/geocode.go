@@ -30,10 +30,20 @@ func (c *GeocodeCommand) Run(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print candidates as JSON lines, one object per name")
 	countries := fs.String("country", "", "comma-separated ISO alpha-2 codes or country names the text is about, strongest first")
 	limit := fs.Int("n", 5, "candidates to show per name (0 for all)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
+	// Flags may come after names too ("sitrep geocode Raqqa -json"): parse
+	// again after each name.
+	var names []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		names = append(names, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() == 0 {
+	if len(names) == 0 {
 		return &UsageError{Msg: "geocode: give at least one place name"}
 	}
 	if *limit < 0 {
@@ -60,7 +70,7 @@ func (c *GeocodeCommand) Run(ctx context.Context, args []string) error {
 	if !*asJSON {
 		fmt.Fprintln(tw, "QUERY\tSCORE\tMATCH\tNAME\tADMIN1\tCOUNTRY\tLAT\tLON\tPOPULATION\tFEATURE\tGEONAMEID")
 	}
-	for _, name := range fs.Args() {
+	for _, name := range names {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
