@@ -24,10 +24,11 @@ type analysis struct {
 	pub    time.Time
 	hasPub bool
 
-	countryHits []countryHit
-	trigHits    []hit           // trigger phrases of every sentence
-	docTypes    map[string]bool // event types with an unconditional trigger somewhere in the document
-	mainCountry string
+	countryHits  []countryHit
+	trigHits     []hit           // trigger phrases of every sentence
+	docTypes     map[string]bool // event types with an unconditional trigger somewhere in the document
+	mainCountry  string
+	placeCountry string // the country most place mentions lie in
 }
 
 type sentence struct {
@@ -102,6 +103,7 @@ func (e *Engine) analyse(doc *sitrep.Document) (*analysis, error) {
 		for _, pm := range e.geo.Geoparse(a.s, sitrep.GeoHint{}) {
 			a.places = append(a.places, placeMention{PlaceMention: pm, w0: a.wordAt(pm.Start), w1: a.wordAt(pm.End)})
 		}
+		a.placeCountry = placeCountry(a)
 	}
 	return a, nil
 }

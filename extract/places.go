@@ -5,16 +5,39 @@ import (
 )
 
 // locative words introduce the place where something happened.
-var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "around": true, "of": true,
+var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "around": true,
 	"into": true, "on": true, "from": true, "inside": true, "across": true, "towards": true, "toward": true, "to": true,
 	"targeting": true, "hit": true, "struck": true}
 
+// placeNouns before "of" make it locative: "the village of X".
+var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true,
+	"region": true, "outskirts": true, "area": true, "municipality": true, "county": true, "state": true,
+	"governorate": true, "neighbourhood": true, "neighborhood": true, "suburb": true, "capital": true, "township": true,
+	"locality": true, "commune": true, "department": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true}
+
 var nearWords = map[string]bool{"near": true, "outside": true, "outskirts": true, "around": true, "close": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true}
 
-// eventPlace picks the place of an event triggered at word t of sentence
-// sn: among the sentence's place mentions, the one a locative word
-// governs nearest the trigger, towns before regions; else the document's
-// main place when it lies in the event's country.
+// governed reports whether a locative word introduces the mention at w.
+func governed(a *analysis, sn sentence, w int) bool {
+	if w <= sn.w0 {
+		return false
+	}
+	p := a.ws[w-1].norm
+	if locative[p] {
+		return true
+	}
+	if p == "the" && w-2 >= sn.w0 && locative[a.ws[w-2].norm] {
+		return true
+	}
+	return p == "of" && w-2 >= sn.w0 && placeNouns[a.ws[w-2].norm]
+}
+
+// eventPlace picks the place of an event in sentence sn: among the
+// sentence's place mentions, towns before regions, those a locative word
+// governs ("in", "near", "the village of") first, those in the document's
+// main country before others, then the earliest — a report names where
+// it happened first. Without a mention in the sentence it takes the
+// document's first town, else its first place.
 func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	bi, bs := -1, -1<<30
 	for i, p := range a.places {
@@ -25,14 +48,13 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Precision < 3 {
 			s += 1000
 		}
-		if p.w0 > sn.w0 && locative[a.ws[p.w0-1].norm] {
+		if governed(a, sn, p.w0) {
 			s += 500
 		}
-		d := t - p.w1
-		if p.w0 > t {
-			d = p.w0 - t
+		if a.placeCountry != "" && p.Place.Country == a.placeCountry {
+			s += 300
 		}
-		s -= d
+		s -= p.w0 - sn.w0
 		if s > bs {
 			bi, bs = i, s
 		}
@@ -41,7 +63,7 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		return a.places[bi], true
 	}
 	for _, p := range a.places {
-		if p.Precision < 3 {
+		if p.Precision < 3 && (a.placeCountry == "" || p.Place.Country == a.placeCountry) {
 			return p, true
 		}
 	}
@@ -49,6 +71,26 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		return a.places[0], true
 	}
 	return placeMention{}, false
+}
+
+// placeCountry is the country most of the document's places lie in,
+// counting the country names and adjectives of the text too, so that
+// one stray "San Jose" does not move an event to Costa Rica.
+func placeCountry(a *analysis) string {
+	votes := map[string]int{}
+	for _, p := range a.places {
+		votes[p.Place.Country] += 2
+	}
+	for _, h := range a.countryHits {
+		votes[h.name] += h.weight
+	}
+	best, bv := "", 0
+	for _, p := range a.places {
+		if v := votes[p.Place.Country]; v > bv {
+			best, bv = p.Place.Country, v
+		}
+	}
+	return best
 }
 
 // setPlace writes the location fields of ev from p.
