@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Span is a piece of the original text.
 type Span struct {
@@ -28,8 +31,17 @@ type Span struct {
 // is hard-wrapped prose (see hardWrapped) — so a headline without final
 // punctuation is its own sentence while wrapped prose is not cut.
 func Sentences(s string) []Span {
-	return SentencesOf(s, Tokenize(s))
+	// Spans keep no tokens, so a pooled token buffer serves.
+	bp := tokenBufPool.Get().(*[]Token)
+	toks := AppendTokens((*bp)[:0], s)
+	spans := SentencesOf(s, toks)
+	clear(toks) // drop references to s before pooling
+	*bp = toks[:0]
+	tokenBufPool.Put(bp)
+	return spans
 }
+
+var tokenBufPool = sync.Pool{New: func() any { return new([]Token) }}
 
 // SentencesOf is Sentences for callers that already tokenized s.
 func SentencesOf(s string, toks []Token) []Span {
