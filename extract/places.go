@@ -17,6 +17,29 @@ var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "d
 
 var nearWords = map[string]bool{"near": true, "outside": true, "outskirts": true, "around": true, "close": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true}
 
+// areaWords after a name make it an area, not the town: "Shwebo
+// district", "Aleppo countryside" (ACLED precision 2).
+var areaWords = map[string]bool{"district": true, "township": true, "county": true, "zone": true, "area": true,
+	"countryside": true, "region": true, "province": true, "governorate": true, "subdivision": true, "outskirts": true,
+	"division": true, "locality": true, "lga": true, "department": true, "sector": true, "front": true}
+
+// areaAfter reports an area word at w, or after a compass part of the
+// name ("Yangon-East district").
+func areaAfter(a *analysis, w int) bool {
+	for k := w; k < len(a.ws) && k <= w+1; k++ {
+		n := a.ws[k].norm
+		if areaWords[n] {
+			return true
+		}
+		switch n {
+		case "east", "west", "north", "south", "central", "centre", "center":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // governed reports whether a locative word introduces the mention at w.
 func governed(a *analysis, sn sentence, w int) bool {
 	if w <= sn.w0 {
@@ -107,7 +130,7 @@ func setPlace(a *analysis, ev *sitrep.Event, p placeMention) {
 	if ev.GeoPrecision == 0 {
 		ev.GeoPrecision = 1
 	}
-	if ev.GeoPrecision < 2 && (p.Modifier != "" || p.w0 > 0 && nearWords[a.ws[p.w0-1].norm]) {
+	if ev.GeoPrecision < 2 && (p.Modifier != "" || p.w0 > 0 && nearWords[a.ws[p.w0-1].norm] || areaAfter(a, p.w1)) {
 		ev.GeoPrecision = 2
 	}
 }

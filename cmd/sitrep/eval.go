@@ -183,12 +183,12 @@ func writeMisses(path string, misses []eval.Miss) error {
 		rec := map[string]any{"id": m.Row.ID, "line": m.Row.Line, "wrong": m.Fields, "notes": m.Row.Notes,
 			"gold": map[string]any{"event_type": m.Row.EventType, "sub_event_type": m.Row.SubEventType, "event_date": m.Row.EventDate,
 				"fatalities": m.Row.Fatalities, "country": m.Row.Country, "actor1": m.Row.Actor1, "inter1": m.Row.Inter1, "inter2": m.Row.Inter2,
-				"time_precision": m.Row.TimePrecision, "lat": m.Row.Lat, "lon": m.Row.Lon}}
+				"time_precision": m.Row.TimePrecision, "geo_precision": m.Row.GeoPrecision, "lat": m.Row.Lat, "lon": m.Row.Lon}}
 		if m.Event != nil {
 			e := m.Event
 			rec["got"] = map[string]any{"event_type": e.EventType, "sub_event_type": e.SubEventType, "event_date": e.EventDate,
 				"fatalities": e.Fatalities, "country": e.Country, "actor1": e.Actor1, "inter1": e.Inter1, "inter2": e.Inter2,
-				"time_precision": e.TimePrecision, "location": e.Location, "place_text": e.PlaceText, "trigger_sentence": e.Evidence.Text}
+				"time_precision": e.TimePrecision, "geo_precision": e.GeoPrecision, "actor2": e.Actor2, "location": e.Location, "place_text": e.PlaceText, "trigger_sentence": e.Evidence.Text}
 		}
 		if err := enc.Encode(rec); err != nil {
 			f.Close()
