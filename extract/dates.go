@@ -5,7 +5,8 @@ import (
 )
 
 // eventDate picks the date of an event triggered at word t of sentence si:
-// the date mention in the sentence nearest the trigger; else the last one
+// the date mention in the sentence nearest before the trigger, else the
+// nearest after it; else the last one
 // before the sentence (news carries a date forward: "On Friday, … . The
 // militants also …"); else the publication date.
 func eventDate(a *analysis, si int, t int) (dateMention, bool) {
@@ -15,9 +16,16 @@ func eventDate(a *analysis, si int, t int) (dateMention, bool) {
 		if d.w0 < sn.w0 || d.w1 > sn.w1 {
 			continue
 		}
+		// A date before the trigger tells when it happened ("On Friday,
+		// gunmen attacked …"); one after it more often tells background
+		// ("… the anniversary of the 6 January 2021 riots"). A date that
+		// resolves beats one that does not.
 		dist := t - d.w1
 		if d.w0 > t {
-			dist = d.w0 - t
+			dist = 500 + d.w0 - t
+		}
+		if !d.d.Resolved {
+			dist += 1000
 		}
 		if dist < bd {
 			bi, bd = i, dist
