@@ -31,11 +31,12 @@ func eventDate(a *analysis, si int, t int) (dateMention, bool) {
 			bi, bd = i, dist
 		}
 	}
-	if bi >= 0 {
+	if bi >= 0 && (a.dates[bi].d.Resolved || !earlierResolved(a, sn.w0)) {
 		return a.dates[bi], true
 	}
+	// "later that day", or no date at all: carry the last date forward.
 	for i := len(a.dates) - 1; i >= 0; i-- {
-		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 {
+		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 && (a.dates[i].d.Resolved || bi < 0) {
 			if a.sents[0].headline && a.dates[i].w1 <= a.sents[0].w1 && si > 0 {
 				continue
 			}
@@ -58,4 +59,14 @@ func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
 		day := a.pub.Format("2006-01-02")
 		ev.EventDate, ev.EventDateEnd, ev.TimePrecision = day, day, 1
 	}
+}
+
+// earlierResolved reports a resolved date before word w.
+func earlierResolved(a *analysis, w int) bool {
+	for _, d := range a.dates {
+		if d.w1 <= w && d.d.Resolved {
+			return true
+		}
+	}
+	return false
 }

@@ -25,6 +25,9 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
 				continue
 			}
+			if inCondition(a, sn, h.start) {
+				continue
+			}
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
@@ -65,6 +68,20 @@ func supportBefore(a *analysis, i int) bool {
 				return true
 			}
 		case ".", ";", ",":
+			return false
+		}
+	}
+	return false
+}
+
+// inCondition reports a trigger inside an "if"/"unless" clause: "if the
+// coalition continues its offensive" states a condition, not an event.
+func inCondition(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0 && k >= i-6; k-- {
+		switch a.ws[k].norm {
+		case "if", "unless":
+			return true
+		case ",", ";", ":", ".", "\"":
 			return false
 		}
 	}
