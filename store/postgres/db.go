@@ -53,7 +53,17 @@ func Open(ctx context.Context, url string) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	db.Store.Version = db.walPosition
 	return db, nil
+}
+
+// walPosition is the server's current write-ahead log position. Every
+// commit, by any process, moves it, so query results are cached until it
+// moves; a read-only workload such as a dashboard leaves it still.
+func (db *DB) walPosition(ctx context.Context) (int64, error) {
+	var v int64
+	err := db.Pool.QueryRow(ctx, "SELECT (pg_current_wal_lsn() - '0/0')::bigint").Scan(&v)
+	return v, err
 }
 
 // migrate applies the embedded migrations; out-of-order application is
