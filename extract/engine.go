@@ -89,5 +89,8 @@ func New(opts Options) (*Engine, error) {
 	for _, c := range lex.Casualties {
 		e.casualty.add(c.Word)
 	}
+	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
+		d.t.finish()
+	}
 	return e, nil
 }
