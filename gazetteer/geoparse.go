@@ -697,8 +697,8 @@ func titleCase(text string, toks []token, m *rawMention, prev string, word func(
 	if m.t0 > 0 && toks[m.t0-1].cap && !sentenceInitial(text, toks, m.t0) {
 		return true
 	}
-	if prev == "of" && m.t0 > 1 && toks[m.t0-2].cap {
-		return true
+	if (prev == "of" || nameWords[prev]&isConnector != 0) && m.t0 > 1 && toks[m.t0-2].cap && toks[m.t0-2].joined {
+		return true // "Ministry of Economy", "Veterans on Patrol"
 	}
 	return m.t1 < len(toks) && toks[m.t1-1].joined && toks[m.t1].cap
 }
