@@ -31,7 +31,7 @@ var connectors = map[string]bool{
 	"da": true, "do": true, "dos": true, "das": true, "del": true, "di": true, "van": true,
 	"von": true, "der": true, "den": true, "sur": true, "am": true, "im": true, "e": true,
 	"i": true, "y": true, "ben": true, "bou": true, "ould": true, "au": true, "aux": true, "sous": true,
-	"in": true, "upon": true, "on": true, "bei": true, "ob": true, "d": true, "l": true,
+	"bei": true, "ob": true, "d": true, "l": true,
 }
 
 // englishArticle are the article spellings that are also English words; a
@@ -189,6 +189,9 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			if tj.digit || (!tj.cap && flags == 0) {
 				break
 			}
+			if j > i && tj.cap && toks[j-1].cap == false && g.stop[string(wj)] {
+				break // a connector does not join "… de Monday"
+			}
 			if article {
 				// Articles are not part of keys ("al-Tanf" = "Tanf"); a
 				// capitalised one that starts nothing is a word of its own
@@ -288,27 +291,26 @@ func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms [
 		if !hierarchical(text, gap, toks[cur.t1-1].end) || prev.kind != "" {
 			continue
 		}
-		// Drop X only if a region of X's country is named in the chain
-		// that follows ("Buea (Fako, Sud-Ouest)") and none contains X: a
-		// region of that name in another country says nothing.
-		sameCountry := false
+		// Drop X when regions are named in the chain that follows ("Buea
+		// (Fako, Sud-Ouest)", "Al Jabaliyah (At Tuhayat, Al Hudaydah)")
+		// and none contains it, unless X is a large place: GeoNames' own
+		// region codes are not always those the text uses.
+		anyRegion, contained := false, false
 		for j := k; j < len(ms) && j < k+3; j++ {
 			if g.contains(&ms[j], prev) {
-				sameCountry = false
+				contained = true
 				break
 			}
 			for _, r := range ms[j].refs {
 				if c := g.places[r].Code; c == "ADM1" || c == "ADM2" {
-					for _, i := range prev.refs {
-						sameCountry = sameCountry || g.places[i].CountryCode == g.places[r].CountryCode
-					}
+					anyRegion = true
 				}
 			}
 			if j+1 < len(ms) && !strings.ContainsAny(text[toks[ms[j].t1-1].end:toks[ms[j+1].t0].start], ",") {
 				break // the chain ends
 			}
 		}
-		if sameCountry {
+		if !contained && anyRegion && !g.sizeable(prev.refs) {
 			prev.drop = true
 		}
 	}
@@ -663,7 +665,7 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	}
 	// "Pazos de Borben", "Tha Yet Kan": the first words of a longer
 	// capitalised name the gazetteer does not know.
-	if m.part && !g.sizeable(m.refs) {
+	if m.part && !important {
 		return false, false
 	}
 	// "Dante square", "Brera high school", "Svoboda party": a facility or
@@ -752,6 +754,18 @@ func followedByContext(toks []token, m *rawMention, word func(int) string) bool 
 	}
 	_, ok := after[word(m.t1)]
 	return ok
+}
+
+// important reports whether any of the places is a country, an admin1
+// region, a capital or a city of a million.
+func (g *Gazetteer) important(refs []uint32) bool {
+	for _, i := range refs {
+		p := &g.places[i]
+		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
+			return true
+		}
+	}
+	return false
 }
 
 // regional reports whether any of the places is a country or an admin1
@@ -939,7 +953,7 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 			home := false
 			for _, i := range m.refs {
 				p := &g.places[i]
-				if ctx.weight(p.CountryCode) > 0 || (p.Class != "A" && p.Population >= 100_000) || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" {
+				if ctx.weight(p.CountryCode) > 0 || (p.Class != "A" && p.Population >= 100_000 && regional[k] < 0.7) || g.important([]uint32{i}) {
 					home = true
 					break
 				}
