@@ -100,7 +100,7 @@ func (e *Engine) analyse(doc *sitrep.Document) (*analysis, error) {
 	a.countryHits = e.findCountries(a)
 	a.mainCountry = mainCountry(a.countryHits)
 	if e.geo != nil {
-		for _, pm := range e.geo.Geoparse(a.s, sitrep.GeoHint{}) {
+		for _, pm := range e.geo.Geoparse(a.s, e.hint(a)) {
 			a.places = append(a.places, placeMention{PlaceMention: pm, w0: a.wordAt(pm.Start), w1: a.wordAt(pm.End)})
 		}
 		a.placeCountry = placeCountry(a)
@@ -171,4 +171,31 @@ func mainCountry(hits []countryHit) string {
 		}
 	}
 	return best
+}
+
+// hint lists the countries the text names, strongest first, as ISO codes
+// for the geoparser.
+func (e *Engine) hint(a *analysis) sitrep.GeoHint {
+	if e.code == nil {
+		return sitrep.GeoHint{}
+	}
+	score := map[string]int{}
+	var order []string
+	for _, h := range a.countryHits {
+		if h.weight < 2 { // adjectives often name who acts, not where
+			continue
+		}
+		if _, seen := score[h.name]; !seen {
+			order = append(order, h.name)
+		}
+		score[h.name] += h.weight
+	}
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	var h sitrep.GeoHint
+	for _, name := range order {
+		if cc, ok := e.code(name); ok {
+			h.CountryCodes = append(h.CountryCodes, cc)
+		}
+	}
+	return h
 }

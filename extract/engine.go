@@ -18,13 +18,18 @@ type Options struct {
 	// Geoparser resolves place names; nil leaves locations empty and takes
 	// the country from country names and nationality words in the text.
 	Geoparser sitrep.Geoparser
+	// CountryCode maps an ACLED country name to its ISO 3166-1 alpha-2
+	// code, so that the countries a text names can steer the geoparser
+	// (GeoHint). Nil sends no hint.
+	CountryCode func(name string) (string, bool)
 }
 
 // Engine extracts events. It is immutable after New and safe for
 // concurrent use.
 type Engine struct {
-	lex *lexicon.Lexicon
-	geo sitrep.Geoparser
+	lex  *lexicon.Lexicon
+	geo  sitrep.Geoparser
+	code func(name string) (string, bool)
 
 	triggers  dict // id = index in lex.Triggers
 	actors    dict // id → actorOf
@@ -54,7 +59,7 @@ func New(opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
-	e := &Engine{lex: lex, geo: opts.Geoparser, vocab: vocab{}}
+	e := &Engine{lex: lex, geo: opts.Geoparser, code: opts.CountryCode, vocab: vocab{}}
 	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
 		d.t.vocab = e.vocab
 	}

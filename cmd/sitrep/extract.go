@@ -103,6 +103,9 @@ func buildEngine(lexDir string, geo bool) (*extract.Engine, error) {
 			return nil, fmt.Errorf("load gazetteer: %w", err)
 		}
 		opts.Geoparser = g
+		// opts.CountryCode (a GeoHint from the countries the text names) is
+		// left unset: on the dev set it lowered location accuracy from 0.760
+		// to 0.745, since a named country is often an actor's, not the place.
 	}
 	return extract.New(opts)
 }
