@@ -126,7 +126,7 @@ func (m *App) ParseFlags(args []string) error {
 func (m *App) storeFlags(fs interface {
 	StringVar(p *string, name, value, usage string)
 }) {
-	fs.StringVar(&m.DataDir, "data", m.DataDir, "data `directory` for the SQLite database and the API token")
+	fs.StringVar(&m.DataDir, "data", m.DataDir, "data directory `DIR` for the SQLite database and the API token")
 	fs.StringVar(&m.DBURL, "db", "", "database: postgres://… for PostgreSQL, or a SQLite file path (default DIR/sitrep.db)")
 }
 

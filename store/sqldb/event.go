@@ -37,9 +37,12 @@ func (s *Store) findEvents(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 		args = append(args, c.key(), c.key(), c.ID)
 	}
 	limit := f.PageLimit()
-	// One row more than the page tells whether there is a next page.
-	rows, err := s.R.QueryContext(ctx, s.q(fmt.Sprintf("SELECT %s FROM events WHERE %s ORDER BY %s LIMIT %d",
-		selectEventCols, where, o.orderBy(), limit+1)), args...)
+	// One row more than the page tells whether there is a next page. The
+	// inner query picks the page's ids from an index where one covers the
+	// filter and the sort key; only those rows are then read whole, instead
+	// of every match being read to be sorted.
+	rows, err := s.R.QueryContext(ctx, s.q(fmt.Sprintf("SELECT %s FROM events WHERE id IN (SELECT id FROM events WHERE %s ORDER BY %s LIMIT %d) ORDER BY %s",
+		selectEventCols, where, o.orderBy(), limit+1, o.orderBy())), args...)
 	if err != nil {
 		return nil, fmt.Errorf("find events: %w", err)
 	}
