@@ -120,8 +120,23 @@ func isSourceAt(a *analysis, sn sentence, i, j int) bool {
 // before "said"/"told" or after "according to", or "".
 func reporter(a *analysis, sn sentence) string {
 	ws := a.ws
+	// "according to X" is the clearest attribution; look for it first.
+	for k := sn.w0; k+1 < sn.w1; k++ {
+		if ws[k].norm == "according" && ws[k+1].norm == "to" {
+			j := k + 2
+			for j < sn.w1 && j < k+8 && ws[j].kind != text.Punct && ws[j].norm != "," {
+				j++
+			}
+			if j > k+2 {
+				return a.s[ws[k+2].start:ws[j-1].end]
+			}
+		}
+	}
 	for k := sn.w0; k < sn.w1; k++ {
 		n := ws[k].norm
+		if k+1 < sn.w1 && ws[k+1].norm == "by" { // "attacks claimed by the group": passive, not a source
+			continue
+		}
 		if n == "according" && k+1 < sn.w1 && ws[k+1].norm == "to" {
 			j := k + 2
 			for j < sn.w1 && j < k+8 && ws[j].kind != text.Punct && ws[j].norm != "," {

@@ -170,7 +170,8 @@ func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used 
 
 	// How many times: "21 strikes", "90,000 leaflets".
 	for _, x := range g {
-		if x.EventType != t.EventType {
+		// Counts are of acts ("21 strikes"), not of people ("25 protesters").
+		if x.EventType != t.EventType || strings.HasSuffix(x.Phrase, "ers") || strings.HasSuffix(x.Phrase, "ors") {
 			continue
 		}
 		if n, noun, ok := countBefore(a, sn, x, used); ok {

@@ -108,7 +108,7 @@ func absorb(p, d *draft) {
 		p.ev.EventDate, p.ev.EventDateEnd, p.ev.TimePrecision, p.ev.DateText = d.ev.EventDate, d.ev.EventDateEnd, d.ev.TimePrecision, d.ev.DateText
 		p.ownDate = true
 	}
-	if tier(d.prio) > tier(p.prio) {
+	if tier(d.prio) > tier(p.prio) || tier(d.prio) == 3 && d.prio > p.prio {
 		p.ev.EventType = d.ev.EventType
 		p.ev.SubEventType, p.ev.Plover, p.ev.Cameo, p.prio = d.ev.SubEventType, d.ev.Plover, d.ev.Cameo, d.prio
 		// The refinement decides the roles its type implies (protesters and
