@@ -73,7 +73,7 @@ func foldRuneSlow(r rune) string {
 	case 'ى':
 		return "ي"
 	}
-	if unicode.Is(unicode.Mn, r) {
+	if unicode.IsMark(r) {
 		return ""
 	}
 	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
@@ -82,13 +82,19 @@ func foldRuneSlow(r rune) string {
 	if r < 0x80 {
 		return string(unicode.ToLower(r))
 	}
-	// Decompose and keep the base letters: "Ḩ" → "h", "ā" → "a".
+	if l := unicode.ToLower(r); l != r {
+		return foldRuneSlow(l) // "ẞ" → "ß" → "ss"
+	}
+	// Decompose and keep the base letters: "Ḩ" → "h", "ā" → "a", "ǣ" → "ae".
 	var b strings.Builder
 	for _, d := range norm.NFD.String(string(r)) {
-		if unicode.Is(unicode.Mn, d) {
-			continue
+		switch {
+		case unicode.IsMark(d):
+		case d != r && d >= 0x80:
+			b.WriteString(foldRuneSlow(d))
+		default:
+			b.WriteRune(unicode.ToLower(d))
 		}
-		b.WriteRune(unicode.ToLower(d))
 	}
 	return b.String()
 }
@@ -103,12 +109,12 @@ func foldRune(r rune) string {
 		return ""
 	}
 	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		if 0x1E00 <= r && r <= 0x1EFF { // Latin Extended Additional: ḥ ṣ ẓ …
-			return foldRuneSlow(r)
+		if l := unicode.ToLower(r); l != r {
+			return foldRune(l) // "K" (Kelvin sign) → "k"
 		}
-		return string(unicode.ToLower(r))
+		return foldRuneSlow(r)
 	}
-	if unicode.Is(unicode.Mn, r) {
+	if unicode.IsMark(r) {
 		return ""
 	}
 	return " "
@@ -185,7 +191,7 @@ func dropArticles(dst []byte, start int) []byte {
 		if isArticle(tok) {
 			continue
 		}
-		if strings.HasPrefix(tok, "ال") && utf8.RuneCountInString(tok) > 4 {
+		for strings.HasPrefix(tok, "ال") && utf8.RuneCountInString(tok) > 4 {
 			tok = tok[len("ال"):]
 		}
 		if len(out) > 0 {
