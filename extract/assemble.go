@@ -50,16 +50,17 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 			}
 			continue
 		}
+		cues := e.sentenceCues(a, sn)
+		tallySentence := len(cs) > 0 && multiCountryTally(a, sn)
 		// "Two soldiers were killed." after an event sentence tells its toll,
-		// not a new event.
-		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 {
+		// not a new event — unless it is a tally or a claim of its own.
+		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 &&
+			modalityOf(a, sn, cues, bt.w0, bt.w1, tallySentence) == sitrep.ModalityOccurred {
 			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() {
 				elaborate(a, p, si, cs)
 				continue
 			}
 		}
-		cues := e.sentenceCues(a, sn)
-		tallySentence := len(cs) > 0 && multiCountryTally(a, sn)
 		for i := range ts {
 			ts[i].modality = modalityOf(a, sn, cues, ts[i].w0, ts[i].w1, tallySentence)
 		}

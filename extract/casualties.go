@@ -261,8 +261,8 @@ func stopBetween(a *analysis, i, j int) bool {
 			return true
 		}
 		switch a.ws[k].norm {
-		case "injured", "injuring", "wounded", "wounding", "abducted", "arrested", "missing":
-			return true
+		case "injured", "injuring", "wounded", "wounding", "abducted", "arrested", "missing", "including", "among":
+			return true // "23 people, including three children": a part, not more
 		}
 	}
 	return false
@@ -382,7 +382,7 @@ func (a *analysis) numbersBefore(from, w int, used []bool) []int {
 // joined reports whether words [i, j) link two figures into one total.
 func joined(a *analysis, i, j int) bool {
 	for k := i; k < j; k++ {
-		if n := a.ws[k].norm; n == "and" || n == "," || n == "including" {
+		if n := a.ws[k].norm; n == "and" || n == "," {
 			return true
 		}
 	}

@@ -137,7 +137,7 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 		ref := e.countryOf[h.ids[0]]
 		c := countryHit{name: e.lex.Countries[ref.country].Name, adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
 		switch {
-		case h.end < len(a.ws) && sponsorWords[a.ws[h.end].norm]:
+		case h.end < len(a.ws) && sponsorWords[a.ws[h.end].norm], !ref.adj && ownerAt(a, h.end):
 			c.weight = 0
 		case ref.adj:
 			c.weight = 1

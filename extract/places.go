@@ -23,6 +23,26 @@ var areaWords = map[string]bool{"district": true, "township": true, "county": tr
 	"countryside": true, "region": true, "province": true, "governorate": true, "subdivision": true, "outskirts": true,
 	"division": true, "locality": true, "lga": true, "department": true, "sector": true, "front": true}
 
+// ownerNotPlace reports a country or region named as an owner — "Russia's
+// defence ministry", "Iraq's government", "Ukraine's military" — which
+// says who acts, not where.
+func ownerNotPlace(a *analysis, p placeMention) bool {
+	return p.Precision >= 3 && ownerAt(a, p.w1)
+}
+
+// ownerAt reports an institution noun at word w: the name before it owns
+// it ("Russia's defence ministry", "Iraqi government").
+func ownerAt(a *analysis, w int) bool {
+	if w >= len(a.ws) {
+		return false
+	}
+	switch a.ws[w].norm {
+	case "defence", "defense", "ministry", "government", "army", "military", "forces", "officials", "president", "authorities", "police", "troops", "foreign", "embassy":
+		return true
+	}
+	return false
+}
+
 // areaAfter reports an area word at w, or after a compass part of the
 // name ("Yangon-East district").
 func areaAfter(a *analysis, w int) bool {
@@ -64,7 +84,7 @@ func governed(a *analysis, sn sentence, w int) bool {
 func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	bi, bs := -1, -1<<30
 	for i, p := range a.places {
-		if p.w0 < sn.w0 || p.w1 > sn.w1 {
+		if p.w0 < sn.w0 || p.w1 > sn.w1 || ownerNotPlace(a, p) {
 			continue
 		}
 		s := 0
@@ -157,6 +177,9 @@ func sentenceCountry(a *analysis, sn sentence, t int) string {
 	}
 	if best != "" {
 		return best
+	}
+	if a.placeCountry != "" {
+		return a.placeCountry
 	}
 	return a.mainCountry
 }

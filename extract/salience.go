@@ -87,7 +87,9 @@ func compatible(p, d *draft) bool {
 	if d.ownDate && p.ownDate && p.ev.EventDate != d.ev.EventDate {
 		return false
 	}
-	if d.ownPlace && p.ev.Location != d.ev.Location {
+	// A headline names the place loosely ("in northwest Nigeria"); the
+	// lead's town refines it.
+	if d.ownPlace && p.ev.Location != d.ev.Location && !(p.headline && (p.ev.Country == "" || p.ev.Country == d.ev.Country)) {
 		return false
 	}
 	return d.si-p.si <= 2
@@ -103,6 +105,10 @@ func absorb(p, d *draft) {
 			p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2
 		}
 		p.headline = false
+		if d.ev.Location != "" {
+			p.ev.Country, p.ev.Admin1, p.ev.Location, p.ev.Latitude, p.ev.Longitude = d.ev.Country, d.ev.Admin1, d.ev.Location, d.ev.Latitude, d.ev.Longitude
+			p.ev.GeoPrecision, p.ev.GeonameID, p.ev.PlaceText = d.ev.GeoPrecision, d.ev.GeonameID, d.ev.PlaceText
+		}
 	}
 	if !p.ownDate && d.ownDate {
 		p.ev.EventDate, p.ev.EventDateEnd, p.ev.TimePrecision, p.ev.DateText = d.ev.EventDate, d.ev.EventDateEnd, d.ev.TimePrecision, d.ev.DateText
