@@ -28,6 +28,12 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if inCondition(a, sn, h.start) {
 				continue
 			}
+			// "arrested" makes a protest one with intervention only when the
+			// sentence names who intervened: "demanding the release of
+			// their arrested sons" does not.
+			if t.SubEventType == "Protest with intervention" && personalAct[t.Phrase] && !e.stateActorIn(a, sn) {
+				continue
+			}
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
@@ -69,6 +75,22 @@ func supportBefore(a *analysis, i int) bool {
 			}
 		case ".", ";", ",":
 			return false
+		}
+	}
+	return false
+}
+
+// personalAct are intervention words that need a named intervener.
+var personalAct = map[string]bool{"arrested": true, "detained": true, "were arrested": true, "detaining": true,
+	"arresting": true, "prevented": true, "intervened": true, "assaulted": true}
+
+// stateActorIn reports a state force named in sentence sn.
+func (e *Engine) stateActorIn(a *analysis, sn sentence) bool {
+	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
+		for _, id := range h.ids {
+			if t := e.lex.Actors[e.actorOf[id]].Type; t == "state" || t == "external" {
+				return true
+			}
 		}
 	}
 	return false
