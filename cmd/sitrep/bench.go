@@ -51,6 +51,7 @@ type BenchResult struct {
 	Ratio           float64 `json:"ratio"`                 // CPU time of extraction / CPU time of tokenisation
 	PeakHeapMB      float64 `json:"peak_heap_mb"`
 	MaxRSSMB        float64 `json:"max_rss_mb"`
+	Gazetteer       bool    `json:"gazetteer"` // places were geocoded
 }
 
 // Run implements Command.
@@ -82,7 +83,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := BenchResult{Corpus: *corpus, Docs: len(docs), Repeat: *repeat, Workers: *workers}
+	r := BenchResult{Corpus: *corpus, Docs: len(docs), Repeat: *repeat, Workers: *workers, Gazetteer: !*noGeo}
 	for _, d := range docs {
 		r.Bytes += int64(len(d.Text))
 	}
@@ -155,7 +156,11 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.stdout, "extract     %.2f MB/s wall, %.2f MB per CPU-second, %.0f docs/s, %d events per pass\n", r.ExtractMBps, r.ExtractMBpsCore, r.DocsPerSecond, r.Events)
 	fmt.Fprintf(c.stdout, "tokenize    %.2f MB/s wall, %.2f MB per CPU-second\n", r.TokenizeMBps, r.TokenizeMBpsCPU)
 	fmt.Fprintf(c.stdout, "ratio       %.1f× (CPU time of extraction ÷ CPU time of bare tokenisation)\n", r.Ratio)
-	fmt.Fprintf(c.stdout, "memory      peak heap %.1f MB, max RSS %.1f MB (includes the gazetteer)\n", r.PeakHeapMB, r.MaxRSSMB)
+	gz := "with the gazetteer loaded"
+	if *noGeo {
+		gz = "without the gazetteer"
+	}
+	fmt.Fprintf(c.stdout, "memory      peak heap %.1f MB, max RSS %.1f MB (%s)\n", r.PeakHeapMB, r.MaxRSSMB, gz)
 	return nil
 }
 
