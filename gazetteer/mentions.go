@@ -1,0 +1,186 @@
+package gazetteer
+
+// connectors may appear in lower case inside a multi-word name
+// ("Deir ez-Zor", "Bab al-Hawa", "Dar es Salaam", "Umm al-Qura").
+var connectors = map[string]bool{
+	"de": true, "du": true, "des": true, "la": true, "le": true, "les": true, "of": true,
+	"bin": true, "ibn": true, "bint": true, "abu": true, "um": true, "umm": true, "wa": true,
+	"da": true, "do": true, "dos": true, "das": true, "del": true, "di": true, "van": true,
+	"von": true, "der": true, "den": true, "sur": true, "am": true, "im": true, "e": true,
+	"i": true, "y": true, "ben": true, "bou": true, "ould": true, "au": true, "aux": true, "sous": true,
+	"bei": true, "ob": true, "d": true, "l": true,
+}
+
+// englishArticle are the article spellings that are also English words; a
+// leading one counts as part of a name only when hyphenated ("As-Suwayda").
+var englishArticle = map[string]bool{"as": true, "at": true, "an": true, "en": true, "es": true, "us": true, "un": true, "ed": true, "er": true}
+
+// featureWords may continue a name in lower case when the whole is a
+// gazetteer name ("Bab al-Hawa border crossing", "Mosul dam").
+var featureWords = map[string]bool{
+	"border": true, "crossing": true, "camp": true, "dam": true, "airbase": true, "base": true, "air": true,
+	"airport": true, "airfield": true, "field": true, "oilfield": true, "oil": true, "garrison": true,
+	"refugee": true, "bridge": true, "plant": true, "nuclear": true, "power": true, "steel": true, "gate": true,
+}
+
+// Flags of the lower-case words that may stand inside a name, in one map so
+// that each word costs one lookup.
+const (
+	isArticleWord = 1 << iota
+	isConnector
+	isFeature
+)
+
+var nameWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range articles {
+		m[w] |= isArticleWord
+	}
+	for w := range connectors {
+		m[w] |= isConnector
+	}
+	for w := range featureWords {
+		m[w] |= isFeature
+	}
+	return m
+}()
+
+// findMentions makes one pass over the tokens and, at each token that can
+// start a name, looks up the longest run of following tokens that is a key
+// of the index (hash lookups of the growing key, at most maxSpan per start).
+func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
+	out := make([]rawMention, 0, len(toks)/16+1)
+	var key []byte
+	span := min(maxSpan, g.maxTokens+2)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		w := buf[t.k0:t.k1]
+		if t.digit || !(t.cap || (t.joined && i+1 < len(toks) && toks[i+1].cap && articles[string(w)])) {
+			continue
+		}
+		key = key[:0]
+		best := rawMention{t0: -1}
+		bestLen := 0
+		lastKeyed := 0 // key[:lastKeyed] is the longest run ending in a capitalised word
+		lastEnd := -1
+		for j := i; j < len(toks) && j < i+span; j++ {
+			if j > i && !toks[j-1].joined {
+				break
+			}
+			tj := toks[j]
+			wj := buf[tj.k0:tj.k1]
+			flags := nameWords[string(wj)]
+			feature, article := flags&isFeature != 0, flags&isArticleWord != 0
+			if tj.digit || (!tj.cap && flags == 0) {
+				break
+			}
+			if j > i && tj.cap && toks[j-1].cap == false && g.stop[string(wj)] {
+				break // a connector does not join "… de Monday"
+			}
+			if article {
+				// Articles are not part of keys ("al-Tanf" = "Tanf"); a
+				// capitalised one that starts nothing is a word of its own
+				// ("US", "As").
+				if tj.joined && j+1 < len(toks) && toks[j+1].cap {
+					continue
+				}
+				if !tj.cap || j > i {
+					break
+				}
+			}
+			if len(key) > 0 {
+				key = append(key, ' ')
+			}
+			key = append(key, wj...)
+			if !tj.cap && !feature {
+				continue
+			}
+			if refs := g.refs(g.names, key); refs != nil {
+				best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true}
+				bestLen = len(key)
+			}
+			lastKeyed = len(key)
+			lastEnd = j + 1
+		}
+		if best.t0 < 0 && lastEnd > 0 && !toks[lastEnd-1].cap {
+			lastEnd = -1 // a variant must end in a capitalised word
+		}
+		if best.t0 < 0 && lastEnd > 0 && lastKeyed >= 5 && !g.common[string(key[:lastKeyed])] {
+			// No exact key: try the transliteration skeleton of the longest
+			// run, keeping the places whose own name is within a few edits.
+			var sk [128]byte
+			s := appendSkeleton(sk[:0], key[:lastKeyed])
+			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
+				// Checked against the places' names in resolve, once the
+				// document's countries have narrowed them down.
+				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
+			}
+		}
+		if best.t0 >= 0 && lastEnd > best.t1 && toks[lastEnd-1].cap {
+			// A longer run than the exact match may be a variant of a
+			// longer name: "Ain al Arab" is Ayn al Arab, not Al Ain.
+			var sk [128]byte
+			s := appendSkeleton(sk[:0], key[:lastKeyed])
+			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
+				if refs = g.similar(key[:lastKeyed], refs); refs != nil {
+					best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
+				}
+			}
+		}
+		if best.t0 < 0 {
+			continue
+		}
+		if best.exact {
+			best.key = string(key[:bestLen])
+		}
+		if lastEnd > best.t1 && !afterWord(buf, toks[best.t1]) {
+			best.part = true
+		}
+		best.bare = !articles[string(w)]
+		out = append(out, best)
+		i = best.t1 - 1
+	}
+	return out
+}
+
+// similar keeps the places whose name's key is within 40% edits of key: a
+// skeleton match alone lets "School" reach "Soquel".
+func (g *Gazetteer) similar(key []byte, refs []uint32) []uint32 {
+	var out []uint32
+	var buf [128]byte
+	for _, i := range refs {
+		if n := len(g.places[i].Name); n > 2*len(key)+4 || 2*n+4 < len(key) {
+			continue // lengths too far apart for 40% edits (names may carry diacritics)
+		}
+		name := appendKey(buf[:0], g.places[i].Name)
+		if d := editDistance(key, name); float64(d) <= 0.4*float64(max(len(key), len(name))) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two byte strings.
+func editDistance(a, b []byte) int {
+	if len(a) > 64 || len(b) > 64 {
+		return max(len(a), len(b))
+	}
+	var row [65]int
+	for j := range len(b) + 1 {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cur := row[j]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return row[len(b)]
+}

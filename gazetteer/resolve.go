@@ -1,0 +1,497 @@
+package gazetteer
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep"
+)
+
+// townCountries returns the countries where refs include a town. Without
+// "province" or "district" in the context, a town is meant rather than the
+// region of the same name in its country ("Raqqa" is the city).
+func (g *Gazetteer) townCountries(refs []uint32, kind string) townSet {
+	if kind != "" {
+		return nil
+	}
+	var in townSet
+	for _, i := range refs {
+		if p := &g.places[i]; p.Class != "A" && !in.has(p.CountryCode) {
+			in = append(in, p.CountryCode)
+		}
+	}
+	return in
+}
+
+// townSet is a small set of country codes.
+type townSet []string
+
+func (t townSet) has(cc string) bool {
+	for _, c := range t {
+		if c == cc {
+			return true
+		}
+	}
+	return false
+}
+
+// scoreContext is what the document says about where it is: the hint's
+// country weights and the country evidence of the other mentions (all
+// mentions' minus this one's).
+type scoreContext struct {
+	hint, total map[string]float64
+	own         []vote
+}
+
+// weight is the 0..1 weight of a country for the mention being resolved.
+func (c scoreContext) weight(cc string) float64 {
+	w := c.hint[cc]
+	if c.total != nil {
+		v := c.total[cc]
+		for _, o := range c.own {
+			if o.cc == cc {
+				v -= o.v
+			}
+		}
+		w = max(w, 0.8*min(1, v))
+	}
+	return w
+}
+
+func hintWeights(h sitrep.GeoHint) map[string]float64 {
+	w := map[string]float64{}
+	for i, cc := range h.CountryCodes {
+		v := 1 - 0.15*float64(i)
+		if v < 0.5 {
+			v = 0.5
+		}
+		if w[cc] < v {
+			w[cc] = v
+		}
+	}
+	return w
+}
+
+// score rates a place as the referent of a name, before document context
+// (country, proximity, kind) is added.
+func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
+	return g.scoreW(i, exact, ctx.weight(g.places[i].CountryCode))
+}
+
+// scoreW is score given the weight of the place's country.
+func (g *Gazetteer) scoreW(i uint32, exact bool, countryWeight float64) float64 {
+	p := &g.places[i]
+	s := 0.1
+	s += 0.35 * countryWeight
+	// Population on a log scale: 100 → 0, 10,000 → 0.4, 10 million → 1.
+	pop := (math.Log10(float64(p.Population)+1) - 2) / 5
+	s += 0.3 * min(max(pop, 0), 1)
+	switch p.Code {
+	case "PCLI":
+		s += 0.3
+	case "ADM1", "PPLC":
+		s += 0.15
+	case "PPLA":
+		s += 0.1
+	case "PPLA2":
+		s += 0.05
+	}
+	if p.ID >= 900_000_000 {
+		s += 0.15 // curated conflict features
+	}
+	if !exact {
+		s -= 0.25
+	}
+	return s
+}
+
+// resolve picks a place for each mention.
+func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
+	r := &resolver{g: g, hints: hintWeights(hint)}
+	r.weighEvidence(toks, buf, ms)
+	r.ms = r.filter(ms)
+	r.expandRegions()
+	r.indexRegions()
+	return r.mentions(text, toks, buf)
+}
+
+// resolver holds what one Geoparse call knows while choosing places.
+type resolver struct {
+	g        *Gazetteer
+	ms       []rawMention
+	hints    map[string]float64 // country weights from the hint
+	total    map[string]float64 // country evidence of all mentions and demonyms
+	own      [][]vote           // each mention's own evidence
+	regional []float64          // per mention: strongest evidence from regions and towns of other mentions
+	regions  map[int32]int      // region place index → the mention naming it, -1 if several
+	nameBuf  [128]byte
+	weights  map[string]float64 // country weights of the mention being resolved
+}
+
+// weighEvidence counts the countries the text points to. Each mention is
+// judged by the evidence of the others (and the hint), never by its own.
+func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
+	g := r.g
+	r.own = make([][]vote, len(ms))
+	r.total = map[string]float64{}
+	// "Syrian regime forces", "a Ukrainian soldier": half a vote each, at
+	// most one in total per country.
+	for i, t := range toks {
+		if !t.cap {
+			continue
+		}
+		if cc, ok := g.demonyms[unsafeWord(toks, buf, i)]; ok && r.total[cc] < 1 {
+			r.total[cc] += 0.5
+		}
+	}
+	for k := range ms {
+		r.own[k] = g.votes(&ms[k])
+		for _, v := range r.own[k] {
+			r.total[v.cc] += v.v
+		}
+	}
+	// Evidence from regions and towns only: country names are often the
+	// topic ("a protest against the war in Ukraine"), not the place.
+	r.regional = make([]float64, len(ms))
+	regionTotal := map[string]float64{}
+	for k := range ms {
+		if !g.namesCountry(&ms[k]) {
+			for _, v := range r.own[k] {
+				regionTotal[v.cc] += v.v
+			}
+		}
+	}
+	for k := range ms {
+		for cc, v := range regionTotal {
+			if !g.namesCountry(&ms[k]) {
+				for _, o := range r.own[k] {
+					if o.cc == cc {
+						v -= o.v
+					}
+				}
+			}
+			r.regional[k] = max(r.regional[k], 0.8*min(1, v))
+		}
+		for _, w := range r.hints {
+			r.regional[k] = max(r.regional[k], w)
+		}
+	}
+}
+
+// filter keeps transliteration variants only in the countries the document
+// is about, and drops small places abroad when the regions it names clearly
+// put it elsewhere: "Leroy", "Assad" are not villages in Russia.
+func (r *resolver) filter(ms []rawMention) []rawMention {
+	g := r.g
+	kept := ms[:0]
+	for k, m := range ms {
+		m.ctx = scoreContext{hint: r.hints, total: r.total, own: r.own[k]}
+		if !m.exact {
+			var refs []uint32
+			for _, i := range m.refs {
+				if m.ctx.weight(g.places[i].CountryCode) >= 0.25 {
+					refs = append(refs, i)
+				}
+			}
+			if refs = g.similar([]byte(m.key), refs); len(refs) == 0 {
+				continue
+			}
+			m.refs = refs
+		}
+		if r.regional[k] >= 0.45 && !r.home(&m, r.regional[k]) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// home reports whether one of a mention's places is in a country the text
+// points to, or large enough to be named from abroad.
+func (r *resolver) home(m *rawMention, regional float64) bool {
+	for _, i := range m.refs {
+		p := &r.g.places[i]
+		if m.ctx.weight(p.CountryCode) > 0 || (p.Class != "A" && p.Population >= 100_000 && regional < 0.7) || r.g.important([]uint32{i}) {
+			return true
+		}
+	}
+	return false
+}
+
+// expandRegions handles "Idleb governorate", "Jos North LGA": when the
+// context names a region but the name is only known as a town, the town's
+// region is meant.
+func (r *resolver) expandRegions() {
+	g := r.g
+	for k := range r.ms {
+		m := &r.ms[k]
+		if m.kind != "admin1" && m.kind != "admin2" {
+			continue
+		}
+		code := "ADM1"
+		if m.kind == "admin2" {
+			code = "ADM2"
+		}
+		if slices.ContainsFunc(m.refs, func(i uint32) bool { return g.places[i].Code == code }) {
+			continue
+		}
+		refs := append([]uint32(nil), m.refs...) // m.refs may alias the index
+		for _, i := range m.refs {
+			reg := g.admin1[i]
+			if m.kind == "admin2" {
+				reg = g.admin2[i]
+			}
+			if reg >= 0 && !slices.Contains(refs, uint32(reg)) {
+				refs = append(refs, uint32(reg))
+			}
+		}
+		m.refs = refs
+	}
+}
+
+// indexRegions records the regions the text names, to prefer places inside
+// them: "Patos (Paraiba)", "Goma (Mahagi, Ituri)", "Kulu district of Konya".
+func (r *resolver) indexRegions() {
+	r.regions = map[int32]int{}
+	for k, m := range r.ms {
+		for _, i := range m.refs {
+			if p := &r.g.places[i]; p.Code == "ADM1" || p.Code == "ADM2" {
+				if prev, ok := r.regions[int32(i)]; ok && prev != k {
+					r.regions[int32(i)] = -1
+				} else {
+					r.regions[int32(i)] = k
+				}
+			}
+		}
+	}
+}
+
+// inside is the bonus of place i for lying in a region another mention
+// names.
+func (r *resolver) inside(i uint32, self int) float64 {
+	b := 0.0
+	if reg := r.g.admin1[i]; reg >= 0 && reg != int32(i) {
+		if k, ok := r.regions[reg]; ok && k != self {
+			b += 0.35
+		}
+	}
+	if reg := r.g.admin2[i]; reg >= 0 && reg != int32(i) {
+		if k, ok := r.regions[reg]; ok && k != self {
+			b += 0.2
+		}
+	}
+	return b
+}
+
+// choice is the best and second-best score of a mention's places.
+type choice struct {
+	best, second float64
+	idx          uint32
+}
+
+// choose scores the places mention k may be, with nearness to the anchors
+// (unambiguous places of other mentions) once they are known.
+func (r *resolver) choose(k int, anchors []anchor) choice {
+	g, m := r.g, &r.ms[k]
+	c := choice{best: -1, second: -1}
+	townIn := g.townCountries(m.refs, m.kind)
+	if r.weights == nil {
+		r.weights = map[string]float64{}
+	}
+	clear(r.weights)
+	for _, i := range m.refs {
+		p := &g.places[i]
+		w, ok := r.weights[p.CountryCode]
+		if !ok {
+			w = m.ctx.weight(p.CountryCode)
+			r.weights[p.CountryCode] = w
+		}
+		s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + r.inside(i, k)
+		if len(m.refs) > 1 && m.exact && string(appendKey(r.nameBuf[:0], p.Name)) == m.key {
+			s += 0.12 // its own name, not an alias ("Valence" the French town, not Valencia)
+		}
+		if m.bare && p.Code == "PCLI" && articleName(p.Name) {
+			s -= 0.3 // "Salvador" is not "El Salvador"
+		}
+		if p.Class == "A" && p.Code != "PCLI" && townIn.has(p.CountryCode) {
+			s -= 0.2
+		}
+		if p.Class == "A" && p.Code != "PCLI" && m.kind == "" && len(townIn) > 0 {
+			s -= 0.1 // "gathered in Bari": the Italian city, not Somalia's Bari region
+		}
+		for _, a := range anchors {
+			// Only nearby mentions: a long text may move across countries,
+			// and this keeps the cost linear.
+			if a.mention != k && a.mention-k <= 50 && k-a.mention <= 50 && math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
+				s += 0.15
+				break
+			}
+		}
+		if s > c.best {
+			c.second, c.best, c.idx = c.best, s, i
+		} else if s > c.second {
+			c.second = s
+		}
+	}
+	return c
+}
+
+// mentions chooses a place for every mention in two passes, the second
+// with the unambiguous places of the first as anchors, and builds the
+// result.
+func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.PlaceMention {
+	var anchors []anchor
+	first := make([]choice, len(r.ms))
+	for k := range r.ms {
+		first[k] = r.choose(k, nil)
+		p := &r.g.places[first[k].idx]
+		if p.Class != "A" && (len(r.ms[k].refs) == 1 || first[k].best-first[k].second > 0.15) {
+			anchors = append(anchors, anchor{mention: k, lat: p.Lat, lon: p.Lon})
+		}
+	}
+	out := make([]sitrep.PlaceMention, 0, len(r.ms))
+	for k := range r.ms {
+		m := &r.ms[k]
+		c := first[k]
+		if len(m.refs) > 1 && len(anchors) > 0 {
+			c = r.choose(k, anchors)
+		}
+		p := r.g.places[c.idx]
+		score := min(1, max(0, c.best))
+		if c.second >= 0 && c.best-c.second < 0.1 {
+			score *= 0.6 + 4*(c.best-c.second) // a close second: less sure
+		}
+		t0 := m.t0
+		if w := string(buf[toks[t0].k0:toks[t0].k1]); t0+1 < m.t1 && isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] &&
+			(t0 == 0 || !toks[t0-1].joined || !toks[t0].cap) {
+			// A sentence-initial "At Raqqa" or "As Aleppo fell": the article
+			// is an English word; mid-sentence "in At Tanf" it is the name's.
+			t0++
+		}
+		start, end := toks[t0].start, toks[m.t1-1].end
+		out = append(out, sitrep.PlaceMention{
+			Text:      text[start:end],
+			Start:     start,
+			End:       end,
+			Place:     p,
+			Precision: precision(&p, m.mod, m.kind),
+			Modifier:  m.mod,
+			Score:     math.Round(score*1000) / 1000,
+		})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+type anchor struct {
+	mention  int
+	lat, lon float64
+}
+
+// namesCountry reports whether a mention may be a country name.
+func (g *Gazetteer) namesCountry(m *rawMention) bool {
+	for _, i := range m.refs {
+		if g.places[i].Code == "PCLI" {
+			return true
+		}
+	}
+	return false
+}
+
+// vote is a mention's evidence for one country.
+type vote struct {
+	cc string
+	v  float64
+}
+
+// votes is the evidence a mention gives for the countries it may be in: a
+// country name counts fully, a region or town half or less, split between
+// the countries it may be in. Variants give none.
+func (g *Gazetteer) votes(m *rawMention) []vote {
+	if !m.exact {
+		return nil
+	}
+	var seen []vote
+outer:
+	for _, i := range m.refs {
+		p := &g.places[i]
+		v := 0.3
+		switch {
+		case p.Code == "PCLI":
+			return []vote{{p.CountryCode, 1}}
+		case p.Class == "A":
+			v = 0.6
+		}
+		for k := range seen {
+			if seen[k].cc == p.CountryCode {
+				seen[k].v = max(seen[k].v, v)
+				continue outer
+			}
+		}
+		seen = append(seen, vote{p.CountryCode, v})
+	}
+	// Split the strongest vote between the countries in proportion.
+	sum, top := 0.0, 0.0
+	for _, v := range seen {
+		sum += v.v
+		top = max(top, v.v)
+	}
+	for k := range seen {
+		seen[k].v *= top / sum
+	}
+	return seen
+}
+
+// kindBonus favours the kind of place the context names ("X province" →
+// the admin1 region) and otherwise towns over regions of the same name.
+func kindBonus(p *sitrep.Place, kind string) float64 {
+	switch kind {
+	case "admin1":
+		if p.Code == "ADM1" {
+			return 0.5
+		}
+	case "admin2":
+		if p.Code == "ADM2" {
+			return 0.5
+		}
+	case "town":
+		if p.Class == "P" {
+			return 0.3
+		}
+	case "region":
+		if p.Code == "ADM1" || p.Code == "ADM2" {
+			return 0.3
+		}
+	default:
+		if p.Code == "ADM2" {
+			return -0.1
+		}
+	}
+	return 0
+}
+
+// precision is ACLED's geo_precision for a mention: 1 the place itself, 2
+// near it or a district, 3 a region or country.
+func precision(p *sitrep.Place, mod, kind string) int {
+	switch {
+	case p.Code == "PCLI" || p.Code == "ADM1":
+		return 3
+	case kind == "admin1" || mod == "province" || mod == "region":
+		return 3
+	case p.Code == "ADM2" || mod != "":
+		return 2
+	}
+	return 1
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}
