@@ -95,11 +95,18 @@ func (s *Store) duplicate(ctx context.Context, db querier, doc *sitrep.Document)
 	return &sitrep.IngestResult{DocumentID: id, Duplicate: true, Events: n}, nil
 }
 
-func (s *Store) extract(doc *sitrep.Document) ([]sitrep.Event, error) {
+// extract runs the extractor on doc. A panic in the extractor fails this
+// document only: a server or a batch ingest must not die of one odd text.
+func (s *Store) extract(doc *sitrep.Document) (events []sitrep.Event, err error) {
 	if s.Extractor == nil {
 		return nil, nil
 	}
-	events, err := s.Extractor.Extract(doc)
+	defer func() {
+		if r := recover(); r != nil {
+			events, err = nil, fmt.Errorf("extract %s: extractor panicked: %v", doc.ID, r)
+		}
+	}()
+	events, err = s.Extractor.Extract(doc)
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", doc.ID, err)
 	}

@@ -28,6 +28,37 @@ func Run(t *testing.T, open Opener) {
 	t.Run("stats", func(t *testing.T) { testStats(t, open) })
 	t.Run("scan", func(t *testing.T) { testScan(t, open) })
 	t.Run("re-extraction replaces events", func(t *testing.T) { testReextract(t, open) })
+	t.Run("an extractor panic fails only that document", func(t *testing.T) { testExtractorPanic(t, open) })
+}
+
+// panicky panics on documents mentioning "boom", as a buggy engine might
+// on one odd text.
+type panicky struct{ sitrep.Extractor }
+
+func (p panicky) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
+	if strings.Contains(doc.Text, "boom") {
+		var m map[string]int
+		m["boom"]++ // nil map write
+	}
+	return p.Extractor.Extract(doc)
+}
+
+func testExtractorPanic(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	corpus := Corpus()
+	s.Extractor = panicky{NewExtractor(corpus)}
+	bad := sitrep.Document{ID: "odd", Text: "A sonic boom was heard over the city."}
+	if _, err := s.IngestDocument(ctx, &bad); err == nil || !strings.Contains(err.Error(), "panicked") {
+		t.Errorf("err = %v, want the panic reported", err)
+	}
+	if _, err := s.FindDocumentByID(ctx, "odd"); sitrep.ErrorCode(err) != sitrep.ENOTFOUND {
+		t.Errorf("document whose extraction panicked was stored (err %v)", err)
+	}
+	good := corpus[0].Doc
+	if res, err := s.IngestDocument(ctx, &good); err != nil || res.Events != 1 {
+		t.Errorf("next document: %+v, %v", res, err)
+	}
 }
 
 // Seeded opens a store with the fixture extractor and the whole corpus
