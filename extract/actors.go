@@ -31,6 +31,20 @@ var reportWords = map[string]bool{"said": true, "says": true, "told": true, "rep
 
 var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": true, "ex": true, "duty": true, "demobilized": true, "demobilised": true}
 
+// formerBefore reports "former", "off-duty" or "retired" up to three
+// words before w: "the former municipal president".
+func formerBefore(a *analysis, sn sentence, w int) bool {
+	for k := w - 1; k >= sn.w0 && k >= w-3; k-- {
+		if formerWords[a.ws[k].norm] {
+			return true
+		}
+		if a.ws[k].kind == text.Punct && a.ws[k].norm != "-" {
+			return false
+		}
+	}
+	return false
+}
+
 // sentenceActors finds the actors named in sentence sn. Among several
 // entries for one alias it prefers one tied to the event's country, then
 // one with a fixed country over a generic "*" one, then the later one.
@@ -57,7 +71,7 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			}
 		}
 		// "a former police officer", "an off-duty soldier": no longer armed.
-		if h.start > sn.w0 && formerWords[a.ws[h.start-1].norm] && pick.Type != "civilians" {
+		if formerBefore(a, sn, h.start) && pick.Type != "civilians" {
 			if civ := e.generic["Civilians"]; civ != nil {
 				pick = civ
 			}

@@ -163,6 +163,11 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			x1 = party{}
 		}
 	}
+	// Armed men firing on people the text names as civilians attack them;
+	// it is no battle.
+	if ev.EventType == sitrep.Battles && ev.SubEventType == "Armed clash" && d.prio < 55 && typ(x2, "civilians") && x2.m != nil && (x1.act == nil || armed(x1)) {
+		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.ViolenceAgainstCivs, "Attack", "ASSAULT", "18"
+	}
 	// Killing is the gravest act: an abduction or looting that kills is an
 	// attack.
 	if (ev.SubEventType == "Abduction/forced disappearance" || ev.SubEventType == "Looting/property destruction") && ev.Fatalities != nil && *ev.Fatalities > 0 {
