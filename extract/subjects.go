@@ -9,6 +9,7 @@ import (
 // This file names the parties of an event: groups the lexicon does not
 // know, crowds, armed victims.
 
+// dedupe drops repeats and skip from xs, keeping their order.
 func dedupe(xs []string, skip string) []string {
 	var out []string
 	seen := map[string]bool{skip: true}
