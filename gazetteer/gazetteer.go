@@ -40,6 +40,8 @@ type Gazetteer struct {
 	stop         map[string]bool   // keys that are never places
 	demonyms     map[string]string // demonym key → ISO2
 	maxTokens    int
+	prior        []float32 // per place: the document-independent part of its score
+	nameHash     []uint64  // per place: hash of the key of its own name
 }
 
 const multi = 1 << 31

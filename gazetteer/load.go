@@ -484,6 +484,16 @@ func (b *builder) index() {
 	}
 	<-done
 	g.names.freeze()
+	// Document-independent scores, and the hash of each place's own name
+	// to tell a name match from an alias match without refolding it.
+	g.prior = make([]float32, len(g.places))
+	g.nameHash = make([]uint64, len(g.places))
+	var buf []byte
+	for i := range g.places {
+		g.prior[i] = priorScore(&g.places[i])
+		buf = appendKey(buf[:0], g.places[i].Name)
+		g.nameHash[i] = g.names.sum(buf)
+	}
 	g.skel.freeze()
 }
 

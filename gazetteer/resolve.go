@@ -82,12 +82,19 @@ func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
 
 // scoreW is score given the weight of the place's country.
 func (g *Gazetteer) scoreW(i uint32, exact bool, countryWeight float64) float64 {
-	p := &g.places[i]
-	s := 0.1
-	s += 0.35 * countryWeight
+	s := 0.1 + 0.35*countryWeight + float64(g.prior[i])
+	if !exact {
+		s -= 0.25
+	}
+	return s
+}
+
+// priorScore is the part of a place's score that does not depend on the
+// document: population, administrative rank, curation.
+func priorScore(p *sitrep.Place) float32 {
 	// Population on a log scale: 100 → 0, 10,000 → 0.4, 10 million → 1.
 	pop := (math.Log10(float64(p.Population)+1) - 2) / 5
-	s += 0.3 * min(max(pop, 0), 1)
+	s := 0.3 * min(max(pop, 0), 1)
 	switch p.Code {
 	case "PCLI":
 		s += 0.3
@@ -101,10 +108,7 @@ func (g *Gazetteer) scoreW(i uint32, exact bool, countryWeight float64) float64 
 	if p.ID >= 900_000_000 {
 		s += 0.15 // curated conflict features
 	}
-	if !exact {
-		s -= 0.25
-	}
-	return s
+	return float32(s)
 }
 
 // resolve picks a place for each mention.
@@ -126,7 +130,6 @@ type resolver struct {
 	own      [][]vote           // each mention's own evidence
 	regional []float64          // per mention: strongest evidence from regions and towns of other mentions
 	regions  map[int32]int      // region place index → the mention naming it, -1 if several
-	nameBuf  [128]byte
 	weights  map[string]float64 // country weights of the mention being resolved
 }
 
@@ -297,6 +300,7 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 	g, m := r.g, &r.ms[k]
 	c := choice{best: -1, second: -1}
 	townIn := g.townCountries(m.refs, m.kind)
+	keyHash := g.names.sum([]byte(m.key))
 	if r.weights == nil {
 		r.weights = map[string]float64{}
 	}
@@ -309,7 +313,7 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 			r.weights[p.CountryCode] = w
 		}
 		s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + r.inside(i, k)
-		if len(m.refs) > 1 && m.exact && string(appendKey(r.nameBuf[:0], p.Name)) == m.key {
+		if len(m.refs) > 1 && m.exact && g.nameHash[i] == keyHash {
 			s += 0.12 // its own name, not an alias ("Valence" the French town, not Valencia)
 		}
 		if m.bare && p.Code == "PCLI" && articleName(p.Name) {
