@@ -386,16 +386,23 @@ func (b *builder) finish() {
 // nearestAdmin gives supplement places without admin codes those of the
 // nearest GeoNames place in the same country.
 func (b *builder) nearestAdmin() {
-	for i, p := range b.g.places {
+	var byCountry map[string][]int32 // GeoNames towns with an admin1 code, by country
+	for i := range b.g.places {
+		p := &b.g.places[i]
 		if p.ID < 900_000_000 || b.a1code[i] != "" {
 			continue
 		}
-		best, bestD := -1, math.MaxFloat64
-		for j := range b.g.places {
-			q := &b.g.places[j]
-			if math.Abs(q.Lat-p.Lat) > 2 || math.Abs(q.Lon-p.Lon) > 2 || q.Class != "P" || q.CountryCode != p.CountryCode || b.a1code[j] == "" {
-				continue
+		if byCountry == nil {
+			byCountry = map[string][]int32{}
+			for j := range b.g.places {
+				if q := &b.g.places[j]; q.Class == "P" && q.ID < 900_000_000 && b.a1code[j] != "" {
+					byCountry[q.CountryCode] = append(byCountry[q.CountryCode], int32(j))
+				}
 			}
+		}
+		best, bestD := int32(-1), math.MaxFloat64
+		for _, j := range byCountry[p.CountryCode] {
+			q := &b.g.places[j]
 			if d := (q.Lat-p.Lat)*(q.Lat-p.Lat) + (q.Lon-p.Lon)*(q.Lon-p.Lon); d < bestD {
 				best, bestD = j, d
 			}
@@ -440,12 +447,16 @@ func (b *builder) index() {
 		}
 		ks = append(ks, keyed{uint32(off), uint32(len(arena)), uint32(i)})
 	}
+	g.nameHash = make([]uint64, len(g.places))
 	for i, p := range g.places {
 		if p.Code == "" {
 			continue
 		}
 		first := len(ks)
 		add(p.Name, i, first)
+		if len(ks) > first {
+			g.nameHash[i] = g.names.sum(arena[ks[first].off:ks[first].end])
+		}
 		for rest := b.aliases[i]; rest != ""; {
 			var a string
 			a, rest, _ = strings.Cut(rest, "|")
@@ -487,12 +498,8 @@ func (b *builder) index() {
 	// Document-independent scores, and the hash of each place's own name
 	// to tell a name match from an alias match without refolding it.
 	g.prior = make([]float32, len(g.places))
-	g.nameHash = make([]uint64, len(g.places))
-	var buf []byte
 	for i := range g.places {
 		g.prior[i] = priorScore(&g.places[i])
-		buf = appendKey(buf[:0], g.places[i].Name)
-		g.nameHash[i] = g.names.sum(buf)
 	}
 	g.skel.freeze()
 }
