@@ -28,6 +28,9 @@ func (s *Store) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitr
 	if err := doc.Validate(); err != nil {
 		return nil, err
 	}
+	if len(doc.ID) > maxIDLen || len(doc.URL) > maxURLLen {
+		return nil, sitrep.Errorf(sitrep.EINVALID, "document id longer than %d bytes or url longer than %d", maxIDLen, maxURLLen)
+	}
 	doc.Hash = ContentHash(doc.Text)
 	if doc.ID == "" {
 		doc.ID = doc.Hash[:16]
@@ -72,6 +75,12 @@ func (s *Store) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitr
 }
 
 var errDuplicate = errors.New("duplicate document")
+
+// Limits on identifiers, so a client cannot make keys of megabytes.
+const (
+	maxIDLen  = 256
+	maxURLLen = 4096
+)
 
 // querier is *sql.DB or *sql.Tx.
 type querier interface {
