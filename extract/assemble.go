@@ -56,7 +56,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		// not a new event — unless it is a tally or a claim of its own.
 		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 &&
 			modalityOf(a, sn, cues, bt.w0, bt.w1, tallySentence) == sitrep.ModalityOccurred {
-			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() {
+			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() && !p.headline {
 				elaborate(a, p, si, cs)
 				continue
 			}

@@ -34,7 +34,11 @@ func merge(ds []*draft) []*draft {
 		if len(out) > 0 {
 			p := out[len(out)-1]
 			refines := d.needs != "" && d.needs == p.ev.EventType
-			if (p.ev.EventType == d.ev.EventType || refines) && p.ev.Modality == d.ev.Modality && compatible(p, d) {
+			// A headline and the lead after it tell one event, even when
+			// their words differ ("Gunmen kill nine in village raid" /
+			// "Gunmen attacked the village …, killing nine").
+			lead := p.headline && d.si == p.si+1 && violent(p.ev) == violent(d.ev) && p.ev.Occurred() && d.ev.Occurred()
+			if (p.ev.EventType == d.ev.EventType || refines || lead) && p.ev.Modality == d.ev.Modality && compatible(p, d) {
 				absorb(p, d)
 				continue
 			}
@@ -100,6 +104,9 @@ func absorb(p, d *draft) {
 	// detail, so its sentence, actors and date win.
 	if p.headline && !d.headline {
 		p.ev.Evidence, p.ev.ReportedBy = d.ev.Evidence, d.ev.ReportedBy
+		if d.ev.EventType != p.ev.EventType && tier(d.prio) <= 2 {
+			p.ev.EventType, p.ev.SubEventType, p.ev.Plover, p.ev.Cameo, p.prio = d.ev.EventType, d.ev.SubEventType, d.ev.Plover, d.ev.Cameo, d.prio
+		}
 		if d.ev.Actor1 != "" {
 			p.ev.Actor1, p.ev.Inter1, p.ev.AssocActor1 = d.ev.Actor1, d.ev.Inter1, d.ev.AssocActor1
 			p.ev.Actor2, p.ev.Inter2 = d.ev.Actor2, d.ev.Inter2

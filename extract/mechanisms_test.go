@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestMechanisms checks the general rules that turn triggers into event
+// types, each on an original sentence written for the purpose.
+func TestMechanisms(t *testing.T) {
+	e := mustEngine(t)
+	tests := []struct {
+		name, text string
+		typ, sub   string
+		fatalities int // -1: not checked
+	}{
+		{"a protest about violence is a protest", "Hundreds of women marched in Lima to oppose sexual violence and demand justice for victims.", sitrep.Protests, "Peaceful protest", -1},
+		{"a protest after an old clash is a protest", "Relatives protested outside the court on Monday, days after a clash between farmers and herders.", sitrep.Protests, "Peaceful protest", -1},
+		{"stones thrown at a protest make a riot", "Students demonstrated in Dhaka over tuition fees. Some of them threw stones at police.", sitrep.Riots, "Violent demonstration", -1},
+		{"a crowd beating a suspect is mob violence", "Angry residents beat a suspected thief to death in Kisumu on Sunday.", sitrep.Riots, "Mob violence", 1},
+		{"villagers clashing is mob violence", "Villagers from two neighbouring communities clashed over farmland near Bauchi.", sitrep.Riots, "Mob violence", -1},
+		{"an armed clash stays a battle", "An armed clash between two criminal groups left four dead in Culiacan.", sitrep.Battles, "Armed clash", 4},
+		{"killing outranks abduction", "Bandits killed two farmers and abducted five others in Katsina state.", sitrep.ViolenceAgainstCivs, "Attack", 2},
+		{"violence outranks an arrest operation", "Two suspects exchanged fire with police during an arrest operation in Recife.", sitrep.Battles, "Armed clash", -1},
+		{"detention by a rebel group is abduction", "Al-Shabaab militants detained three elders in Jowhar on Friday.", sitrep.ViolenceAgainstCivs, "Abduction/forced disappearance", -1},
+		{"air cover is support, not the event", "Government troops, supported by air strikes, clashed with rebels near Marib.", sitrep.Battles, "Armed clash", -1},
+		{"a figure 'including' others is not summed", "Shelling killed 23 people, including three children, in the city.", sitrep.ExplosionsRemote, "Shelling/artillery/missile attack", 23},
+		{"militants killed in a passive clause make a battle", "Three militants were killed by soldiers near Djibo.", sitrep.Battles, "Armed clash", 3},
+		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractText(t, e, tt.text, "2022-03-04")
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			ev := evs[0]
+			if ev.EventType != tt.typ || ev.SubEventType != tt.sub {
+				t.Errorf("got %s / %s, want %s / %s", ev.EventType, ev.SubEventType, tt.typ, tt.sub)
+			}
+			if tt.fatalities >= 0 && deref(ev.Fatalities) != tt.fatalities {
+				t.Errorf("fatalities: got %d, want %d", deref(ev.Fatalities), tt.fatalities)
+			}
+		})
+	}
+}
+
+func TestConditionsAreNotEvents(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "The rebels said they would accept talks if the army stops shelling their villages.", "")
+	for _, ev := range evs {
+		if ev.Occurred() && ev.EventType == sitrep.ExplosionsRemote {
+			t.Fatalf("conditional shelling reported as occurred: %+v", ev)
+		}
+	}
+}
+
+func TestCountsAreActsNotPeople(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "Police arrested 40 protesters after a march in Harare on Friday.", "2022-03-04")
+	for _, ev := range evs {
+		if ev.Count != nil {
+			t.Fatalf("got count %d %q, want none: protesters are not repeated acts", *ev.Count, ev.CountNoun)
+		}
+	}
+	evs = extractText(t, mustEngine(t), "Coalition jets carried out 14 air strikes near Hajjah overnight.", "2022-03-04")
+	if len(evs) == 0 || deref(evs[0].Count) != 14 {
+		t.Fatalf("got %+v, want count 14", evs)
+	}
+}
+
+func TestHeadlineMergesWithLead(t *testing.T) {
+	txt := "Gunmen kill nine in Zamfara village raid\n\nGunmen on motorcycles attacked the village of Bakura in Zamfara state on Tuesday, killing nine people, police said.\n"
+	evs := extractText(t, mustEngine(t), txt, "2022-03-04")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want the headline and lead as one", len(evs))
+	}
+	if evs[0].EventDate != "2022-03-01" || deref(evs[0].Fatalities) != 9 || evs[0].ReportedBy != "police" {
+		t.Fatalf("got %+v", evs[0])
+	}
+}
