@@ -34,7 +34,9 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 	if strings.TrimSpace(doc.Text) == "" {
 		return nil, nil
 	}
-	a, err := e.analyse(doc)
+	sc := e.pool.Get().(*scratch)
+	defer e.pool.Put(sc)
+	a, err := e.analyse(doc, sc)
 	if err != nil {
 		return nil, err
 	}

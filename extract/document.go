@@ -66,16 +66,25 @@ func (a *analysis) wordAt(off int) int {
 	return sort.Search(len(a.ws), func(i int) bool { return a.ws[i].start >= off })
 }
 
+// scratch holds the buffers one extraction needs, reused across documents
+// through Engine.pool: events never point into them (their strings are
+// slices of the document text or of the tokens' own strings).
+type scratch struct {
+	toks []text.Token
+	ws   []word
+}
+
 // analyse runs the document-level stages.
-func (e *Engine) analyse(doc *sitrep.Document) (*analysis, error) {
+func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a := &analysis{doc: doc, s: doc.Text}
 	pub, ok, err := doc.PublishedTime()
 	if err != nil {
 		return nil, err
 	}
 	a.pub, a.hasPub = pub, ok
-	a.toks = text.Tokenize(a.s)
-	a.ws = words(a.toks)
+	a.toks = text.AppendTokens(sc.toks[:0], a.s)
+	a.ws = appendWords(sc.ws[:0], a.toks)
+	sc.toks, sc.ws = a.toks, a.ws
 	for i := range a.ws {
 		a.ws[i].id = e.vocab[a.ws[i].norm]
 	}

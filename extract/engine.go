@@ -7,6 +7,8 @@
 package extract
 
 import (
+	"sync"
+
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
 )
@@ -40,6 +42,7 @@ type Engine struct {
 	vocab     vocab // every word the dictionaries use, shared by their tries
 	actorOf   []int
 	countryOf []countryRef
+	pool      sync.Pool                 // *scratch buffers, so a document costs few allocations
 	generic   map[string]*lexicon.Actor // "Protesters", "Police Forces", … → the generic actor of the event's country
 }
 
@@ -60,6 +63,7 @@ func New(opts Options) (*Engine, error) {
 		}
 	}
 	e := &Engine{lex: lex, geo: opts.Geoparser, code: opts.CountryCode, vocab: vocab{}}
+	e.pool.New = func() any { return &scratch{} }
 	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
 		d.t.vocab = e.vocab
 	}

@@ -19,8 +19,10 @@ type word struct {
 }
 
 // words turns tokens into matching units.
-func words(toks []text.Token) []word {
-	ws := make([]word, 0, len(toks)+len(toks)/8)
+func words(toks []text.Token) []word { return appendWords(nil, toks) }
+
+// appendWords appends the matching units of toks to ws.
+func appendWords(ws []word, toks []text.Token) []word {
 	for i, t := range toks {
 		if t.Kind == text.Word && strings.IndexByte(t.Text, '-') > 0 {
 			for _, p := range text.SplitHyphen(t) {
@@ -162,27 +164,29 @@ func (t *trie) add(pattern []string, id int32) {
 const maxGap = 6
 
 // longest returns the end (exclusive word index) of the longest phrase
-// starting at ws[i] and the ids that end there; end is i when nothing
-// matches.
-func (t *trie) longest(ws []word, i int) (end int, ids []int32) {
-	st := walker{ws: ws, i: i, end: i}
+// starting at ws[i], appending the ids that end there to buf; end is i
+// when nothing matches.
+func (t *trie) longest(ws []word, i int, buf []int32) (end int, ids []int32) {
+	st := walker{ws: ws, i: i, end: i, base: len(buf), ids: buf}
 	st.walk(&t.root, i)
 	return st.end, st.ids
 }
 
 // walker is the state of one longest-match search, kept in a struct
-// rather than a closure so that it stays on the stack.
+// rather than a closure so that it stays on the stack. ids[base:] are the
+// ids of the longest match so far.
 type walker struct {
-	ws  []word
-	i   int
-	end int
-	ids []int32
+	ws   []word
+	i    int
+	end  int
+	base int
+	ids  []int32
 }
 
 func (st *walker) walk(n *node, j int) {
 	if len(n.vals) > 0 && j > st.i && j >= st.end {
 		if j > st.end {
-			st.ids = st.ids[:0]
+			st.ids = st.ids[:st.base]
 		}
 		st.end = j
 		st.ids = append(st.ids, n.vals...)
@@ -221,32 +225,54 @@ type hit struct {
 }
 
 // scan finds phrases left to right, longest first, without overlaps.
-// accept, when set, filters ids (e.g. for case-sensitive aliases).
-func (t *trie) scan(ws []word, from, to int, accept func(id int32, start, end int) bool) []hit {
+// exact, when set, holds per id the texts a case-sensitive phrase must
+// match. All hits share one id buffer.
+func (t *trie) scan(ws []word, from, to int, exact [][]string) []hit {
 	var out []hit
+	var buf []int32
 	for i := from; i < to; {
 		if ws[i].kind == text.Punct || t.first != nil && !t.mayStart(&ws[i]) {
 			i++
 			continue
 		}
-		end, ids := t.longest(ws[:to], i)
-		if end > i && accept != nil {
-			kept := ids[:0:0]
-			for _, id := range ids {
-				if accept(id, i, end) {
+		base := len(buf)
+		end, ids := t.longest(ws[:to], i, buf)
+		if end > i && exact != nil {
+			kept := ids[:base]
+			for _, id := range ids[base:] {
+				if exactMatch(ws, exact[id], i, end) {
 					kept = append(kept, id)
 				}
 			}
 			ids = kept
 		}
-		if end > i && len(ids) > 0 {
-			out = append(out, hit{start: i, end: end, ids: append([]int32(nil), ids...)})
+		buf = ids
+		if end > i && len(ids) > base {
+			out = append(out, hit{start: i, end: end, ids: ids[base:len(ids):len(ids)]})
 			i = end
 			continue
 		}
+		buf = buf[:base]
 		i++
 	}
 	return out
+}
+
+// exactMatch reports whether words [start, end) are exactly ex, or ex is
+// nil (the phrase is not case-sensitive).
+func exactMatch(ws []word, ex []string, start, end int) bool {
+	if ex == nil {
+		return true
+	}
+	if len(ex) != end-start {
+		return false
+	}
+	for k, s := range ex {
+		if ws[start+k].text != s {
+			return false
+		}
+	}
+	return true
 }
 
 // dict is a trie whose phrases may be case-sensitive: short all-capital
@@ -275,21 +301,7 @@ func (d *dict) add(phrase string) int32 {
 
 // scan finds the dictionary's phrases in ws[from:to].
 func (d *dict) scan(ws []word, from, to int) []hit {
-	return d.t.scan(ws, from, to, func(id int32, start, end int) bool {
-		ex := d.exact[id]
-		if ex == nil {
-			return true
-		}
-		if len(ex) != end-start {
-			return false
-		}
-		for k, s := range ex {
-			if ws[start+k].text != s {
-				return false
-			}
-		}
-		return true
-	})
+	return d.t.scan(ws, from, to, d.exact)
 }
 
 // caseSensitive reports whether a phrase must match in capitals: short
