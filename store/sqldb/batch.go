@@ -119,6 +119,14 @@ func (s *Store) commitBatch(batch []*writeReq) {
 		return
 	}
 	bt := &batchTx{Tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	lastID, err := s.lastEventID(ctx, tx)
+	if err != nil {
+		_ = tx.Rollback()
+		for _, r := range batch {
+			r.done <- err
+		}
+		return
+	}
 	for i, r := range batch {
 		if err := r.ctx.Err(); err != nil {
 			errs[i] = err
@@ -141,7 +149,13 @@ func (s *Store) commitBatch(batch []*writeReq) {
 		}
 	}
 	closeStmts(bt)
-	if err := tx.Commit(); err != nil {
+	err = s.syncText(ctx, tx, lastID)
+	if err == nil {
+		err = tx.Commit()
+	} else {
+		_ = tx.Rollback()
+	}
+	if err != nil {
 		for i := range errs {
 			if errs[i] == nil {
 				errs[i] = fmt.Errorf("commit: %w", err)
@@ -161,16 +175,48 @@ func (s *Store) commitEach(batch []*writeReq) {
 			continue
 		}
 		r.done <- s.WithTx(context.Background(), func(tx *sql.Tx) error {
-			bt := &batchTx{Tx: tx, ctx: context.Background(), stmts: map[string]*sql.Stmt{}}
+			ctx := context.Background()
+			bt := &batchTx{Tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 			defer closeStmts(bt)
-			err := r.fn(bt)
+			lastID, err := s.lastEventID(ctx, tx)
+			if err != nil {
+				return err
+			}
+			err = r.fn(bt)
 			var nw noWrite
 			if errors.As(err, &nw) {
 				return nw.err
+			} else if err != nil {
+				return err
 			}
-			return err
+			return s.syncText(ctx, tx, lastID)
 		})
 	}
+}
+
+// lastEventID is the highest event id before a batch: the events the
+// batch inserts have higher ones (AUTOINCREMENT never reuses ids, and the
+// write lock is held from BEGIN).
+func (s *Store) lastEventID(ctx context.Context, tx *sql.Tx) (int64, error) {
+	if s.Dialect.SyncText == "" {
+		return 0, nil
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM events").Scan(&id); err != nil {
+		return 0, fmt.Errorf("last event id: %w", err)
+	}
+	return id, nil
+}
+
+// syncText indexes the batch's new events for full-text search.
+func (s *Store) syncText(ctx context.Context, tx *sql.Tx, lastID int64) error {
+	if s.Dialect.SyncText == "" {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, s.q(s.Dialect.SyncText), lastID); err != nil {
+		return fmt.Errorf("index evidence text: %w", err)
+	}
+	return nil
 }
 
 func closeStmts(bt *batchTx) {

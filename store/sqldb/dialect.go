@@ -25,6 +25,11 @@ type Dialect struct {
 	// argument for it.
 	TextMatch string
 	FTSQuery  func(q string) string
+
+	// SyncText, when set, indexes for full-text search the events with an
+	// id above its one placeholder; the store runs it once per committed
+	// batch of writes instead of indexing row by row.
+	SyncText string
 }
 
 // Rebind replaces each ? with $n for dollar dialects. Queries in this
@@ -55,6 +60,7 @@ var SQLite = Dialect{
 	Like:      "LIKE",
 	TextMatch: "id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
 	FTSQuery:  fts5Query,
+	SyncText:  "INSERT INTO events_fts (rowid, evidence_text) SELECT id, evidence_text FROM events WHERE id > ?",
 }
 
 // Postgres is the dialect of store/postgres: lower() indexes and a stored
