@@ -87,6 +87,11 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.w0 < sn.w0 || p.w1 > sn.w1 || ownerNotPlace(a, p) {
 			continue
 		}
+		// A country or region outside the document's main country is
+		// usually a party or a topic ("a protest against the US").
+		if p.Precision >= 3 && a.placeCountry != "" && p.Place.Country != a.placeCountry {
+			continue
+		}
 		s := 0
 		if p.Precision < 3 {
 			s += 1000
