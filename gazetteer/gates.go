@@ -87,6 +87,12 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !g.ordinary(prev) {
 		return false, false
 	}
+	// "Llano los Patos", "Pazos de Borben": the tail of a longer
+	// capitalised name joined by a connector.
+	if m.t0 > 1 && toks[m.t0-1].joined && toks[m.t0-2].joined && toks[m.t0-2].cap && prev != "of" && nameWords[prev]&isConnector != 0 &&
+		!important && !sentenceInitial(text, toks, m.t0-2) {
+		return false, false
+	}
 	// "Tehreek-e-Taliban Pakistan", "Bank of Baghdad": a place name
 	// inside an organisation's name, even a country's.
 	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && orgWords[prev] {

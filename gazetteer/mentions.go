@@ -8,7 +8,8 @@ var connectors = map[string]bool{
 	"da": true, "do": true, "dos": true, "das": true, "del": true, "di": true, "van": true,
 	"von": true, "der": true, "den": true, "sur": true, "am": true, "im": true, "e": true,
 	"i": true, "y": true, "ben": true, "bou": true, "ould": true, "au": true, "aux": true, "sous": true,
-	"bei": true, "ob": true, "d": true, "l": true,
+	"bei": true, "ob": true, "d": true, "l": true, "los": true, "las": true, "lo": true, "della": true,
+	"delle": true, "degli": true, "dei": true, "dem": true, "zum": true, "zur": true, "ter": true, "het": true,
 }
 
 // englishArticle are the article spellings that are also English words; a

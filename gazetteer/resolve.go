@@ -223,30 +223,25 @@ func (r *resolver) home(m *rawMention, regional float64) bool {
 	return false
 }
 
-// expandRegions handles "Idleb governorate", "Jos North LGA": when the
-// context names a region but the name is only known as a town, the town's
-// region is meant.
+// expandRegions handles "Idleb governorate": when the context names a
+// province but the name is only known as a town, the town's province is
+// meant. "Ye-U township" or "X district" without an admin2 region of that
+// name stays the town (precision 2): the gazetteer has no lower regions,
+// and the town's admin2 would be a larger one.
 func (r *resolver) expandRegions() {
 	g := r.g
 	for k := range r.ms {
 		m := &r.ms[k]
-		if m.kind != "admin1" && m.kind != "admin2" {
+		if m.kind != "admin1" {
 			continue
 		}
 		code := "ADM1"
-		if m.kind == "admin2" {
-			code = "ADM2"
-		}
 		if slices.ContainsFunc(m.refs, func(i uint32) bool { return g.places[i].Code == code }) {
 			continue
 		}
 		refs := append([]uint32(nil), m.refs...) // m.refs may alias the index
 		for _, i := range m.refs {
-			reg := g.admin1[i]
-			if m.kind == "admin2" {
-				reg = g.admin2[i]
-			}
-			if reg >= 0 && !slices.Contains(refs, uint32(reg)) {
+			if reg := g.admin1[i]; reg >= 0 && !slices.Contains(refs, uint32(reg)) {
 				refs = append(refs, uint32(reg))
 			}
 		}
