@@ -53,6 +53,9 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 			out = append(out, c)
 			continue
 		}
+		if backgroundDeath(a, sn, h.start, noun) {
+			continue
+		}
 		aux := passiveAt(a, sn, h.start)
 		var figs []int
 		single := false
@@ -220,6 +223,33 @@ func singularBefore(a *analysis, sn sentence, i int) bool {
 func (c *casualty) take(n number) {
 	c.value, c.min, c.max = int(n.Value), int(n.Min), int(n.Max)
 	c.qualifier = n.Qualifier
+}
+
+// backgroundDeath reports a casualty word that tells the story behind
+// the event, not its toll: "a mob beat up a man who killed …", "accused of
+// killing", "after four persons died in an accident", "almost killed him".
+func backgroundDeath(a *analysis, sn sentence, i int, noun bool) bool {
+	if i > sn.w0 {
+		switch a.ws[i-1].norm {
+		case "almost", "nearly", "who", "whom", "accused", "suspected", "convicted":
+			return true
+		case "of":
+			if !noun {
+				return true // "suspected of killing"
+			}
+		}
+	}
+	for k := i - 1; k >= sn.w0 && k >= i-4; k-- {
+		w := a.ws[k]
+		if w.kind == text.Punct {
+			return false
+		}
+		switch w.norm {
+		case "after", "against", "following":
+			return true
+		}
+	}
+	return false
 }
 
 // precedingNegation reports "no", "without" or "zero" just before word i:
