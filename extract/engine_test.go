@@ -166,6 +166,9 @@ func TestCasualties(t *testing.T) {
 		{"no fatalities reads as zero", "Protesters threw stones at police in Lagos; no fatalities were reported.", 0, -1, -1, -1},
 		{"range keeps the lowest figure", "Between 10 and 15 fighters died in clashes with the army.", 10, 10, -1, -1},
 		{"stated total outranks other figures", "Gunmen killed a man and his two sons in Oaxaca. 3 fatalities.", 3, 3, -1, -1},
+		{"a background killing is not the toll", "A mob beat up a man who killed a neighbour in Aba on Sunday.", -1, -1, -1, -1},
+		{"almost killed is no death", "Residents nearly killed a suspected thief before police arrived.", -1, -1, -1, -1},
+		{"a part is not added to the whole", "The blast killed 14 people, including four children, officials said.", 14, 14, -1, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
