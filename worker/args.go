@@ -16,6 +16,12 @@ const (
 	KindFetchPage       = "fetch_page"
 )
 
+// QueueIncidents is the queue of link_incidents jobs. Linking takes one
+// advisory lock for the whole database, so each process works one linking
+// job at a time there: a dozen linking jobs waiting on the lock would
+// otherwise fill every worker slot and starve extraction.
+const QueueIncidents = "incidents"
+
 // uniqueStates are the states in which a job blocks an identical one from
 // being enqueued: everything but completed, discarded and cancelled, so the
 // same work can be asked for again once it is done (a re-extraction after
@@ -74,10 +80,10 @@ type LinkIncidentsArgs struct {
 // Kind implements river.JobArgs.
 func (LinkIncidentsArgs) Kind() string { return KindLinkIncidents }
 
-// InsertOpts makes the job unique by its arguments while it is waiting or
-// running.
+// InsertOpts puts the job on QueueIncidents, unique by its arguments while
+// it is waiting or running.
 func (LinkIncidentsArgs) InsertOpts() river.InsertOpts {
-	return river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: uniqueStates}}
+	return river.InsertOpts{Queue: QueueIncidents, UniqueOpts: river.UniqueOpts{ByArgs: true, ByState: uniqueStates}}
 }
 
 // FetchFeedArgs asks for one feed to be polled.

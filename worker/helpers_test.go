@@ -147,11 +147,11 @@ func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool)
 	}
 }
 
-// idle reports whether no job is waiting or running.
+// idle reports whether no job is waiting, running or due for a retry.
 func idle(t testing.TB, pool *pgxpool.Pool) bool {
 	var n int
 	err := pool.QueryRow(context.Background(),
-		"SELECT count(*) FROM river_job WHERE state IN ('available', 'pending', 'running', 'scheduled')").Scan(&n)
+		"SELECT count(*) FROM river_job WHERE state IN ('available', 'pending', 'running', 'scheduled', 'retryable')").Scan(&n)
 	if err != nil {
 		t.Fatal(err)
 	}

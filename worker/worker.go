@@ -40,13 +40,19 @@ func (e *Env) logger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }
 
+// PoolSize is the number of database connections a worker process needs
+// to work concurrency jobs at once: one per job, one for linking, and a few
+// for River's own fetching, notifications and leader election.
+func PoolSize(concurrency int) int { return concurrency + 5 }
+
 // Options tune one worker process.
 type Options struct {
 	// ID names the process in River (jobs record who attempted them);
 	// River picks one when empty.
 	ID string
-	// Concurrency is how many jobs the process works at once; 0 is
-	// GOMAXPROCS.
+	// Concurrency is how many jobs the process works at once; 0 is four
+	// per CPU, as a job spends about as long waiting on PostgreSQL as
+	// extracting.
 	Concurrency int
 	// JobTimeout cancels a job running longer; 0 is one minute.
 	JobTimeout time.Duration
@@ -63,6 +69,13 @@ type Options struct {
 	PollInterval time.Duration
 }
 
+// DefaultConcurrency is the number of jobs a worker process works at once
+// unless told otherwise: four per CPU.
+func DefaultConcurrency() int { return 4 * runtime.GOMAXPROCS(0) }
+
+// fetchCooldown is the shortest pause between two fetches of jobs.
+const fetchCooldown = 10 * time.Millisecond
+
 // New returns a River client that works every sitrep job kind with env.
 // Start it with Start(ctx); Stop waits for jobs in flight.
 func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
@@ -78,7 +91,7 @@ func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
 
 	n := opts.Concurrency
 	if n <= 0 {
-		n = runtime.GOMAXPROCS(0)
+		n = DefaultConcurrency()
 	}
 	timeout := opts.JobTimeout
 	if timeout <= 0 {
@@ -104,7 +117,7 @@ func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
 	}
 	cfg := &river.Config{
 		ID:                   opts.ID,
-		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}},
+		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: n}, QueueIncidents: {MaxWorkers: 1}},
 		Workers:              workers,
 		JobTimeout:           timeout,
 		RescueStuckJobsAfter: rescue,
@@ -112,8 +125,13 @@ func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
 		FetchPollInterval:    opts.PollInterval,
 		Logger:               env.logger(),
 	}
-	if opts.PollInterval > 0 && opts.PollInterval < 100*time.Millisecond {
-		cfg.FetchCooldown = opts.PollInterval // River's default cooldown may not exceed the poll
+	// River waits FetchCooldown (100 ms by default) between two fetches,
+	// and one fetch takes at most the free worker slots: with jobs of a
+	// few milliseconds that default would cap a process at 10 fetches a
+	// second. A shorter pause keeps workers fed for a few cheap queries more.
+	cfg.FetchCooldown = fetchCooldown
+	if opts.PollInterval > 0 && opts.PollInterval < fetchCooldown {
+		cfg.FetchCooldown = opts.PollInterval
 	}
 	c, err := river.NewClient(riverpgxv5.New(env.Pool), cfg)
 	if err != nil {

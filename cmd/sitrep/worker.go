@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
-	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,7 +40,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	fs := newFlagSet("worker", workerSynopsis, c.stderr)
 	m.storeFlags(fs)
 	var opts worker.Options
-	fs.IntVar(&opts.Concurrency, "concurrency", 0, "jobs worked at once by this process (default: number of CPUs)")
+	fs.IntVar(&opts.Concurrency, "concurrency", 0, "jobs worked at once by this process (default: 4 per CPU)")
 	feedsFile := fs.String("feeds", "", "schedule polls of the feeds listed in `FILE` (OPML or one URL per line); every worker may be given it, each feed is polled once per interval")
 	fs.DurationVar(&opts.FeedInterval, "feed-interval", feed.DefaultInterval, "time between two polls of a feed")
 	fs.DurationVar(&opts.JobTimeout, "job-timeout", time.Minute, "cancel a job running longer than this")
@@ -80,6 +81,11 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 		}
 		opts.Feeds = srcs
 	}
+	n := opts.Concurrency
+	if n == 0 {
+		n = worker.DefaultConcurrency()
+	}
+	m.DBURL = withPoolSize(m.DBURL, worker.PoolSize(n))
 	if err := m.Open(ctx); err != nil {
 		return err
 	}
@@ -108,10 +114,6 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	n := opts.Concurrency
-	if n == 0 {
-		n = runtime.GOMAXPROCS(0)
-	}
 	fmt.Fprintf(c.stderr, "%s: %s works up to %d job(s) at once, extractor %s; Ctrl-C stops\n", workerReady, opts.ID, n, extractorVersion())
 	return worker.Run(ctx, client, 30*time.Second)
 }
@@ -126,6 +128,23 @@ func openQueue(ctx context.Context, m *App) (*worker.Queue, error) {
 		return nil, err
 	}
 	return worker.NewQueue(m.Postgres.Pool, extractorVersion())
+}
+
+// withPoolSize sets the connection pool size of a postgres:// URL, unless
+// the URL sets it already (pgx's pool_max_conns): pgx's default of four
+// would leave most of a worker's jobs waiting for a connection.
+func withPoolSize(dbURL string, n int) string {
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		return dbURL
+	}
+	q := u.Query()
+	if q.Get("pool_max_conns") != "" {
+		return dbURL
+	}
+	q.Set("pool_max_conns", strconv.Itoa(n))
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 func isPostgresURL(s string) bool {

@@ -61,13 +61,17 @@ var closings = []string{
 	"The interior ministry promised an investigation.",
 }
 
-// Documents returns n distinct reports. Report i is dated in the three
-// months from 1 January 2022 and carries a dispatch number, so no two
-// share a text or an id.
-func Documents(n int) []sitrep.Document {
+// Documents returns n distinct reports: Range(0, n).
+func Documents(n int) []sitrep.Document { return Range(0, n) }
+
+// Range returns reports from, from+1, … from+n-1. Report i is dated in the
+// three months from 1 January 2022 and carries a dispatch number, so no two
+// reports share a text or an id, within one range or across ranges.
+func Range(from, n int) []sitrep.Document {
 	docs := make([]sitrep.Document, n)
 	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range docs {
+	for j := range docs {
+		i := from + j
 		p := places[i%len(places)]
 		other := places[(i/len(places)+i+1)%len(places)]
 		day := start.AddDate(0, 0, (i*7)%90)
@@ -77,7 +81,7 @@ func Documents(n int) []sitrep.Document {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s (%s) — %s\n\n%s\n\nDispatch %d from our correspondent in %s.\n",
 			strings.ToUpper(p.town), p.country, body, closings[(i/7)%len(closings)], 1000+i, p.country)
-		docs[i] = sitrep.Document{
+		docs[j] = sitrep.Document{
 			ID:        fmt.Sprintf("synth-%05d", i),
 			URL:       fmt.Sprintf("https://news.example/%s/%05d", strings.ToLower(strings.ReplaceAll(p.country, " ", "-")), i),
 			Title:     fmt.Sprintf("Report %d from %s", i, p.town),

@@ -38,6 +38,17 @@ func TestDocuments(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a range continues the corpus", func(t *testing.T) {
+		tail := workertest.Range(1990, 20)
+		for j := range 10 {
+			if tail[j].ID != docs[1990+j].ID || tail[j].Text != docs[1990+j].Text {
+				t.Fatalf("Range(1990, 20)[%d] = %s, want %s", j, tail[j].ID, docs[1990+j].ID)
+			}
+		}
+		if tail[10].ID == docs[0].ID || tail[10].Text == docs[0].Text {
+			t.Fatal("report 2000 repeats report 0")
+		}
+	})
 	t.Run("no format verb is left unfilled", func(t *testing.T) {
 		for _, d := range docs[:50] {
 			if strings.Contains(d.Text, "%!") {
