@@ -124,10 +124,13 @@ func readContext(text string, m *rawMention, toks []token, word func(int) string
 	if m.kind == "" && inParentheses(text, toks[m.t0].start, toks[m.t1-1].end) {
 		// "Ruropolis (Para)", "(Fako, Sud-Ouest)": a bracketed name after a
 		// place is the region it lies in.
-		m.kind = "region"
+		m.kind, m.strong = "region", true
 	}
 	if m.t1-1 < len(toks) && toks[m.t1-1].joined {
 		a1 := word(m.t1)
+		if facilities[word(m.t1+1)] && m.t1+1 < len(toks) && toks[m.t1].joined {
+			a1 = "" // "Iskenderun state hospital": an adjective, not the province
+		}
 		if mod, ok := after[a1]; ok {
 			m.strong = true
 			switch a1 {

@@ -76,7 +76,7 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if single && g.needsContext[m.key] && !m.strong {
 		return false, false
 	}
-	if single && g.common[m.key] && !important && !m.strong && (sentenceInitial(text, toks, m.t0) || titleCase(text, toks, m, prev, word)) {
+	if single && g.common[m.key] && !g.prominent(m.refs) && !m.strong && (sentenceInitial(text, toks, m.t0) || titleCase(text, toks, m, prev, word)) {
 		// "Power was cut", "Most residents": capitalised only because a
 		// sentence starts there. Mid-sentence, "to Vancouver" is a name.
 		return false, false
@@ -159,7 +159,7 @@ func titleCase(text string, toks []token, m *rawMention, prev string, word func(
 	if prev == "the" {
 		return true
 	}
-	if m.t0 > 0 && toks[m.t0-1].cap && !sentenceInitial(text, toks, m.t0) {
+	if m.t0 > 0 && toks[m.t0-1].joined && toks[m.t0-1].cap && !sentenceInitial(text, toks, m.t0) {
 		return true
 	}
 	if (prev == "of" || nameWords[prev]&isConnector != 0) && m.t0 > 1 && toks[m.t0-2].cap && toks[m.t0-2].joined {
@@ -197,6 +197,20 @@ func (g *Gazetteer) important(refs []uint32) bool {
 	for _, i := range refs {
 		p := &g.places[i]
 		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
+			return true
+		}
+	}
+	return false
+}
+
+// prominent reports whether any of the places is a country, a capital or
+// a city of a million: names that stay places even when they are common
+// words ("Jordan", "Nice" is not one). Regions are not: "Gulf Clan" is no
+// province of Papua New Guinea.
+func (g *Gazetteer) prominent(refs []uint32) bool {
+	for _, i := range refs {
+		p := &g.places[i]
+		if p.Code == "PCLI" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
 			return true
 		}
 	}
