@@ -20,6 +20,22 @@ func init() {
 		func(stdin io.Reader, stdout, stderr io.Writer) Command {
 			return &WorkerCommand{stdout: stdout, stderr: stderr}
 		})
+	serveHooks = append(serveHooks, serveJobs)
+}
+
+// serveJobs gives `sitrep serve --db postgres://…` the job queue's
+// GET /api/jobs and POST /api/jobs/{id}/retry. With SQLite there is no
+// queue and both answer 501.
+func serveJobs(ctx context.Context, m *App) error {
+	if m.Postgres == nil || m.Server == nil {
+		return nil
+	}
+	q, err := openQueue(ctx, m)
+	if err != nil {
+		return err
+	}
+	m.Server.JobService = &worker.Jobs{Pool: m.Postgres.Pool, Client: q.Client}
+	return nil
 }
 
 // WorkerCommand runs `sitrep worker`: one process of a pool that shares
