@@ -36,7 +36,8 @@ var (
 		"central": "central", "northeastern": "northeastern", "northwestern": "northwestern",
 		"southeastern": "southeastern", "southwestern": "southwestern", "rural": "countryside",
 	}
-	strongBefore = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "into": true, "from": true, "toward": true, "towards": true}
+	strongBefore = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "into": true, "from": true, "toward": true, "towards": true,
+		"across": true, "throughout": true, "inside": true, "within": true}
 	titles       = map[string]bool{
 		"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "general": true, "president": true,
 		"minister": true, "colonel": true, "col": true, "lt": true, "sgt": true, "captain": true, "capt": true,

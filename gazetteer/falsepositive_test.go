@@ -48,6 +48,7 @@ func TestCommonWordsAreNotPlaces(t *testing.T) {
 	var found, falsePos, missed, want int
 	paragraphs := readParagraphs(t, "testdata/paragraphs.txt")
 	paragraphs = append(paragraphs, readParagraphs(t, "testdata/heldout.txt")...)
+	paragraphs = append(paragraphs, readParagraphs(t, "testdata/heldout2.txt")...)
 	seed, err := os.ReadFile("../testdata/seed/article.txt")
 	if err != nil {
 		t.Fatal(err)
