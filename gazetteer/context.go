@@ -38,7 +38,7 @@ var (
 	}
 	strongBefore = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "into": true, "from": true, "toward": true, "towards": true,
 		"across": true, "throughout": true, "inside": true, "within": true}
-	titles       = map[string]bool{
+	titles = map[string]bool{
 		"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "general": true, "president": true,
 		"minister": true, "colonel": true, "col": true, "lt": true, "sgt": true, "captain": true, "capt": true,
 		"commander": true, "king": true, "prince": true, "princess": true, "queen": true, "sheikh": true, "imam": true,
