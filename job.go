@@ -17,7 +17,7 @@ const (
 	JobRetryable = "retryable" // failed, will be tried again
 	JobCompleted = "completed"
 	JobDiscarded = "discarded" // failed for good; RetryJob re-queues it
-	JobCancelled = "cancelled"
+	JobCancelled = "cancelled" // failed in a way no retry can fix (a page that is gone); RetryJob re-queues it
 )
 
 // JobStats summarises the work queue that distributes fetching, extraction
@@ -27,8 +27,8 @@ type JobStats struct {
 	Queued    int            `json:"queued"`    // available, scheduled or pending: work not started
 	Running   int            `json:"running"`   // being worked now
 	Completed int            `json:"completed"` // completed and still kept by the queue
-	Failed    int            `json:"failed"`    // retryable or discarded
-	ByKind    map[string]int `json:"by_kind"`   // failures (retryable + discarded) by job kind
+	Failed    int            `json:"failed"`    // retryable, discarded or cancelled
+	ByKind    map[string]int `json:"by_kind"`   // failures by job kind
 
 	// CompletedLastMinute is the throughput: jobs finished in the last 60 s.
 	CompletedLastMinute int `json:"completed_last_minute"`
@@ -45,7 +45,7 @@ type JobKindStats struct {
 	Kind                string         `json:"kind"`
 	ByState             map[string]int `json:"by_state"`
 	CompletedLastMinute int            `json:"completed_last_minute"`
-	Failed              int            `json:"failed"`               // retryable + discarded
+	Failed              int            `json:"failed"`               // retryable, discarded or cancelled
 	LastError           string         `json:"last_error,omitempty"` // of the most recent failure
 }
 
@@ -53,7 +53,7 @@ type JobKindStats struct {
 type JobFailure struct {
 	ID       int64     `json:"id"`
 	Kind     string    `json:"kind"`
-	State    string    `json:"state"` // retryable or discarded
+	State    string    `json:"state"` // retryable, discarded or cancelled
 	Attempt  int       `json:"attempt"`
 	Args     string    `json:"args"` // the job's arguments as JSON, e.g. {"document_id":"…"}
 	Error    string    `json:"error"`

@@ -66,7 +66,7 @@ func (j *Jobs) JobStats(ctx context.Context) (*sitrep.JobStats, error) {
 			st.Running += n
 		case sitrep.JobCompleted:
 			st.Completed += n
-		case sitrep.JobRetryable, sitrep.JobDiscarded:
+		case sitrep.JobRetryable, sitrep.JobDiscarded, sitrep.JobCancelled:
 			st.Failed += n
 			k.Failed += n
 			st.ByKind[kind] += n
@@ -95,7 +95,7 @@ func (j *Jobs) JobStats(ctx context.Context) (*sitrep.JobStats, error) {
 // error of its last attempt.
 func (j *Jobs) failures(ctx context.Context) ([]sitrep.JobFailure, error) {
 	rows, err := j.Pool.Query(ctx, `SELECT id, kind, state::text, attempt, args::text, errors[array_length(errors, 1)]
-		FROM river_job WHERE state IN ('retryable', 'discarded') AND errors IS NOT NULL
+		FROM river_job WHERE state IN ('retryable', 'discarded', 'cancelled') AND errors IS NOT NULL
 		ORDER BY COALESCE(finalized_at, attempted_at, created_at) DESC, id DESC LIMIT $1`, recentFailures)
 	if err != nil {
 		return nil, fmt.Errorf("find failed jobs: %w", err)

@@ -113,7 +113,7 @@ func New(env *Env, opts Options) (*river.Client[pgx.Tx], error) {
 		args := FetchFeedArgs{URL: src.URL, Title: src.Title}
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(interval),
 			func() (river.JobArgs, *river.InsertOpts) { return args, feedUniquePeriod(interval) },
-			&river.PeriodicJobOpts{ID: "fetch_feed " + src.URL, RunOnStart: true}))
+			&river.PeriodicJobOpts{RunOnStart: true}))
 	}
 	cfg := &river.Config{
 		ID:                   opts.ID,
