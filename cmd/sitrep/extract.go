@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/feed"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/lexicon"
 )
@@ -151,11 +153,16 @@ func readDocuments(name string, stdin io.Reader, published string, fn func(doc *
 	case ".jsonl", ".ndjson":
 		return readJSONL(name, br, published, fn, bad)
 	case ".html", ".htm":
-		txt, err := htmlText(br)
+		body, err := io.ReadAll(br)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		fn(&sitrep.Document{ID: id, Text: txt, Published: published}, name)
+		doc, err := htmlDocument(body, name, published)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		doc.ID = id
+		fn(doc, name)
 	default:
 		b, err := io.ReadAll(br)
 		if err != nil {
@@ -214,9 +221,31 @@ func parseJSONDoc(b []byte, published string) (*sitrep.Document, error) {
 	return doc, nil
 }
 
+// htmlDocument reads a saved web page: the feed package's article reader
+// keeps the story and drops menus and adverts, and gives the title and
+// publication date; a page it finds no article in falls back to all its
+// visible text. published, when set, overrides the page's date.
+func htmlDocument(body []byte, name, published string) (*sitrep.Document, error) {
+	pageURL := "file:///" + filepath.ToSlash(strings.TrimPrefix(name, "/"))
+	if art, err := feed.ParseArticle(body, "", pageURL); err == nil {
+		doc := &sitrep.Document{Title: art.Title, Text: art.Text, Published: art.Published, Source: art.SiteName}
+		if art.Title != "" && !strings.HasPrefix(art.Text, art.Title) {
+			doc.Text = art.Title + "\n\n" + art.Text
+		}
+		if published != "" || doc.Published != "" && doc.Validate() != nil {
+			doc.Published = published
+		}
+		return doc, nil
+	}
+	txt, err := htmlText(bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	return &sitrep.Document{Text: txt, Published: published}, nil
+}
+
 // htmlText returns the visible text of an HTML page, one block element per
 // paragraph, without scripts and styles.
-// TODO: use the feed package's article extractor for boilerplate removal.
 func htmlText(r io.Reader) (string, error) {
 	root, err := html.Parse(r)
 	if err != nil {

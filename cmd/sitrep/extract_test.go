@@ -86,3 +86,41 @@ func FuzzParseJSONDoc(f *testing.F) {
 		}
 	})
 }
+
+func TestExtractCommandReadsTheArticleOfAPage(t *testing.T) {
+	page := `<html><head><title>Clashes in Tripoli - Example News</title>
+<meta property="article:published_time" content="2022-05-17T08:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/world">Armed clashes archive</a> <a href="/sport">Sport</a></nav>
+<article><h1>Rival militias clash in Tripoli</h1>
+<p>Rival militias clashed overnight in central Tripoli, killing at least four people and wounding 12, the health ministry said on Tuesday.</p>
+<p>The fighting between the two armed groups erupted near the Souq al-Juma district and lasted several hours before a truce was agreed by local elders, residents said.</p>
+<p>Libya has been divided between rival administrations for years, and sporadic fighting between armed groups is common in the capital.</p>
+</article>
+<aside>Related: Armed clashes in Sirte last year killed dozens</aside>
+<footer>Copyright Example News</footer></body></html>`
+	path := filepath.Join(t.TempDir(), "tripoli.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Main(context.Background(), []string{"extract", "--no-gazetteer", path}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var ev sitrep.Event
+	if err := json.Unmarshal([]byte(strings.SplitN(out.String(), "\n", 2)[0]), &ev); err != nil {
+		t.Fatalf("%v: %q", err, out.String())
+	}
+	if ev.EventType != sitrep.Battles || deref(ev.Fatalities) != 4 || ev.EventDate != "2022-05-17" {
+		t.Fatalf("got %s, %d dead, date %q; want a battle with 4 dead dated from the page", ev.EventType, deref(ev.Fatalities), ev.EventDate)
+	}
+	if strings.Contains(out.String(), "Sirte") || strings.Contains(out.String(), "Sport") {
+		t.Fatalf("menu or sidebar text reached the events:\n%s", out.String())
+	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return -1
+	}
+	return *p
+}
