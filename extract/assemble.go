@@ -58,7 +58,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		// not a new event — unless it is a tally or a claim of its own.
 		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 &&
 			modalityOf(a, sn, cues, bt.w0, bt.w1, tallySentence) == sitrep.ModalityOccurred {
-			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() && !p.headline {
+			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() && !p.headline && !otherDate(a, sn, p) {
 				elaborate(a, p, si, cs)
 				continue
 			}
@@ -295,4 +295,16 @@ func inheritSubject(prev []*draft, d *draft) {
 		d.ev.Actor1, d.ev.Inter1 = p.ev.Actor1, p.ev.Inter1
 		return
 	}
+}
+
+// otherDate reports a resolved date in sentence sn that differs from the
+// event's: "The war erupted in April, killing …" is no toll of Saturday's
+// shelling.
+func otherDate(a *analysis, sn sentence, p *draft) bool {
+	for _, d := range a.dates {
+		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && d.d.Resolved && d.d.ISO() != p.ev.EventDate {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/sitrep/sitrep/text"
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/text"
+)
 
 // This file finds the figures a casualty word governs: numbers that can
 // count people, before or after it, and figures joined into one total.
@@ -53,6 +57,11 @@ func stopBetween(a *analysis, i, j int) bool {
 		switch a.ws[k].norm {
 		case "injured", "injuring", "wounded", "wounding", "abducted", "arrested", "missing", "including", "among":
 			return true // "23 people, including three children": a part, not more
+		}
+		// "killing 3,000 people and driving 2.2 million from their homes":
+		// another verb, another count.
+		if n := a.ws[k].norm; len(n) > 4 && (strings.HasSuffix(n, "ing") || strings.HasSuffix(n, "ed")) {
+			return true
 		}
 	}
 	return false

@@ -86,14 +86,23 @@ func clauseBreak(a *analysis, i, j int) bool {
 }
 
 // multiCountryTally reports the headline pattern of a tally: a casualty
-// figure over strikes in two or more countries ("killed in strikes in
-// Iraq, Syria") cannot be one event, since an event has one place.
+// figure "in Iraq, Syria" or "in Iraq and Syria" — a list of countries
+// after a locative — cannot be one event, since an event has one place.
 func multiCountryTally(a *analysis, sn sentence) bool {
-	seen := map[string]bool{}
+	var names []countryHit
 	for _, h := range a.countryHits {
 		if h.w0 >= sn.w0 && h.w1 <= sn.w1 && !h.adj {
-			seen[h.name] = true
+			names = append(names, h)
 		}
 	}
-	return len(seen) >= 2
+	for i := 0; i+1 < len(names); i++ {
+		h1, h2 := names[i], names[i+1]
+		if h1.weight != 3 || h1.name == h2.name || h2.w0-h1.w1 > 1 {
+			continue
+		}
+		if between := a.ws[h1.w1].norm; h2.w0 == h1.w1 || between == "," || between == "and" {
+			return true
+		}
+	}
+	return false
 }

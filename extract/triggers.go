@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/text"
 )
 
 // trigger is one trigger entry found in a sentence.
@@ -25,7 +26,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
 				continue
 			}
-			if inCondition(a, sn, h.start) {
+			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) {
 				continue
 			}
 			// "arrested" makes a protest one with intervention only when the
@@ -89,6 +90,24 @@ func (e *Engine) stateActorIn(a *analysis, sn sentence) bool {
 	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
 		for _, id := range h.ids {
 			if t := e.lex.Actors[e.actorOf[id]].Type; t == "state" || t == "external" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accusation reports a trigger that names what someone is accused of,
+// not an event: "both sides have been accused of looting and sexual
+// violence".
+func accusation(a *analysis, sn sentence, i int) bool {
+	for k := i - 1; k >= sn.w0+1 && k >= i-4; k-- {
+		if a.ws[k].kind == text.Punct {
+			return false
+		}
+		if a.ws[k].norm == "of" {
+			switch a.ws[k-1].norm {
+			case "accused", "accusations", "allegations", "accusing", "charges", "charged", "convicted", "suspected":
 				return true
 			}
 		}
