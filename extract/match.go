@@ -287,7 +287,7 @@ type dict struct {
 func (d *dict) add(phrase string) int32 {
 	id := int32(len(d.exact))
 	var exact []string
-	if caseSensitive(phrase) {
+	if caseSensitive(phrase) && !strings.Contains(phrase, "*") && !strings.Contains(phrase, "...") {
 		for _, w := range words(text.Tokenize(phrase)) {
 			exact = append(exact, w.text)
 		}
@@ -304,18 +304,24 @@ func (d *dict) scan(ws []word, from, to int) []hit {
 	return d.t.scan(ws, from, to, d.exact)
 }
 
-// caseSensitive reports whether a phrase must match in capitals: short
-// all-capital acronyms such as "IS", "US" or "AA" that are also common
-// words or letters in lower case.
+// caseSensitive reports whether a phrase must match as written: short
+// acronyms such as "IS", "US", "AA" or "LeT" that are also common words
+// or letters in lower case ("is", "us", "let").
 func caseSensitive(phrase string) bool {
-	letters := 0
-	for _, r := range phrase {
-		if unicode.IsLower(r) || r == ' ' {
+	letters, upper := 0, 0
+	for i, r := range phrase {
+		switch {
+		case r == ' ':
 			return false
-		}
-		if unicode.IsLetter(r) {
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+			if i > 0 && upper == 1 {
+				upper++ // an inner capital ("LeT", "JeM") marks an acronym too
+			}
+		case unicode.IsLetter(r):
 			letters++
 		}
 	}
-	return letters > 0 && letters <= 4
+	return letters > 0 && letters <= 4 && (upper == letters || upper >= 2)
 }

@@ -78,3 +78,24 @@ func TestHeadlineMergesWithLead(t *testing.T) {
 		t.Fatalf("got %+v", evs[0])
 	}
 }
+
+func TestCaseSensitiveAcronyms(t *testing.T) {
+	tests := []struct {
+		phrase string
+		want   bool
+	}{
+		{"IS", true}, {"US", true}, {"LeT", true}, {"JeM", true}, {"AA", true},
+		{"Hamas", false}, {"police", false}, {"Islamic State", false}, {"ISWAP", false},
+	}
+	for _, tt := range tests {
+		if got := caseSensitive(tt.phrase); got != tt.want {
+			t.Errorf("caseSensitive(%q) = %v, want %v", tt.phrase, got, tt.want)
+		}
+	}
+	evs := extractText(t, mustEngine(t), "A second strike hit a school in nearby Let Yet Kone, wounding seven students.", "")
+	for _, ev := range evs {
+		if ev.Actor1 == "Lashkar-e-Taiba" || ev.Actor2 == "Lashkar-e-Taiba" {
+			t.Fatalf("the place name %q matched the acronym LeT", "Let Yet Kone")
+		}
+	}
+}
