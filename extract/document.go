@@ -70,17 +70,26 @@ func (a *analysis) wordAt(off int) int {
 // through Engine.pool: events never point into them (their strings are
 // slices of the document text or of the tokens' own strings).
 type scratch struct {
-	toks []text.Token
-	ws   []word
+	a         analysis
+	toks      []text.Token
+	ws        []word
+	sents     []sentence
+	firstWord []int
+	nums      []number
+	used      []bool
+	dates     []dateMention
+	trigHits  []hit
 }
 
 // analyse runs the document-level stages.
 func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
-	a := &analysis{doc: doc, s: doc.Text}
 	pub, ok, err := doc.PublishedTime()
 	if err != nil {
 		return nil, err
 	}
+	sc.a = analysis{doc: doc, s: doc.Text, sents: sc.sents[:0], nums: sc.nums[:0], dates: sc.dates[:0], trigHits: sc.trigHits[:0]}
+	a := &sc.a
+	defer func() { sc.sents, sc.nums, sc.dates, sc.trigHits = a.sents, a.nums, a.dates, a.trigHits }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
 	a.ws = appendWords(sc.ws[:0], a.toks)
@@ -94,7 +103,8 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	if len(a.sents) > 1 {
 		a.sents[0].headline = isHeadline(a.s, a.sents[0])
 	}
-	firstWord := make([]int, len(a.toks)+1)
+	firstWord := grow(sc.firstWord, len(a.toks)+1)
+	sc.firstWord = firstWord
 	for i := len(a.ws) - 1; i >= 0; i-- {
 		firstWord[a.ws[i].tok] = i
 	}
@@ -102,7 +112,9 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	for _, n := range text.Numbers(a.s, a.toks) {
 		a.nums = append(a.nums, number{Number: n, w0: firstWord[n.First], w1: firstWord[n.Last]})
 	}
-	a.used = make([]bool, len(a.nums))
+	a.used = grow(sc.used, len(a.nums))
+	clear(a.used)
+	sc.used = a.used
 	for _, m := range when.FindTokens(a.s, a.toks) {
 		a.dates = append(a.dates, dateMention{m: m, d: m.Resolve(a.pub, a.hasPub), w0: a.wordAt(m.Start), w1: a.wordAt(m.End)})
 	}
@@ -207,4 +219,13 @@ func (e *Engine) hint(a *analysis) sitrep.GeoHint {
 		}
 	}
 	return h
+}
+
+// grow returns a slice of length n, reusing b's memory when it is large
+// enough.
+func grow[T any](b []T, n int) []T {
+	if cap(b) >= n {
+		return b[:n]
+	}
+	return make([]T, n)
 }

@@ -8,9 +8,9 @@ import (
 
 // trigger is one trigger entry found in a sentence.
 type trigger struct {
-	lexicon.Trigger
-	w0, w1   int
-	modality sitrep.Modality
+	*lexicon.Trigger // shared with the lexicon: a trigger found costs two words, not a copy
+	w0, w1           int
+	modality         sitrep.Modality
 }
 
 // sentenceTriggers returns the triggers of sentence sn, without those
@@ -22,7 +22,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			continue
 		}
 		for _, id := range h.ids {
-			t := e.lex.Triggers[id]
+			t := &e.lex.Triggers[id]
 			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
 				continue
 			}
