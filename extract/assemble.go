@@ -15,7 +15,6 @@ const genericPriority = 45
 type draft struct {
 	ev        sitrep.Event
 	si        int // sentence index
-	pos       int // word index of the trigger
 	prio      int
 	cs        []casualty
 	headline  bool
@@ -24,9 +23,8 @@ type draft struct {
 	named2    bool
 	firstTrig int  // word index of the cluster's first trigger: who comes before it is the subject
 	noSubject bool // actor1 was taken from after the trigger: nobody before it acts
-	ownDate   bool
-	ownPlace  bool
-	victimCiv bool
+	ownDate   bool // the date was written in the event's own sentence
+	ownPlace  bool // so was the place
 }
 
 // Extract implements sitrep.Extractor.
@@ -128,7 +126,7 @@ func nearestGroup(groups [][]trigger, w int) int {
 func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used []bool) *draft {
 	sn := a.sents[si]
 	t := g[best(g)]
-	d := &draft{si: si, pos: t.w0, prio: t.Priority, headline: sn.headline, needs: t.Needs, firstTrig: t.w0}
+	d := &draft{si: si, prio: t.Priority, headline: sn.headline, needs: t.Needs, firstTrig: t.w0}
 	for _, x := range g {
 		d.firstTrig = min(d.firstTrig, x.w0)
 	}

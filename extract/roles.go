@@ -114,7 +114,6 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			civVictims = true
 		}
 	}
-	d.victimCiv = civVictims
 
 	var x1, x2 party
 	if p1 != nil {
