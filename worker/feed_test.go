@@ -166,3 +166,45 @@ func TestFetchPage(t *testing.T) {
 		}
 	})
 }
+
+func TestScheduleFeedsOncePerPeriod(t *testing.T) {
+	db := openTestDB(t)
+	feeds := []feed.Source{{URL: "https://a.example/rss"}, {URL: "https://b.example/atom.xml"}}
+	ctx := context.Background()
+	t.Run("the first scheduler queues every feed", func(t *testing.T) {
+		n, err := db.queue.ScheduleFeeds(ctx, feeds, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 2 {
+			t.Errorf("queued %d polls, want 2", n)
+		}
+	})
+	t.Run("schedulers running at once queue nothing more in the period", func(t *testing.T) {
+		var wg sync.WaitGroup
+		for range 3 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+				defer cancel()
+				if err := worker.ScheduleFeeds(sctx, db.queue, feeds, time.Hour, 50*time.Millisecond); err != context.DeadlineExceeded {
+					t.Errorf("ScheduleFeeds = %v, want the deadline", err)
+				}
+			}()
+		}
+		wg.Wait()
+		if got, want := jobCounts(t, db.Pool)["fetch_feed/available"], 2; got != want {
+			t.Errorf("fetch_feed jobs = %d, want %d", got, want)
+		}
+	})
+	t.Run("a new feed is queued at once", func(t *testing.T) {
+		n, err := db.queue.ScheduleFeeds(ctx, append(feeds, feed.Source{URL: "https://c.example/feed.json"}), time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 1 {
+			t.Errorf("queued %d polls, want 1", n)
+		}
+	})
+}

@@ -29,6 +29,10 @@ func init() {
 	}
 }
 
+// scheduleFeeds queues the feeds' polls for `sitrep worker` instead of
+// polling in this process (watch --queue); worker.go sets it.
+var scheduleFeeds func(ctx context.Context, m *App, srcs []feed.Source, interval time.Duration, once bool) error
+
 // WatchCommand runs `sitrep watch`.
 type WatchCommand struct {
 	stdout, stderr io.Writer
@@ -45,6 +49,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	delay := fs.Duration("delay", fetchDelay, "pause between two requests to the same host")
 	jsonOut := fs.Bool("json", false, "with --once, print one JSON object per feed")
 	verbose := fs.Bool("v", false, "log every poll, not only failures")
+	queue := fs.Bool("queue", false, "with --db postgres://…: queue the polls as jobs for sitrep worker instead of polling here (each feed once per interval, however many watchers)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -74,6 +79,9 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer m.Close()
+	if *queue && scheduleFeeds != nil {
+		return scheduleFeeds(ctx, m, srcs, *interval, *once)
+	}
 	w := newWatcher(m, *delay, *interval, m.Logger)
 
 	if !*once {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,6 +22,34 @@ func init() {
 			return &WorkerCommand{stdout: stdout, stderr: stderr}
 		})
 	serveHooks = append(serveHooks, serveJobs)
+	scheduleFeeds = queueFeedPolls
+}
+
+// queueFeedPolls is `sitrep watch --queue`: it queues a fetch_feed job per
+// feed and period for the workers, once with --once, else until
+// interrupted.
+func queueFeedPolls(ctx context.Context, m *App, srcs []feed.Source, interval time.Duration, once bool) error {
+	if m.Postgres == nil {
+		return &UsageError{Msg: "watch --queue needs --db postgres://… and workers (sitrep worker) to poll the feeds"}
+	}
+	q, err := openQueue(ctx, m)
+	if err != nil {
+		return err
+	}
+	if once {
+		n, err := q.ScheduleFeeds(ctx, srcs, interval)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "%d of %d feed(s) queued for polling; the others were already queued in this %v period\n", n, len(srcs), interval)
+		return nil
+	}
+	fmt.Fprintf(m.Stderr, "sitrep: queueing polls of %d feed(s), each every %v, for sitrep worker; Ctrl-C stops\n", len(srcs), interval)
+	err = worker.ScheduleFeeds(ctx, q, srcs, interval, 0)
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
 }
 
 // serveJobs gives `sitrep serve --db postgres://…` the job queue's
