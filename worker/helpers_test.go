@@ -78,7 +78,7 @@ type testDB struct {
 	queue *worker.Queue
 }
 
-func openTestDB(t *testing.T) *testDB {
+func openTestDB(t testing.TB) *testDB {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.OpenPostgres(t)
