@@ -47,7 +47,8 @@ func formerBefore(a *analysis, sn sentence, w int) bool {
 
 // sentenceActors finds the actors named in sentence sn. Among several
 // entries for one alias it prefers one tied to the event's country, then
-// one with a fixed country over a generic "*" one, then the later one.
+// one with no country, then the generic "*" one, then another country's;
+// ties go to the later entry.
 func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []mention {
 	var out []mention
 	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
@@ -55,14 +56,14 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 		score := -1
 		for _, id := range h.ids {
 			act := &e.lex.Actors[e.actorOf[id]]
-			s := 1
+			s := 0 // another country's entry ("army" of Congo in a Ugandan story) comes last
 			switch act.Country {
 			case country:
 				s = 3
-			case "*":
-				s = 0
 			case "":
 				s = 2
+			case "*":
+				s = 1
 			}
 			// Ties go to the later entry: specific actors follow the
 			// templates in actors.txt, and a user's files come last.

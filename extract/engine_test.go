@@ -69,8 +69,8 @@ func TestSeedArticle(t *testing.T) {
 		country      string
 	}
 	tests := []want{
-		{"conducted 21 strikes", sitrep.ModalityOccurred, "Air/drone strike", "Coalition Forces (US-led)", 21, "2017-05-29", 2, "Iraq"},
-		{"five June 1 strikes near Raqqa", sitrep.ModalityOccurred, "Air/drone strike", "Coalition Forces (US-led)", 5, "2017-06-01", 1, ""},
+		{"conducted 21 strikes", sitrep.ModalityOccurred, "Air/drone strike", "Global Coalition Against Daesh", 21, "2017-05-29", 2, "Iraq"},
+		{"five June 1 strikes near Raqqa", sitrep.ModalityOccurred, "Air/drone strike", "Global Coalition Against Daesh", 5, "2017-06-01", 1, ""},
 		{"rebels took Tanf from ISIS", sitrep.ModalityOccurred, "Non-state actor overtakes territory", "Rebel Forces (Syria)", -1, "2016-01-01", 3, "Syria"},
 		{"90,000 brightly-colored leaflets", sitrep.ModalityOccurred, "Other", "Military Forces of the United States", 90000, "2017-06-03", 2, ""},
 		{"on Friday crossed the border", sitrep.ModalityOccurred, "Change to group/activity", "PMF: Popular Mobilization Forces", -1, "2017-06-02", 1, "Syria"},
@@ -78,8 +78,8 @@ func TestSeedArticle(t *testing.T) {
 		{"accelerating the arming of Kurdish forces", sitrep.ModalityOccurred, "Other", "", -1, "", 0, ""},
 		{"assault on the Islamic State's capital of Raqqa is imminent", sitrep.ModalityPlanned, "Armed clash", "", -1, "", 0, ""},
 		{"to capture Bukamal", sitrep.ModalityPlanned, "Non-state actor overtakes territory", "", -1, "", 0, ""},
-		{"our forces [SDF] will fight them", sitrep.ModalityThreatened, "Armed clash", "SDF: Syrian Democratic Forces", -1, "", 0, ""},
-		{"At least 484 civilians killed", sitrep.ModalityCumulative, "Air/drone strike", "Coalition Forces (US-led)", -1, "", 0, ""},
+		{"our forces [SDF] will fight them", sitrep.ModalityThreatened, "Armed clash", "QSD: Syrian Democratic Forces", -1, "", 0, ""},
+		{"At least 484 civilians killed", sitrep.ModalityCumulative, "Air/drone strike", "Global Coalition Against Daesh", -1, "", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.marker, func(t *testing.T) {
