@@ -36,7 +36,7 @@ func TestTemplatesExpandOverCountries(t *testing.T) {
 		{"Syrian army", "Military Forces of Syria"},
 		{"military forces of Nigeria", "Military Forces of Nigeria"},
 		{"ISIL", "Islamic State (Iraq)"},
-		{"Ansar Allah", "Houthis: Ansar Allah"},
+		{"Ansar Allah", "Military Forces of Yemen (2016-) Supreme Political Council"},
 		{"Hashd al-Shaabi", "PMF: Popular Mobilization Forces"},
 	}
 	for _, tt := range tests {
