@@ -40,6 +40,7 @@ type batcher struct {
 // statements shared by the writes of the batch.
 type batchTx struct {
 	*sql.Tx
+	store *Store
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
 }
@@ -48,7 +49,10 @@ func (t *batchTx) prepare(query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := t.Tx.PrepareContext(t.ctx, query)
+	// Prepared on the transaction, once per batch: the writer pool's one
+	// connection is the transaction's, so preparing on the pool would wait
+	// for it forever.
+	st, err := t.Tx.PrepareContext(t.ctx, t.store.q(query))
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +122,7 @@ func (s *Store) commitBatch(batch []*writeReq) {
 		}
 		return
 	}
-	bt := &batchTx{Tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	bt := &batchTx{Tx: tx, store: s, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 	lastID, err := s.lastEventID(ctx, tx)
 	if err != nil {
 		_ = tx.Rollback()
@@ -176,7 +180,7 @@ func (s *Store) commitEach(batch []*writeReq) {
 		}
 		r.done <- s.WithTx(context.Background(), func(tx *sql.Tx) error {
 			ctx := context.Background()
-			bt := &batchTx{Tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+			bt := &batchTx{Tx: tx, store: s, ctx: ctx, stmts: map[string]*sql.Stmt{}}
 			defer closeStmts(bt)
 			lastID, err := s.lastEventID(ctx, tx)
 			if err != nil {
@@ -247,4 +251,5 @@ func (s *Store) Close() {
 		close(b.quit)
 		b.wg.Wait()
 	}
+	s.closeStatements()
 }

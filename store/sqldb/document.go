@@ -50,8 +50,11 @@ func (s *Store) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitr
 	var res *sitrep.IngestResult
 	err = s.write(ctx, func(tx *batchTx) error {
 		var id string
-		err := tx.QueryRowContext(tx.ctx, s.q(`INSERT INTO documents (id, url, title, source, published, fetched, hash, text, extractor_version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`),
+		insert, err := tx.prepare(insertDocumentSQL)
+		if err != nil {
+			return noWrite{fmt.Errorf("prepare insert document: %w", err)}
+		}
+		err = insert.QueryRowContext(tx.ctx,
 			doc.ID, doc.URL, doc.Title, doc.Source, doc.Published, doc.Fetched.UTC().Format(time.RFC3339Nano), doc.Hash, doc.Text, s.ExtractorVersion,
 		).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -66,7 +69,7 @@ func (s *Store) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitr
 		return nil
 	})
 	if errors.Is(err, errDuplicate) {
-		res, err = s.duplicate(ctx, s.W, doc)
+		res, err = s.duplicate(ctx, s.R, doc)
 		if err == nil && res == nil {
 			err = fmt.Errorf("document %s conflicted but no duplicate was found", doc.ID)
 		}
@@ -76,26 +79,26 @@ func (s *Store) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitr
 
 var errDuplicate = errors.New("duplicate document")
 
+const insertDocumentSQL = `INSERT INTO documents (id, url, title, source, published, fetched, hash, text, extractor_version)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`
+
 // Limits on identifiers, so a client cannot make keys of megabytes.
 const (
 	maxIDLen  = 256
 	maxURLLen = 4096
 )
 
-// querier is *sql.DB or *sql.Tx.
-type querier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 // duplicate returns the result for an already stored document with doc's
 // id, URL or hash, or nil if there is none.
-func (s *Store) duplicate(ctx context.Context, db querier, doc *sitrep.Document) (*sitrep.IngestResult, error) {
+func (s *Store) duplicate(ctx context.Context, db *sql.DB, doc *sitrep.Document) (*sitrep.IngestResult, error) {
 	var id string
 	var n int
-	err := db.QueryRowContext(ctx, s.q(`SELECT d.id, (SELECT count(*) FROM events e WHERE e.doc_id = d.id)
-		FROM documents d WHERE d.id = ? OR d.hash = ? OR (d.url <> '' AND d.url = ?) LIMIT 1`),
-		doc.ID, doc.Hash, doc.URL).Scan(&id, &n)
+	stmt, err := s.prepared(db, `SELECT d.id, (SELECT count(*) FROM events e WHERE e.doc_id = d.id)
+		FROM documents d WHERE d.id = ? OR d.hash = ? OR (d.url <> '' AND d.url = ?) LIMIT 1`)
+	if err != nil {
+		return nil, fmt.Errorf("look up duplicate of %s: %w", doc.ID, err)
+	}
+	err = stmt.QueryRowContext(ctx, doc.ID, doc.Hash, doc.URL).Scan(&id, &n)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
@@ -126,7 +129,7 @@ func (s *Store) insertEvents(tx *batchTx, docID string, events []sitrep.Event) e
 	if len(events) == 0 {
 		return nil
 	}
-	stmt, err := tx.prepare(s.q(insertEventSQL))
+	stmt, err := tx.prepare(insertEventSQL)
 	if err != nil {
 		return fmt.Errorf("prepare insert event: %w", err)
 	}

@@ -35,6 +35,7 @@ type Store struct {
 	Version func(ctx context.Context) (int64, error)
 	cache   readCache
 	batch   batcher
+	stmts   stmtCache
 }
 
 var (
