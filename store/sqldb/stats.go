@@ -6,6 +6,8 @@ import (
 	"sort"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/sitrep/sitrep"
 )
 
@@ -22,21 +24,29 @@ func (s *Store) EventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 func (s *Store) eventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.EventStats, error) {
 	where, args := s.Dialect.where(f)
 	st := &sitrep.EventStats{}
-	if err := s.R.QueryRowContext(ctx, s.q("SELECT count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where), args...).
-		Scan(&st.Total, &st.Fatalities); err != nil {
-		return nil, fmt.Errorf("count events: %w", err)
+	// The five aggregates are independent scans: run them side by side on
+	// the reader pool, so a cold dashboard load waits for the slowest one
+	// rather than for their sum.
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		err := s.R.QueryRowContext(gctx, s.q("SELECT count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where), args...).
+			Scan(&st.Total, &st.Fatalities)
+		if err != nil {
+			return fmt.Errorf("count events: %w", err)
+		}
+		return nil
+	})
+	by := func(dst *[]sitrep.Count, col, where string) {
+		g.Go(func() (err error) {
+			*dst, err = s.countBy(gctx, col, where, args)
+			return err
+		})
 	}
-	var err error
-	if st.ByEventType, err = s.countBy(ctx, "event_type", where, args); err != nil {
-		return nil, err
-	}
-	if st.ByCountry, err = s.countBy(ctx, "country", where, args); err != nil {
-		return nil, err
-	}
-	if st.ByModality, err = s.countBy(ctx, "modality", where, args); err != nil {
-		return nil, err
-	}
-	if st.ByDay, err = s.countBy(ctx, "event_date", where+" AND event_date <> ''", args); err != nil {
+	by(&st.ByEventType, "event_type", where)
+	by(&st.ByCountry, "country", where)
+	by(&st.ByModality, "modality", where)
+	by(&st.ByDay, "event_date", where+" AND event_date <> ''")
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	sitrepSortByKey(st.ByDay)

@@ -44,7 +44,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := open(path, max(4, 2*runtime.GOMAXPROCS(0)), "&_pragma=query_only(1)")
+	r, err := open(path, max(8, 4*runtime.GOMAXPROCS(0)), "&_pragma=query_only(1)")
 	if err != nil {
 		w.Close()
 		return nil, err
