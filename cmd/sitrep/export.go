@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 
 	sitrephttp "github.com/sitrep/sitrep/http"
 )
@@ -70,6 +71,11 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	filter, err := sitrephttp.ParseEventFilter(q)
 	if err != nil {
 		return &UsageError{Msg: ingestErrorText(err)}
+	}
+	if m.DBURL == "" {
+		if _, err := os.Stat(filepath.Join(m.DataDir, "sitrep.db")); err != nil {
+			return fmt.Errorf("no sitrep database in %s: run sitrep ingest or sitrep serve first, or pass --data or --db", m.DataDir)
+		}
 	}
 	m.Extractor = noExtraction{} // exporting reads only; skip loading the engine
 	if err := m.Open(ctx); err != nil {

@@ -146,6 +146,7 @@ func TestServeFlags(t *testing.T) {
 		{[]string{"ingest", "serve_test.go"}, ExitUsage}, // unknown extension
 		{[]string{"export", "-format", "xml"}, ExitUsage},
 		{[]string{"export", "-from", "yesterday"}, ExitUsage},
+		{[]string{"export", "--data", "testdata/no-such-dir"}, ExitFailure},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			var stderr bytes.Buffer
