@@ -203,3 +203,8 @@ func CountryCode(name string) (string, bool) {
 	cc, ok := countryNames[Key(name)]
 	return cc, ok
 }
+
+// CountryCode is the package function CountryCode as a method, so that a
+// caller holding only a sitrep.Geoparser can turn the country names it
+// reads into a GeoHint.
+func (g *Gazetteer) CountryCode(name string) (string, bool) { return CountryCode(name) }

@@ -156,7 +156,11 @@ func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
 		}
 	}
 	// Evidence from regions and towns only: country names are often the
-	// topic ("a protest against the war in Ukraine"), not the place.
+	// topic ("a protest against the war in Ukraine"), not the place. The
+	// hint stays out of it for the same reason — a caller's hint is mostly
+	// the countries the text names — so it weighs candidates (weight) but
+	// never drops a town abroad (filter): fed in here it cost 1.5 points
+	// of location accuracy on ACLED's notes.
 	r.regional = make([]float64, len(ms))
 	regionTotal := map[string]float64{}
 	for k := range ms {
@@ -176,9 +180,6 @@ func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
 				}
 			}
 			r.regional[k] = max(r.regional[k], 0.8*min(1, v))
-		}
-		for _, w := range r.hints {
-			r.regional[k] = max(r.regional[k], w)
 		}
 	}
 }

@@ -23,7 +23,8 @@ type token struct {
 func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 	in := false
 	var cur token
-	gap := 0 // separators seen since the last token: 0 none, 1 joinable, 2 break
+	gap := 0                       // separators seen since the last token: 0 none, 1 joinable, 2 break
+	spaced, hyphen := false, false // the separators include a space, a hyphen
 	for i := 0; i < len(text); {
 		c := text[i]
 		if lc := asciiWord[c]; lc != 0 {
@@ -33,6 +34,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 					toks[len(toks)-1].joined = gap == 1
 				}
 				in = true
+				spaced, hyphen = false, false
 				cur = token{start: i, k0: len(buf), cap: c >= 'A' && c <= 'Z'}
 			}
 			if c <= '9' {
@@ -89,8 +91,14 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 				gap = 0
 			}
 			if c == ' ' || c == '-' || c == '\t' || r == 0x2013 || r == 0xA0 {
+				dash := c == '-' || r == 0x2013
+				spaced = spaced || !dash
+				hyphen = hyphen || dash
 				if gap == 0 {
 					gap = 1
+				}
+				if spaced && hyphen {
+					gap = 2 // "Santiago - Providencia": a dash between names, not a hyphen inside one
 				}
 			} else {
 				gap = 2
@@ -101,6 +109,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 					toks[len(toks)-1].joined = gap == 1
 				}
 				in = true
+				spaced, hyphen = false, false
 				cur = token{start: i, k0: len(buf), cap: unicode.IsUpper(r)}
 			}
 			if c >= '0' && c <= '9' {

@@ -1,0 +1,37 @@
+package gazetteer
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestHintDoesNotDropPlacesAbroad: a caller's hint lists the countries a
+// text names, and a named country is often the topic or a party rather than
+// the place ("against the war in Ukraine"). The hint may favour places in
+// those countries but must not remove a town the text clearly puts
+// elsewhere.
+func TestHintDoesNotDropPlacesAbroad(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text, mention, country string
+		hint                         []string
+	}{
+		{"protest abroad about a war", "About 300 people rallied in Tartu on Saturday against the war in Ukraine.", "Tartu", "EE", []string{"UA"}},
+		{"small town abroad", "Ukrainian refugees and residents marched through Maardu in support of Ukraine.", "Maardu", "EE", []string{"UA"}},
+		{"rally in a German town", "Hundreds gathered in Gifhorn to collect aid for Ukraine.", "Gifhorn", "DE", []string{"UA"}},
+		{"embassy protest", "Dozens of Yemenis protested outside the Saudi consulate in Dearborn, Michigan, over the blockade of Yemen.", "Dearborn", "US", []string{"YE", "SA"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := g.Geoparse(tt.text, sitrep.GeoHint{CountryCodes: tt.hint})
+			got := find(ms, tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention %q with hint %v; got %+v", tt.mention, tt.hint, ms)
+			}
+			if got[0].Place.CountryCode != tt.country {
+				t.Errorf("%q resolved to %s (%s), want a place in %s", tt.mention, got[0].Place.Name, got[0].Place.CountryCode, tt.country)
+			}
+		})
+	}
+}
