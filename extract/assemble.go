@@ -152,7 +152,7 @@ func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used 
 	}
 
 	// When.
-	dm, ok := eventDate(a, si, t.w0)
+	dm, ok := eventDate(a, si, t.w0, t.modality)
 	d.ownDate = ok && dm.w0 >= sn.w0 && dm.w1 <= sn.w1
 	setDate(a, ev, dm, ok)
 
@@ -300,7 +300,7 @@ func inheritSubject(prev []*draft, d *draft) {
 // shelling.
 func otherDate(a *analysis, sn sentence, p *draft) bool {
 	for _, d := range a.dates {
-		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && d.d.Resolved && d.d.ISO() != p.ev.EventDate {
+		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && d.d.Resolved && !d.statement && d.d.ISO() != p.ev.EventDate {
 			return true
 		}
 	}

@@ -6,11 +6,15 @@ import (
 
 // eventDate picks the date of an event triggered at word t of sentence si:
 // the date mention in the sentence nearest before the trigger, else the
-// nearest after it; else the last one
-// before the sentence (news carries a date forward: "On Friday, … . The
-// militants also …"); else the publication date.
-func eventDate(a *analysis, si int, t int) (dateMention, bool) {
+// nearest after it; else the last one before the sentence (news carries a
+// date forward: "On Friday, … . The militants also …"); else the
+// publication date. Dates of statements ("said on Monday") come last: the
+// event happened on or before them, so one alone gives a window (see
+// statementWindow) — unless the event is itself something said (a
+// threat, a plan, a denial), which the statement's date dates.
+func eventDate(a *analysis, si int, t int, m sitrep.Modality) (dateMention, bool) {
 	sn := a.sents[si]
+	spoken := m == sitrep.ModalityThreatened || m == sitrep.ModalityPlanned || m == sitrep.ModalityDenied
 	bi, bd := -1, 1<<30
 	for i, d := range a.dates {
 		if d.w0 < sn.w0 || d.w1 > sn.w1 {
@@ -27,24 +31,59 @@ func eventDate(a *analysis, si int, t int) (dateMention, bool) {
 		if !d.d.Resolved {
 			dist += 1000
 		}
+		if d.statement && !spoken {
+			dist += 3000
+		}
 		if dist < bd {
 			bi, bd = i, dist
 		}
 	}
-	if bi >= 0 && (a.dates[bi].d.Resolved || !earlierResolved(a, sn.w0)) {
+	// "On 6 March, …" opens the sentence to date what it tells; dates
+	// inside it ("a man who was arrested on 2 March") are background.
+	if oi := openingDate(a, sn, t); oi >= 0 && bi != oi && a.dates[oi].d.Resolved {
+		bi = oi
+	}
+	if bi >= 0 && (!a.dates[bi].statement || spoken) && (a.dates[bi].d.Resolved || !earlierResolved(a, sn.w0)) {
 		return a.dates[bi], true
 	}
-	// "later that day", or no date at all: carry the last date forward.
+	// "later that day", or no date at all: carry the last event date
+	// forward, a resolved one if there is any.
+	carried := -1
 	for i := len(a.dates) - 1; i >= 0; i-- {
-		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 && (a.dates[i].d.Resolved || bi < 0) {
+		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 && !a.dates[i].statement && (a.dates[i].d.Resolved || bi < 0) {
 			if a.sents[0].headline && a.dates[i].w1 <= a.sents[0].w1 && si > 0 {
 				continue
 			}
-			return a.dates[i], true
+			if a.dates[i].d.Resolved {
+				return a.dates[i], true
+			}
+			if carried < 0 {
+				carried = i
+			}
 		}
+	}
+	if carried >= 0 {
+		return a.dates[carried], true
+	}
+	if bi >= 0 && a.dates[bi].statement && a.dates[bi].d.Resolved {
+		return statementWindow(a.dates[bi]), true
 	}
 	return dateMention{}, false
 }
+
+// statementWindow dates an event known only from when a source spoke of
+// it: the week up to the statement (ACLED time precision 2), since reports
+// follow events by hours to days.
+func statementWindow(d dateMention) dateMention {
+	d.d.End = d.d.Start
+	d.d.Start = d.d.Start.AddDate(0, 0, -reportLagDays)
+	d.d.Precision = max(d.d.Precision, 2)
+	return d
+}
+
+// reportLagDays is how long before a statement or a publication an event
+// it reports without a date may have happened.
+const reportLagDays = 6
 
 // setDate writes the date fields of ev.
 func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
@@ -55,9 +94,20 @@ func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
 		ev.EventDateEnd = d.d.EndISO()
 		return
 	}
-	if a.hasPub {
+	if !a.hasPub {
+		return
+	}
+	// A threat or plan nobody dated was made public the day of the report.
+	if !ev.Occurred() && ev.Modality != sitrep.ModalityReported {
 		day := a.pub.Format("2006-01-02")
 		ev.EventDate, ev.EventDateEnd, ev.TimePrecision = day, day, 1
+		return
+	}
+	// Nothing in the text dates the event: it happened recently, on or
+	// before publication, not necessarily on the day.
+	{
+		ev.EventDate = a.pub.AddDate(0, 0, -reportLagDays).Format("2006-01-02")
+		ev.EventDateEnd, ev.TimePrecision = a.pub.Format("2006-01-02"), 2
 	}
 }
 
@@ -69,4 +119,23 @@ func earlierResolved(a *analysis, w int) bool {
 		}
 	}
 	return false
+}
+
+// openingDate returns the index of a resolved date that opens sentence sn
+// before word t and is closed by a comma — "On 6 March 2022, …",
+// "Security measures: On 15 January, …" — or -1.
+func openingDate(a *analysis, sn sentence, t int) int {
+	for i, d := range a.dates {
+		if d.w0 < sn.w0 || d.w1 > t || d.statement {
+			continue
+		}
+		if d.w0 > sn.w0 && a.ws[d.w0-1].norm != ":" {
+			return -1
+		}
+		if d.w1 < sn.w1 && a.ws[d.w1].norm == "," {
+			return i
+		}
+		return -1
+	}
+	return -1
 }

@@ -43,9 +43,10 @@ type number struct {
 }
 
 type dateMention struct {
-	m      when.Mention
-	d      when.Date
-	w0, w1 int
+	m         when.Mention
+	d         when.Date
+	w0, w1    int
+	statement bool // when a source spoke ("said on Monday"), not when the event happened
 }
 
 type placeMention struct {
@@ -115,9 +116,14 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a.used = grow(sc.used, len(a.nums))
 	clear(a.used)
 	sc.used = a.used
-	for _, m := range when.FindTokens(a.s, a.toks) {
-		a.dates = append(a.dates, dateMention{m: m, d: m.Resolve(a.pub, a.hasPub), w0: a.wordAt(m.Start), w1: a.wordAt(m.End)})
+	// ResolveAll anchors "the next day", "the previous evening" and "two
+	// days later" to the date mentioned before them.
+	ms := when.FindTokens(a.s, a.toks)
+	for i, d := range when.ResolveAll(ms, a.pub, a.hasPub) {
+		m := ms[i]
+		a.dates = append(a.dates, dateMention{m: m, d: d, w0: a.wordAt(m.Start), w1: a.wordAt(m.End)})
 	}
+	markStatements(a)
 	a.countryHits = e.findCountries(a)
 	a.mainCountry = mainCountry(a.countryHits)
 	if e.geo != nil {
