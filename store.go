@@ -128,7 +128,9 @@ type EventSource struct {
 	Fetched   time.Time
 }
 
-// EventService reads stored events.
+// EventService reads stored events. Results of FindEvents and EventStats
+// may be served from a cache shared between callers: treat them as
+// read-only.
 type EventService interface {
 	// FindEvents returns one page of events matching filter. EINVALID for a
 	// bad filter or a cursor that does not belong to this sort order.
