@@ -108,6 +108,7 @@ func (s *Server) Open() error {
 	s.server = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // a capped body, even on a slow link; never a held-open upload
 		IdleTimeout:       2 * time.Minute,
 	}
 	go func() {
