@@ -16,13 +16,17 @@ type fetchFeedWorker struct {
 	env *Env
 }
 
-// Work polls the feed if it is due (a failing feed waits out its backoff),
+// Work waits while the extraction backlog is full (Env.MaxBacklog), then
+// polls the feed if it is due (a failing feed waits out its backoff),
 // storing its new articles through the watcher's DocumentService, which in
 // a worker deployment queues their extraction. The feed's state is kept in
 // the database, so whichever worker polls next resumes from it.
 func (w *fetchFeedWorker) Work(ctx context.Context, job *river.Job[FetchFeedArgs]) error {
 	if w.env.Watcher == nil {
 		return river.JobCancel(errors.New("this worker does not poll feeds"))
+	}
+	if err := w.env.backpressure(ctx); err != nil {
+		return err
 	}
 	res := w.env.Watcher.Round(ctx, []feed.Source{{URL: job.Args.URL, Title: job.Args.Title}}, false)
 	for _, r := range res {
@@ -44,12 +48,16 @@ type fetchPageWorker struct {
 	env *Env
 }
 
-// Work fetches the article and stores it for extraction. A page that can
+// Work waits while the extraction backlog is full (Env.MaxBacklog), then
+// fetches the article and stores it for extraction. A page that can
 // never give an article (404, robots.txt, not HTML) fails for good; a
 // timeout or a 5xx is retried with River's backoff.
 func (w *fetchPageWorker) Work(ctx context.Context, job *river.Job[FetchPageArgs]) error {
 	if w.env.Pages == nil || w.env.Ingester == nil {
 		return river.JobCancel(errors.New("this worker does not fetch pages"))
+	}
+	if err := w.env.backpressure(ctx); err != nil {
+		return err
 	}
 	art, err := w.env.Pages.FetchArticle(ctx, job.Args.URL)
 	if err != nil {

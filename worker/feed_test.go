@@ -2,6 +2,7 @@ package worker_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -207,4 +208,50 @@ func TestScheduleFeedsOncePerPeriod(t *testing.T) {
 			t.Errorf("queued %d polls, want 1", n)
 		}
 	})
+}
+
+func TestFetchWaitsForExtractionBacklog(t *testing.T) {
+	db := openTestDB(t)
+	site := newNewsSite(t)
+	ctx := context.Background()
+	page := site.URL + "/2022/02/djibo-market.html"
+	// The fetch is queued first, so it runs first and finds five
+	// documents waiting for extraction: more than the limit of two.
+	if err := db.queue.EnqueueFetchPage(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	ing := worker.NewIngester(db.Store, db.queue)
+	for i, town := range []string{"Gao", "Menaka", "Kidal", "Timbuktu", "Mopti"} {
+		if _, err := ing.IngestDocument(ctx, report(fmt.Sprintf("backlog-%d", i), town)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.x.delay = 50 * time.Millisecond
+	env := &worker.Env{Pool: db.Pool, Store: db.Store, Ingester: ing, Pages: feed.NewClient(0),
+		MaxBacklog: 2, BacklogWait: 200 * time.Millisecond}
+	c, err := worker.New(env, worker.Options{Concurrency: 1, PollInterval: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer c.StopAndCancel(ctx) //nolint:errcheck
+	waitFor(t, 30*time.Second, "the page and every report extracted", func() bool {
+		return idle(t, db.Pool) && len(eventsPerDoc(t, db.Pool)) == 6
+	})
+
+	var snoozes, attempt int
+	var state string
+	err = db.Pool.QueryRow(ctx, `SELECT state::text, attempt, COALESCE((metadata->>'snoozes')::int, 0)
+		FROM river_job WHERE kind = 'fetch_page'`).Scan(&state, &attempt, &snoozes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if state != sitrep.JobCompleted || snoozes == 0 {
+		t.Errorf("fetch_page: state %s after %d snoozes, want completed after waiting at least once", state, snoozes)
+	}
+	if got := site.hitsOf("/2022/02/djibo-market.html"); got != 1 {
+		t.Errorf("page fetched %d times, want 1: a waiting fetch must not fetch", got)
+	}
 }

@@ -30,6 +30,12 @@ type Env struct {
 	Pages     *feed.Client         // fetch_page
 	Ingester  *Ingester            // fetch_page stores through it
 
+	// MaxBacklog, when positive, pauses fetch_feed and fetch_page jobs
+	// for BacklogWait (DefaultBacklogWait if 0) while more extraction jobs
+	// than this wait: backpressure from the extractors to the fetchers.
+	MaxBacklog  int
+	BacklogWait time.Duration
+
 	Logger *slog.Logger
 }
 

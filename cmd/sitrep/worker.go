@@ -73,7 +73,7 @@ type WorkerCommand struct {
 	stdout, stderr io.Writer
 }
 
-const workerSynopsis = "worker --db postgres://… [--concurrency N] [--feeds FILE] [--feed-interval 15m] [--job-timeout 1m] [--rescue-after 5m] [--no-link] [-v]"
+const workerSynopsis = "worker --db postgres://… [--concurrency N] [--feeds FILE] [--feed-interval 15m] [--max-backlog 10000] [--job-timeout 1m] [--rescue-after 5m] [--no-link] [-v]"
 
 // workerReady is printed on stderr once the worker takes jobs; `sitrep
 // workerbench` and the tests wait for it.
@@ -93,6 +93,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	fs.DurationVar(&opts.PollInterval, "poll", 0, "how often an idle worker checks for jobs besides notifications (default 1s)")
 	fs.StringVar(&opts.ID, "id", "", "name of this worker in the job table (default: host and process id)")
 	noLink := fs.Bool("no-link", false, "do not link incidents after extraction")
+	maxBacklog := fs.Int("max-backlog", 10000, "pause fetching feeds and pages while more documents than this wait for extraction (0: never)")
 	delay := fs.Duration("delay", fetchDelay, "pause between two requests to the same host")
 	verbose := fs.Bool("v", false, "log every job River runs, not only failures")
 	if err := parseFlags(fs, args); err != nil {
@@ -105,6 +106,8 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 		return &UsageError{Msg: "worker needs --db postgres://…: with SQLite, serve, ingest and watch extract in-process"}
 	case opts.Concurrency < 0:
 		return &UsageError{Msg: "--concurrency must be at least 1"}
+	case *maxBacklog < 0:
+		return &UsageError{Msg: "--max-backlog must not be negative"}
 	case opts.RescueAfter < opts.JobTimeout:
 		return &UsageError{Msg: fmt.Sprintf("--rescue-after %v must be at least --job-timeout %v", opts.RescueAfter, opts.JobTimeout)}
 	case opts.FeedInterval < 10*time.Second:
@@ -146,6 +149,8 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 		Pages:    feed.NewClient(*delay),
 		Ingester: ing,
 		Logger:   m.Logger,
+
+		MaxBacklog: *maxBacklog,
 	}
 	if !*noLink {
 		env.Incidents = m.Postgres.IncidentService()
