@@ -96,11 +96,17 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Precision < 3 {
 			s += 1000
 		}
+		if p.Score < lowScore {
+			s -= 1500
+		}
 		if governed(a, sn, p.w0) {
 			s += 500
 		}
 		if a.placeCountry != "" && p.Place.Country == a.placeCountry {
 			s += 300
+		}
+		if p.Place.Code == "PCLI" {
+			s -= countryPenalty
 		}
 		s -= p.w0 - sn.w0
 		if s > bs {
@@ -121,13 +127,24 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	return placeMention{}, false
 }
 
+// lowScore is the geoparser score below which a mention is more often a
+// wrong place than the right one: it ranks below every better-scored
+// mention, regions included.
+const lowScore = 0.2
+
+// countryPenalty ranks a country below every region: "Kenya's Kisii
+// county" happened in Kisii.
+const countryPenalty = 1000
+
 // placeCountry is the country most of the document's places lie in,
 // counting the country names and adjectives of the text too, so that
 // one stray "San Jose" does not move an event to Costa Rica.
 func placeCountry(a *analysis) string {
 	votes := map[string]int{}
 	for _, p := range a.places {
-		votes[p.Place.Country] += 2
+		if p.Score >= lowScore {
+			votes[p.Place.Country] += 2
+		}
 	}
 	for _, h := range a.countryHits {
 		votes[h.name] += h.weight
