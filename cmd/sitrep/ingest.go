@@ -52,7 +52,8 @@ type IngestSummary struct {
 	Reextracted   int           `json:"reextracted"`
 	Failed        int           `json:"failed"`
 	Events        int           `json:"events"`
-	Seconds       float64       `json:"seconds"`
+	Linking       string        `json:"linking"` // "each" or "rebuild"
+	Seconds       float64       `json:"seconds"` // including incident linking
 	DocsPerSecond float64       `json:"docs_per_second"`
 	Errors        []IngestError `json:"errors"`
 }
@@ -67,6 +68,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print a JSON summary on stdout")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	workers := fs.Int("workers", 4*runtime.GOMAXPROCS(0), "documents ingested in parallel (extraction uses the CPUs while others wait on commits)")
+	link := fs.String("link", "auto", "incident linking: each (after every document), rebuild (once, over the whole database, at the end) or auto (rebuild when the input is at least as large as the database)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -76,6 +78,9 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	}
 	if *workers < 1 {
 		return &UsageError{Msg: "-workers must be at least 1"}
+	}
+	if *link != "auto" && *link != "each" && *link != "rebuild" {
+		return &UsageError{Msg: fmt.Sprintf("-link %q: want auto, each or rebuild", *link)}
 	}
 	inputs, err := expandIngestArgs(fs.Args())
 	if err != nil {
@@ -97,15 +102,39 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	} else {
 		total = countIngestDocuments(inputs)
 	}
+	// Linking each document relinks its neighbourhood, which grows with
+	// every report of the same area; for a bulk load, linking everything
+	// once at the end is far cheaper and gives the same incidents.
+	if *link == "auto" {
+		*link = "each"
+		if n, err := m.Store.CountDocuments(ctx); err == nil && total >= max(n, 50) {
+			*link = "rebuild"
+		}
+	}
+	ing.linkEach = *link == "each"
 	if !*quiet {
 		ing.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(c.stderr),
 			progressbar.OptionSetDescription("ingest"), progressbar.OptionShowCount(), progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("docs"), progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish())
 	}
+	start := time.Now()
 	sum := ing.run(ctx, inputs)
 	if ing.bar != nil {
 		_ = ing.bar.Finish()
+	}
+	sum.Linking = *link
+	if !ing.linkEach && sum.Ingested+sum.Reextracted > 0 && ctx.Err() == nil {
+		if !*asJSON {
+			fmt.Fprintln(c.stderr, "linking incidents…")
+		}
+		if err := m.Incidents.Rebuild(ctx); err != nil {
+			return fmt.Errorf("documents stored, but linking incidents failed (rerun with -link rebuild): %w", err)
+		}
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	if sum.Seconds > 0 {
+		sum.DocsPerSecond = float64(sum.Documents) / sum.Seconds
 	}
 	if *asJSON {
 		enc := json.NewEncoder(c.stdout)
@@ -117,8 +146,8 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 		for _, e := range sum.Errors {
 			fmt.Fprintf(c.stderr, "%s: %s\n", e.Where, e.Error)
 		}
-		fmt.Fprintf(c.stdout, "%d documents: %d ingested, %d duplicates, %d re-extracted, %d failed; %d events in %.1fs (%.0f docs/s)\n",
-			sum.Documents, sum.Ingested, sum.Duplicates, sum.Reextracted, sum.Failed, sum.Events, sum.Seconds, sum.DocsPerSecond)
+		fmt.Fprintf(c.stdout, "%d documents: %d ingested, %d duplicates, %d re-extracted, %d failed; %d events in %.1fs (%.0f docs/s, incidents linked: %s)\n",
+			sum.Documents, sum.Ingested, sum.Duplicates, sum.Reextracted, sum.Failed, sum.Events, sum.Seconds, sum.DocsPerSecond, sum.Linking)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -229,6 +258,7 @@ type ingestItem struct {
 type ingester struct {
 	app       *App
 	reextract bool
+	linkEach  bool // through app.Documents; else app.Store, linked afterwards
 	workers   int
 	staleIDs  []string
 	bar       *progressbar.ProgressBar
@@ -286,14 +316,18 @@ func (g *ingester) store(ctx context.Context, it ingestItem) {
 	if err == nil && ctx.Err() != nil {
 		return
 	}
+	var docs sitrep.DocumentStore = g.app.Store
+	if g.linkEach {
+		docs = g.app.Documents
+	}
 	if err == nil {
 		if it.id != "" {
-			res, err = g.app.Documents.ReextractDocument(ctx, it.id)
+			res, err = docs.ReextractDocument(ctx, it.id)
 			reextracted = true
 		} else {
-			res, err = g.app.Documents.IngestDocument(ctx, it.doc)
+			res, err = docs.IngestDocument(ctx, it.doc)
 			if err == nil && res.Duplicate && g.reextract {
-				res, err = g.app.Documents.ReextractDocument(ctx, res.DocumentID)
+				res, err = docs.ReextractDocument(ctx, res.DocumentID)
 				reextracted = true
 			}
 		}

@@ -5,11 +5,16 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/demo"
 )
 
 // writeFiles creates files under dir from a name → content map.
@@ -138,4 +143,48 @@ func TestIngestCommand(t *testing.T) {
 			t.Errorf("%d rows, want header + %d events", len(rows), sum.Events)
 		}
 	})
+}
+
+// TestIngestLinkModes ingests the demo corpus linking incidents after each
+// document and with one rebuild at the end: the incidents must agree.
+func TestIngestLinkModes(t *testing.T) {
+	docs, err := demo.Documents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "demo.jsonl")
+	var b bytes.Buffer
+	for _, d := range docs {
+		line, _ := json.Marshal(d)
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	incidents := map[string][]string{}
+	for _, mode := range []string{"each", "rebuild"} {
+		data := t.TempDir()
+		sum, code, stderr := runIngest(t, "--data", data, "-link", mode, in)
+		if code != 0 || sum.Linking != mode || sum.Ingested != len(docs) {
+			t.Fatalf("-link %s: exit %d, summary %+v, stderr %s", mode, code, sum, stderr)
+		}
+		m := NewApp(io.Discard, io.Discard)
+		m.DataDir, m.Extractor = data, noExtraction{}
+		if err := m.Open(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		incs, _, err := m.Incidents.FindIncidents(context.Background(), sitrep.IncidentFilter{Limit: 1000})
+		m.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, inc := range incs {
+			incidents[mode] = append(incidents[mode], fmt.Sprintf("%s %s %s %s sources=%d", inc.StartDate, inc.Country, inc.Location, inc.SubEventType, inc.Sources))
+		}
+		sort.Strings(incidents[mode])
+	}
+	if len(incidents["each"]) == 0 || strings.Join(incidents["each"], "\n") != strings.Join(incidents["rebuild"], "\n") {
+		t.Errorf("incidents differ:\n-link each:\n%s\n-link rebuild:\n%s", strings.Join(incidents["each"], "\n"), strings.Join(incidents["rebuild"], "\n"))
+	}
 }
