@@ -45,7 +45,9 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		cs := e.casualtiesOf(a, sn, used)
 		ts := e.sentenceTriggers(a, sn)
 		if len(ts) == 0 {
-			if len(cs) > 0 && len(drafts) > 0 && si-drafts[len(drafts)-1].si <= 2 {
+			if p := updatedEvent(drafts, cs); p != nil {
+				elaborate(a, p, si, cs)
+			} else if len(cs) > 0 && len(drafts) > 0 && si-drafts[len(drafts)-1].si <= 2 {
 				elaborate(a, drafts[len(drafts)-1], si, cs)
 			}
 			continue
@@ -56,6 +58,12 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		// not a new event — unless it is a tally or a claim of its own.
 		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 &&
 			modalityOf(a, sn, cues, bt.w0, bt.w1, tallySentence) == sitrep.ModalityOccurred {
+			// "The number of wounded climbed to 34 overnight": the date
+			// is the update's, the toll the event's.
+			if p := updatedEvent(drafts, cs); p != nil {
+				elaborate(a, p, si, cs)
+				continue
+			}
 			if p := drafts[len(drafts)-1]; si-p.si <= 2 && p.ev.Occurred() && !p.headline && !otherDate(a, sn, p) {
 				elaborate(a, p, si, cs)
 				continue
@@ -305,4 +313,31 @@ func otherDate(a *analysis, sn sentence, p *draft) bool {
 		}
 	}
 	return false
+}
+
+// updatedEvent returns the event a later "the toll has since risen to
+// 12" updates, however far down the report it comes: the first event that
+// occurred with a toll of that kind already (the report's subject), else
+// the last violent event that occurred. Nil when cs holds no updated toll.
+func updatedEvent(drafts []*draft, cs []casualty) *draft {
+	kind := ""
+	for _, c := range cs {
+		if c.update {
+			kind = c.kind
+		}
+	}
+	if kind == "" {
+		return nil
+	}
+	for _, d := range drafts {
+		if violent(d.ev) && d.ev.Occurred() && (kind == "killed" && d.ev.Fatalities != nil || kind == "injured" && d.ev.Injured != nil) {
+			return d
+		}
+	}
+	for i := len(drafts) - 1; i >= 0; i-- {
+		if d := drafts[i]; violent(d.ev) && d.ev.Occurred() {
+			return d
+		}
+	}
+	return nil
 }

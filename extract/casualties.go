@@ -14,6 +14,7 @@ type casualty struct {
 	qualifier string
 	civilian  bool // the victims are named as civilians
 	summary   bool // "3 fatalities": a total stated as such, which outranks other figures
+	update    bool // "the toll has risen to 9": replaces the earlier figures
 	cue       int  // word index of the casualty word
 	victims   [2]int
 }
@@ -40,9 +41,12 @@ var negators = map[string]bool{"no": true, "without": true, "zero": true, "nobod
 //     his relatives" → 3), and is intransitive when nothing follows ("3
 //     killed in attack", "5 people died").
 func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty {
-	var out []casualty
+	out, spans := e.updatedTolls(a, sn, used)
 	ws := a.ws
 	for _, h := range e.casualty.scan(ws, sn.w0, sn.w1) {
+		if inUpdate(spans, h.start) {
+			continue // "the number of people killed … rose to nine" is read whole
+		}
 		cw := e.lex.Casualties[h.ids[0]]
 		c := casualty{kind: cw.Kind, cue: h.start, value: -1}
 		cue := ws[h.start].norm
@@ -307,15 +311,22 @@ type tally struct {
 func tallyOf(cs []casualty) tally {
 	var t tally
 	summary := false
+	update := map[string]bool{}
 	for _, c := range cs {
 		if c.kind == "killed" && c.summary {
 			summary = true
 		}
+		if c.update {
+			update[c.kind] = true
+		}
 	}
 	for _, c := range cs {
+		if update[c.kind] && !c.update {
+			continue // an updated toll replaces the figures before it
+		}
 		switch c.kind {
 		case "killed":
-			if summary && !c.summary {
+			if summary && !c.summary && !c.update {
 				continue
 			}
 			if !t.hasKilled || c.value > t.killed {

@@ -68,8 +68,11 @@ func stopBetween(a *analysis, i, j int) bool {
 }
 
 // countable reports whether a number can be a figure of people or things:
-// not part of a date, not a percentage.
-func countable(n number) bool { return !n.Date && !n.Year && !n.Percent && n.Value >= 0 }
+// not part of a date, not a percentage, not a measure ("twice", "48 hours",
+// "a 25-year-old": text.Number sets Unit).
+func countable(n number) bool {
+	return !n.Date && !n.Year && !n.Percent && n.Unit == "" && n.Value >= 0
+}
 
 // notPeople are nouns that, right after a number, say it counts things or
 // measures, not people: "shot nine times", "4 hideouts", "100 households".

@@ -1,0 +1,141 @@
+package extract
+
+import "github.com/sitrep/sitrep"
+
+// updateVerbs say that a running toll changed: "the death toll has risen
+// to nine", "the number of people killed climbed to 12", "the toll now
+// stands at 15". The figure they give replaces the earlier ones, which a
+// report usually keeps alongside ("… after rescuers recovered two more
+// bodies").
+var updateVerbs = map[string]bool{
+	"rose": true, "risen": true, "rises": true, "rise": true, "rising": true,
+	"climbed": true, "climbs": true, "climb": true, "climbing": true,
+	"increased": true, "increases": true, "jumped": true, "jumps": true,
+	"reached": true, "reaches": true, "stands": true, "stood": true, "hit": true,
+	"grew": true, "grown": true, "mounted": true, "soared": true,
+}
+
+// tollSubject are the words that make a noun phrase a running toll when
+// no casualty word does: "the toll", "the number of victims".
+var tollSubject = map[string]bool{"toll": true, "tally": true, "count": true, "number": true}
+
+// updateSpan is an updated toll found in a sentence: words [w0, w1) are
+// its subject and verb, whose casualty words must not be read again.
+type updateSpan struct {
+	w0, w1 int
+}
+
+// updatedTolls reads the updated tolls of sentence sn: a subject naming a
+// toll or a casualty ("the death toll", "the number of people killed by
+// Saturday's strike", "the number of wounded"), an update verb, then "to"
+// or "at" and the figure. Numbers it reads are marked in used.
+func (e *Engine) updatedTolls(a *analysis, sn sentence, used []bool) ([]casualty, []updateSpan) {
+	var out []casualty
+	var spans []updateSpan
+	ws := a.ws
+	for k := sn.w0 + 1; k < sn.w1; k++ {
+		if !updateVerbs[ws[k].norm] {
+			continue
+		}
+		f := k + 1
+		if f < sn.w1 && (ws[f].norm == "to" || ws[f].norm == "at") {
+			f++
+		}
+		ni := -1
+		for i, n := range a.nums {
+			if n.w0 == f || n.w0 == f-1 && ws[f-1].norm == "at" && n.Qualifier != "" {
+				ni = i
+				break
+			}
+		}
+		if ni < 0 || used[ni] || !countable(a.nums[ni]) || !a.peopleCount(ni) {
+			continue
+		}
+		kind, start := e.tollKind(a, sn, k)
+		if kind == "" || e.tallySentence(a, sn) {
+			continue
+		}
+		c := casualty{kind: kind, cue: k, update: true, victims: [2]int{start, k}}
+		c.take(a.nums[ni])
+		used[ni] = true
+		out = append(out, c)
+		spans = append(spans, updateSpan{w0: start, w1: k + 1})
+	}
+	return out, spans
+}
+
+// tollKind looks back from the update verb at word k over its subject,
+// up to a clause boundary, for what the toll counts: "killed" for a death
+// word or a bare "toll", "injured" for the wounded. It returns "" when
+// the subject counts neither ("prices rose to 40"), and where the subject
+// starts.
+func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
+	start := max(sn.w0, k-24)
+	for i := k - 1; i >= start; i-- {
+		if tollStop[a.ws[i].norm] {
+			start = i + 1
+			break
+		}
+	}
+	kind, toll := "", false
+	for _, h := range e.casualty.scan(a.ws, start, k) {
+		if c := e.lex.Casualties[h.ids[0]]; kind == "" || c.Kind == "killed" {
+			kind = c.Kind
+		}
+	}
+	for i := start; i < k; i++ {
+		switch a.ws[i].norm {
+		case "toll", "tally":
+			toll = true
+		case "number", "count":
+			toll = toll || i+1 < k && a.ws[i+1].norm == "of"
+		case "wounded", "injured", "hurt":
+			if kind == "" {
+				kind = "injured"
+			}
+		}
+	}
+	if kind == "" && toll {
+		kind = "killed"
+	}
+	if kind != "" && !toll && !hasTollNoun(a, start, k) {
+		return "", start // "five soldiers killed rose to" is no toll
+	}
+	return kind, start
+}
+
+// tollStop ends the subject of a toll verb, looking back: "officials
+// said that | the toll rose to nine".
+var tollStop = map[string]bool{";": true, ".": true, ":": true, "that": true, "after": true, "when": true,
+	"while": true, "which": true, "who": true, "but": true, "said": true, "says": true}
+
+// hasTollNoun reports a toll noun ("toll", "number of") in words [i, j).
+func hasTollNoun(a *analysis, i, j int) bool {
+	for k := i; k < j; k++ {
+		if tollSubject[a.ws[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// inUpdate reports whether word w lies in one of the spans.
+func inUpdate(spans []updateSpan, w int) bool {
+	for _, s := range spans {
+		if w >= s.w0 && w < s.w1 {
+			return true
+		}
+	}
+	return false
+}
+
+// tallySentence reports a cumulative cue in sentence sn ("the death toll
+// of the war", "so far this year"): its toll counts many events.
+func (e *Engine) tallySentence(a *analysis, sn sentence) bool {
+	for _, h := range e.cues.scan(a.ws, sn.w0, sn.w1) {
+		if e.lex.Cues[h.ids[0]].Modality == sitrep.ModalityCumulative {
+			return true
+		}
+	}
+	return false
+}
