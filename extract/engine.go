@@ -44,6 +44,8 @@ type Engine struct {
 	countryOf []countryRef
 	pool      sync.Pool                 // *scratch buffers, so a document costs few allocations
 	generic   map[string]*lexicon.Actor // "Protesters", "Police Forces", … → the generic actor of the event's country
+
+	methodTrigger map[string]*lexicon.Trigger // sub-event type → the entry a launch verb turns a blast into
 }
 
 type countryRef struct {
@@ -76,6 +78,7 @@ func New(opts Options) (*Engine, error) {
 			e.actorOf = append(e.actorOf, i)
 		}
 	}
+	e.methodTrigger = methodTriggers(lex)
 	e.generic = map[string]*lexicon.Actor{}
 	for _, prefix := range []string{"Protesters", "Rioters", "Civilians", "Police Forces", "Military Forces", "Unidentified Armed Group", "Government"} {
 		if a := e.genericActor(prefix); a != nil {

@@ -27,6 +27,11 @@ func TestMechanisms(t *testing.T) {
 		{"air cover is support, not the event", "Government troops, supported by air strikes, clashed with rebels near Marib.", sitrep.Battles, "Armed clash", -1},
 		{"a figure 'including' others is not summed", "Shelling killed 23 people, including three children, in the city.", sitrep.ExplosionsRemote, "Shelling/artillery/missile attack", 23},
 		{"militants killed in a passive clause make a battle", "Three militants were killed by soldiers near Djibo.", sitrep.Battles, "Armed clash", 3},
+		{"explosions heard as jets strike are an air strike", "Residents of Taiz heard several loud explosions on Friday night as coalition jets struck targets near the airport.", sitrep.ExplosionsRemote, "Air/drone strike", -1},
+		{"bombs fired by rebels are shelling", "Four people were killed on Tuesday when bombs fired by the rebels landed on a camp for displaced people near Bunia.", sitrep.ExplosionsRemote, "Shelling/artillery/missile attack", 4},
+		{"bombs dropped from the air are an air strike", "Bombs dropped on a village market near Kauda killed seven people on Monday.", sitrep.ExplosionsRemote, "Air/drone strike", 7},
+		{"a roadside bomb stays an IED beside a drone", "A roadside bomb destroyed an army truck near Gao as a surveillance drone circled overhead.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", -1},
+		{"a blast alone stays an IED", "A blast tore through a bus station in Kirkuk on Sunday, killing three people.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 3},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

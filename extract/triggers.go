@@ -38,7 +38,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
-	return dropSupport(a, dropTopics(a, out))
+	return e.refineDelivery(a, dropSupport(a, dropTopics(a, out)))
 }
 
 // dropSupport removes triggers that name the support an actor had rather
