@@ -35,9 +35,10 @@ var uniqueStates = []rivertype.JobState{
 }
 
 // ExtractDocumentArgs asks for the events of one stored document. Version
-// is the extractor version the enqueuer wants; it is part of the job's
-// identity so that a new engine's re-extraction is not mistaken for a
-// duplicate of the old one's.
+// is empty for a newly stored document, which any worker may extract; a
+// re-extraction names the extractor version it wants, so that only workers
+// of that build take it and it is not mistaken for a duplicate of an older
+// build's job.
 type ExtractDocumentArgs struct {
 	DocumentID string `json:"document_id"`
 	Version    string `json:"version"`

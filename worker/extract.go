@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/riverqueue/river"
@@ -17,23 +18,40 @@ type extractWorker struct {
 	env *Env
 }
 
+// OtherVersionWait is how long a worker leaves a job that asks for another
+// extractor version than its own before the job is offered again: during a
+// rolling upgrade, old workers leave the new build's re-extraction to the
+// new workers instead of writing old events over new ones.
+const OtherVersionWait = 30 * time.Second
+
 // Work extracts the document and replaces its events. The store does the
 // replacement in one transaction that first updates the document row, so
 // two attempts racing on one document (a rescued job whose first worker is
-// still alive) take turns and leave one set of events. A document that
-// already carries this worker's version was done by an attempt that died
-// after committing: nothing is written again. Linking its incidents is
-// queued as a job of its own, so a linking failure never re-runs the
-// extraction.
+// still alive) take turns and leave one set of events. Nothing is written
+// when the document already carries this worker's version (an attempt died
+// after committing) or, for a job that asked for no particular version,
+// when any build has extracted it since it was queued. A job that asks for
+// another build's version waits for a worker of that build. Linking the
+// incidents is queued as a job of its own, so a linking failure never
+// re-runs the extraction.
 func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractDocumentArgs]) error {
-	id := job.Args.DocumentID
+	id, want, own := job.Args.DocumentID, job.Args.Version, w.env.Store.ExtractorVersion
+	if want != "" && want != own {
+		w.env.logger().Info("extraction asks for another build; leaving it", "document", id, "want", want, "own", own)
+		return river.JobSnooze(OtherVersionWait)
+	}
 	version, err := w.env.documentVersion(ctx, id)
 	if sitrep.ErrorCode(err) == sitrep.ENOTFOUND {
 		return river.JobCancel(err) // deleted since: retrying cannot help
 	} else if err != nil {
 		return err
 	}
-	if version != w.env.Store.ExtractorVersion {
+	switch {
+	case version == own:
+		// Done by an earlier attempt; make sure its linking is queued.
+	case want == "" && version != PendingVersion:
+		return nil // extracted by another build since it was queued
+	default:
 		if _, err := w.env.Store.ReextractDocument(ctx, id); err != nil {
 			if sitrep.ErrorCode(err) == sitrep.ENOTFOUND {
 				return river.JobCancel(err)
@@ -44,7 +62,7 @@ func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractDocument
 	if w.env.Incidents == nil {
 		return nil
 	}
-	_, err = river.ClientFromContext[pgx.Tx](ctx).Insert(ctx, LinkIncidentsArgs{DocumentID: id, Version: w.env.Store.ExtractorVersion}, nil)
+	_, err = river.ClientFromContext[pgx.Tx](ctx).Insert(ctx, LinkIncidentsArgs{DocumentID: id, Version: own}, nil)
 	if err != nil {
 		return fmt.Errorf("enqueue linking of %s: %w", id, err)
 	}

@@ -23,8 +23,8 @@ const PendingVersion = ""
 // `sitrep serve`, `sitrep watch`, `sitrep enqueue`.
 type Queue struct {
 	Client *river.Client[pgx.Tx]
-	// Version is the extractor version extraction jobs are asked for,
-	// normally the enqueuing binary's, which is also the workers'.
+	// Version is the extractor version a re-extraction asks for, normally
+	// the enqueuing binary's; new documents are extracted by any worker.
 	Version string
 }
 
@@ -37,15 +37,16 @@ func NewQueue(pool *pgxpool.Pool, version string) (*Queue, error) {
 	return &Queue{Client: c, Version: version}, nil
 }
 
-// EnqueueExtract queues the extraction of stored documents. Documents that
-// already have a waiting or running job are skipped by River.
+// EnqueueExtract queues the extraction of newly stored documents, by
+// whichever worker is free. Documents that already have a waiting or
+// running job are skipped by River.
 func (q *Queue) EnqueueExtract(ctx context.Context, docIDs ...string) error {
 	if len(docIDs) == 0 {
 		return nil
 	}
 	params := make([]river.InsertManyParams, len(docIDs))
 	for i, id := range docIDs {
-		params[i] = river.InsertManyParams{Args: ExtractDocumentArgs{DocumentID: id, Version: q.Version}}
+		params[i] = river.InsertManyParams{Args: ExtractDocumentArgs{DocumentID: id}}
 	}
 	if _, err := q.Client.InsertMany(ctx, params); err != nil {
 		return fmt.Errorf("enqueue extraction of %d document(s): %w", len(docIDs), err)

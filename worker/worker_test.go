@@ -105,10 +105,10 @@ func TestRetriedExtractionLeavesOneSetOfEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	// "race": two attempts of one document run at once (a job rescued
-	// while its first worker still runs); they are inserted as two jobs by
-	// giving them different versions, which River's uniqueness would
-	// otherwise merge.
-	if _, err := db.queue.Client.Insert(ctx, worker.ExtractDocumentArgs{DocumentID: "race", Version: "other"}, nil); err != nil {
+	// while its first worker still runs). River's uniqueness would merge
+	// two identical jobs, so the second names the version the first one,
+	// queued by the ingester with none, will produce.
+	if _, err := db.queue.Client.Insert(ctx, worker.ExtractDocumentArgs{DocumentID: "race", Version: "v1"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	db.x.delay = 200 * time.Millisecond
@@ -176,6 +176,48 @@ func TestReextractQueuesStaleDocumentsInBatches(t *testing.T) {
 	if got, want := counts["extract_document/completed"], 7; got != want {
 		t.Errorf("extract jobs = %d, want %d (%v)", got, want, counts)
 	}
+}
+
+func TestRollingUpgrade(t *testing.T) {
+	db := openTestDB(t) // the workers of this test are build v1
+	ctx := context.Background()
+	// "old" was extracted by v1 and a v2 re-extraction asks for it again;
+	// "newer" was extracted by v2 after a v1 worker had it queued.
+	if _, err := db.Store.IngestDocument(ctx, report("old", "Sittwe")); err != nil {
+		t.Fatal(err)
+	}
+	db.Store.ExtractorVersion = "v2"
+	if _, err := db.Store.IngestDocument(ctx, report("newer", "Kandahar")); err != nil {
+		t.Fatal(err)
+	}
+	db.Store.ExtractorVersion = "v1"
+	for _, args := range []worker.ExtractDocumentArgs{{DocumentID: "old", Version: "v2"}, {DocumentID: "newer"}} {
+		if _, err := db.queue.Client.Insert(ctx, args, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.startWorker(t, false)
+	waitFor(t, 20*time.Second, "both jobs handled", func() bool {
+		c := jobCounts(t, db.Pool)
+		return c["extract_document/completed"] == 1 && c["extract_document/scheduled"] == 1
+	})
+	t.Run("an old worker leaves a new build's re-extraction for later", func(t *testing.T) {
+		var snoozes int
+		err := db.Pool.QueryRow(ctx, `SELECT COALESCE((metadata->>'snoozes')::int, 0) FROM river_job
+			WHERE args->>'document_id' = 'old'`).Scan(&snoozes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if snoozes != 1 || docVersion(t, db.Pool, "old") != "v1" || db.x.callsFor("old") != 1 {
+			t.Errorf("old: %d snoozes, version %q, %d extractions; want 1, v1 and only the ingest's",
+				snoozes, docVersion(t, db.Pool, "old"), db.x.callsFor("old"))
+		}
+	})
+	t.Run("an old worker never writes over a newer build's events", func(t *testing.T) {
+		if v, n := docVersion(t, db.Pool, "newer"), db.x.callsFor("newer"); v != "v2" || n != 1 {
+			t.Errorf("newer: version %q after %d extractions, want v2 and only the ingest's", v, n)
+		}
+	})
 }
 
 func TestJobStatsAndRetry(t *testing.T) {
