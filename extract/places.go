@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"math"
+
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/text"
 )
 
 // locative words introduce the place where something happened.
@@ -96,7 +99,7 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Precision < 3 {
 			s += 1000
 		}
-		if p.Score < lowScore {
+		if p.Score < lowScore || contradicted(a, i) {
 			s -= 1500
 		}
 		if governed(a, sn, p.w0) {
@@ -125,6 +128,73 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		return a.places[0], true
 	}
 	return placeMention{}, false
+}
+
+// contradicted reports whether the place of mention i lies outside the
+// place the text puts it in: "Oleksandrivka, Donetsk", "Murino (Plav)",
+// "Victoria Park in London (Ontario)". The first name is then a quarter,
+// square or village the gazetteer knows only elsewhere, and the second is
+// where it happened.
+func contradicted(a *analysis, i int) bool {
+	p := a.places[i]
+	if p.Precision >= 3 || i+1 >= len(a.places) {
+		return false
+	}
+	q := a.places[i+1]
+	if q.Score < lowScore || q.w0 < p.w1 || q.w0-p.w1 > 3 {
+		return false
+	}
+	paren := false
+	for k := p.w1; k < q.w0; k++ {
+		w := a.ws[k]
+		paren = paren || w.norm == "("
+		if w.kind == text.Punct && w.norm != "," && w.norm != "(" || w.kind != text.Punct && !containerWords[w.norm] {
+			return false // a list, a route or another clause: "Aleppo and Idlib", "from Homs to Hama"
+		}
+	}
+	if !paren && inList(a, i+1) {
+		return false
+	}
+	pl, ql := p.Place, q.Place
+	switch {
+	case ql.Code == "PCLI":
+		return pl.Country != ql.Country
+	case ql.Code == "ADM1":
+		return pl.Country != ql.Country || pl.Admin1 != "" && ql.Admin1 != "" && pl.Admin1 != ql.Admin1
+	}
+	return pl.Country != ql.Country || distanceKm(pl.Lat, pl.Lon, ql.Lat, ql.Lon) > 150
+}
+
+// inList reports whether mention j goes on a list: "and", "or", or a
+// comma and another place follow it ("Lviv, Kyiv and Odesa").
+func inList(a *analysis, j int) bool {
+	w := a.places[j].w1
+	if w >= len(a.ws) {
+		return false
+	}
+	switch a.ws[w].norm {
+	case "and", "or", "&":
+		return true
+	case ",":
+		return j+1 < len(a.places) && a.places[j+1].w0 == w+1
+	}
+	return false
+}
+
+// containerWords may stand between a place and the larger place it lies
+// in: "Gaviao located in Vila Nova de Famalicao", "the Mount Hope
+// neighborhood of San Diego", "Khaldah junction (Aley)".
+var containerWords = map[string]bool{"in": true, "of": true, "located": true, "neighborhood": true, "neighbourhood": true,
+	"district": true, "village": true, "town": true, "area": true, "junction": true, "quarter": true, "suburb": true,
+	"square": true, "city": true, "municipality": true}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
 }
 
 // lowScore is the geoparser score below which a mention is more often a

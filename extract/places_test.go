@@ -38,6 +38,13 @@ func town(name, country string, score float64) sitrep.PlaceMention {
 	return sitrep.PlaceMention{Place: sitrep.Place{Name: name, Country: country, Class: "P", Code: "PPL"}, Precision: 1, Score: score}
 }
 
+// townAt is a town with coordinates and its first-level region.
+func townAt(name, country, admin1 string, lat, lon, score float64) sitrep.PlaceMention {
+	m := town(name, country, score)
+	m.Place.Admin1, m.Place.Lat, m.Place.Lon = admin1, lat, lon
+	return m
+}
+
 func region(name, country, code string, score float64) sitrep.PlaceMention {
 	return sitrep.PlaceMention{Place: sitrep.Place{Name: name, Country: country, Class: "A", Code: code}, Precision: 3, Score: score}
 }
@@ -60,6 +67,34 @@ func TestEventPlaceChoice(t *testing.T) {
 			text: "Protesters blocked the road at Khaldun junction in Aley on Monday.",
 			geo:  tableGeo{"Khaldun": town("Khaldun", "United States", 0.15), "Aley": region("Aley", "Lebanon", "ADM2", 0.8)},
 			want: "Aley",
+		},
+		{
+			name: "a village known only far from the town named after it",
+			text: "Artillery shelled Krasnopillia, Sloviansk on Monday, wounding two men.",
+			geo: tableGeo{"Krasnopillia": townAt("Krasnopillia", "Ukraine", "Sumy", 50.77, 35.27, 0.6),
+				"Sloviansk": townAt("Sloviansk", "Ukraine", "Donetsk", 48.85, 37.60, 0.9)},
+			want: "Sloviansk",
+		},
+		{
+			name: "a square known only abroad, in a city",
+			text: "Hundreds rallied in Freedom Square in Kharkiv (Kharkiv) on Sunday.",
+			geo: tableGeo{"Freedom Square": townAt("Freedom Square", "United States", "Ohio", 40.1, -82.9, 0.4),
+				"Kharkiv": townAt("Kharkiv", "Ukraine", "Kharkiv", 50.0, 36.23, 0.9)},
+			want: "Kharkiv",
+		},
+		{
+			name: "a village inside the town's region stays",
+			text: "Troops shelled Bohorodychne, Sloviansk on Monday.",
+			geo: tableGeo{"Bohorodychne": townAt("Bohorodychne", "Ukraine", "Donetsk", 48.98, 37.70, 0.6),
+				"Sloviansk": townAt("Sloviansk", "Ukraine", "Donetsk", 48.85, 37.60, 0.9)},
+			want: "Bohorodychne",
+		},
+		{
+			name: "a list is not a hierarchy",
+			text: "Protesters marched in Lviv, Kyiv and Odesa on Saturday.",
+			geo: tableGeo{"Lviv": townAt("Lviv", "Ukraine", "Lviv", 49.84, 24.03, 0.9),
+				"Kyiv": townAt("Kyiv", "Ukraine", "Kyiv City", 50.45, 30.52, 0.9), "Odesa": townAt("Odesa", "Ukraine", "Odesa", 46.48, 30.72, 0.9)},
+			want: "Lviv",
 		},
 		{
 			name: "a region is more precise than its country",
