@@ -32,6 +32,8 @@ func TestMechanisms(t *testing.T) {
 		{"bombs dropped from the air are an air strike", "Bombs dropped on a village market near Kauda killed seven people on Monday.", sitrep.ExplosionsRemote, "Air/drone strike", 7},
 		{"a roadside bomb stays an IED beside a drone", "A roadside bomb destroyed an army truck near Gao as a surveillance drone circled overhead.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", -1},
 		{"a blast alone stays an IED", "A blast tore through a bus station in Kirkuk on Sunday, killing three people.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 3},
+		{"a crowd dispersing by itself is a peaceful protest", "Traders blocked the main road in Mombasa for two hours but dispersed without incident, police said.", sitrep.Protests, "Peaceful protest", -1},
+		{"police dispersing a crowd is an intervention", "Traders blocked the main road in Mombasa until police dispersed them with batons.", sitrep.Protests, "Protest with intervention", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep"
 )
 
@@ -42,11 +44,15 @@ func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool)
 			m = x
 		}
 	}
+	dated := datedBefore(a, sn, t0)
 	for _, c := range cues {
 		switch c.modality {
 		case sitrep.ModalityDenied, sitrep.ModalityCumulative, sitrep.ModalityReported:
 			set(c.modality)
 		default:
+			if dated {
+				continue // "called for an inquiry into Sunday's drone strike": it happened
+			}
 			near := !c.follows && c.w1 <= t0 && t0-c.w1 <= cueBefore && !clauseBreak(a, c.w1, t0)
 			if c.after && c.w0 >= t1 && c.w0-t1 <= cueAfter {
 				near = true
@@ -103,6 +109,32 @@ func multiCountryTally(a *analysis, sn sentence) bool {
 		if between := a.ws[h1.w1].norm; h2.w0 == h1.w1 || between == "," || between == "and" {
 			return true
 		}
+	}
+	return false
+}
+
+// datedBefore reports a possessive date right before the trigger at word
+// t0 ("Sunday's drone strike", "last week's attack"): an event named by
+// when it happened has happened, whatever is planned about it.
+func datedBefore(a *analysis, sn sentence, t0 int) bool {
+	for _, d := range a.dates {
+		if d.w1 > t0 || d.w0 < sn.w0 || t0-d.w1 > 2 {
+			continue
+		}
+		end := d.m.End
+		if !strings.HasSuffix(a.s[:end], "'s") && !strings.HasSuffix(a.s[:end], "\u2019s") {
+			continue
+		}
+		if d.d.Resolved && a.hasPub && d.d.Start.After(a.pub) {
+			return false // "tomorrow's march"
+		}
+		for k := d.w1; k < t0; k++ {
+			switch a.ws[k].norm {
+			case "planned", "scheduled", "expected", "proposed", "upcoming", "announced", "threatened":
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

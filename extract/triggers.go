@@ -35,6 +35,9 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.SubEventType == "Protest with intervention" && personalAct[t.Phrase] && !e.stateActorIn(a, sn) {
 				continue
 			}
+			if t.Phrase == "dispersed" && selfDispersed(a, sn, h.start) {
+				continue
+			}
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
@@ -295,4 +298,23 @@ func bestOf(ts []trigger) int {
 		}
 	}
 	return bi
+}
+
+// selfDispersed reports a crowd that dispersed by itself: "riders blocked
+// the road for hours but dispersed without incident", "the crowd
+// dispersed at noon". Only an object ("police dispersed them") or a
+// passive ("were dispersed", "dispersed by police") makes an intervention.
+func selfDispersed(a *analysis, sn sentence, i int) bool {
+	if i > sn.w0 && passiveAux[a.ws[i-1].norm] {
+		return false
+	}
+	if i+1 >= sn.w1 {
+		return true
+	}
+	switch a.ws[i+1].norm {
+	case "without", "peacefully", "voluntarily", "calmly", "quietly", "later", "after", "at", "in", "on",
+		"before", "when", "once", "shortly", "soon", "around", "following", ".", ",", ";":
+		return true
+	}
+	return false
 }
