@@ -102,7 +102,9 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Score < lowScore || contradicted(a, i) {
 			s -= 1500
 		}
-		if governed(a, sn, p.w0) {
+		if destination(a, sn, p) {
+			s += 600 // "marched from Surrey to Vancouver": where the march ended
+		} else if governed(a, sn, p.w0) {
 			s += 500
 		}
 		if a.placeCountry != "" && p.Place.Country == a.placeCountry {
@@ -163,6 +165,25 @@ func contradicted(a *analysis, i int) bool {
 		return pl.Country != ql.Country || pl.Admin1 != "" && ql.Admin1 != "" && pl.Admin1 != ql.Admin1
 	}
 	return pl.Country != ql.Country || distanceKm(pl.Lat, pl.Lon, ql.Lat, ql.Lon) > 150
+}
+
+// destination reports whether p ends a route ("from X to p", "from X
+// until p") that starts at an earlier place of the sentence.
+func destination(a *analysis, sn sentence, p placeMention) bool {
+	if p.w0 <= sn.w0 {
+		return false
+	}
+	switch a.ws[p.w0-1].norm {
+	case "to", "until", "till", "toward", "towards":
+	default:
+		return false
+	}
+	for _, o := range a.places {
+		if o.w0 > sn.w0 && o.w0 < p.w0 && a.ws[o.w0-1].norm == "from" {
+			return true
+		}
+	}
+	return false
 }
 
 // inList reports whether mention j goes on a list: "and", "or", or a

@@ -97,6 +97,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Lviv",
 		},
 		{
+			name: "a march ends where it is going",
+			text: "Hundreds of farmers drove their tractors from Ternopil until Lviv on Friday to protest fuel prices.",
+			geo: tableGeo{"Ternopil": townAt("Ternopil", "Ukraine", "Ternopil", 49.55, 25.59, 0.9),
+				"Lviv": townAt("Lviv", "Ukraine", "Lviv", 49.84, 24.03, 0.9)},
+			want: "Lviv",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
