@@ -28,15 +28,36 @@ func (w *fetchFeedWorker) Work(ctx context.Context, job *river.Job[FetchFeedArgs
 	if err := w.env.backpressure(ctx); err != nil {
 		return err
 	}
-	res := w.env.Watcher.Round(ctx, []feed.Source{{URL: job.Args.URL, Title: job.Args.Title}}, false)
-	for _, r := range res {
-		if r.Err != nil {
-			// Recorded on the feed, which backs off; the next period polls
-			// again, so the job itself is done.
-			w.env.logger().Warn("feed poll failed", "feed", r.URL, "err", r.Err)
-		}
+	src := feed.Source{URL: job.Args.URL, Title: job.Args.Title}
+	if !w.due(ctx, src.URL) {
+		return nil // backing off after failures; a later period polls it
+	}
+	if r := w.env.Watcher.Poll(ctx, src); r.Err != nil {
+		// Recorded on the feed, which backs off; the job itself is done.
+		w.env.logger().Warn("feed poll failed", "feed", r.URL, "err", r.Err)
 	}
 	return nil
+}
+
+// due reports whether the feed may be polled now. A poll sets the next
+// fetch one interval after it ended, and the next period's job comes one
+// interval after the last one started, so a tenth of an interval of slack
+// keeps a healthy feed from skipping every other period; a feed backing
+// off after failures waits out its backoff.
+func (w *fetchFeedWorker) due(ctx context.Context, url string) bool {
+	f, err := w.env.Watcher.Feeds.FindFeedByURL(ctx, url)
+	if err != nil {
+		return true // unknown feed, or state unreadable: Poll reports it
+	}
+	interval := w.env.Watcher.Interval
+	if interval <= 0 {
+		interval = feed.DefaultInterval
+	}
+	now := time.Now()
+	if w.env.Watcher.Now != nil {
+		now = w.env.Watcher.Now()
+	}
+	return !now.Add(interval / 10).Before(f.NextFetch)
 }
 
 // Timeout gives a feed time to list and fetch its items politely.

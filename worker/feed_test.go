@@ -69,7 +69,7 @@ func (db *testDB) startFeedWorker(t *testing.T, feeds []feed.Source) {
 	ing := worker.NewIngester(db.Store, db.queue)
 	env := &worker.Env{
 		Pool: db.Pool, Store: db.Store, Ingester: ing, Pages: feed.NewClient(0),
-		Watcher: &feed.Watcher{Client: feed.NewClient(0), Feeds: db.FeedService(), Documents: ing},
+		Watcher: &feed.Watcher{Client: feed.NewClient(0), Feeds: db.FeedService(), Documents: ing, Interval: time.Hour},
 	}
 	c, err := worker.New(env, worker.Options{Concurrency: 2, PollInterval: 50 * time.Millisecond, Feeds: feeds, FeedInterval: time.Hour})
 	if err != nil {
@@ -253,5 +253,36 @@ func TestFetchWaitsForExtractionBacklog(t *testing.T) {
 	}
 	if got := site.hitsOf("/2022/02/djibo-market.html"); got != 1 {
 		t.Errorf("page fetched %d times, want 1: a waiting fetch must not fetch", got)
+	}
+}
+
+func TestFetchFeedPollsHealthyFeedsEveryPeriod(t *testing.T) {
+	tests := []struct {
+		name      string
+		nextFetch time.Duration // from now; the scheduling interval is an hour
+		polls     int
+	}{
+		{"polled an interval ago, a few seconds later than the job", 30 * time.Second, 1},
+		{"due for a while", -time.Minute, 1},
+		{"backing off after failures", 40 * time.Minute, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := openTestDB(t)
+			site := newNewsSite(t)
+			ctx := context.Background()
+			u := site.URL + "/feed.xml"
+			if err := db.FeedService().UpsertFeed(ctx, &sitrep.Feed{URL: u, LastFetch: time.Now().Add(-time.Hour), NextFetch: time.Now().Add(tt.nextFetch)}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.queue.Client.Insert(ctx, worker.FetchFeedArgs{URL: u}, nil); err != nil {
+				t.Fatal(err)
+			}
+			db.startFeedWorker(t, nil)
+			waitFor(t, 20*time.Second, "an idle queue", func() bool { return idle(t, db.Pool) })
+			if got := site.hitsOf("/feed.xml"); got != tt.polls {
+				t.Errorf("feed fetched %d times, want %d", got, tt.polls)
+			}
+		})
 	}
 }
