@@ -105,7 +105,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	case !isPostgresURL(m.DBURL):
 		return &UsageError{Msg: "worker needs --db postgres://…: with SQLite, serve, ingest and watch extract in-process"}
 	case opts.Concurrency < 0:
-		return &UsageError{Msg: "--concurrency must be at least 1"}
+		return &UsageError{Msg: "--concurrency must not be negative (0: 4 per CPU)"}
 	case *maxBacklog < 0:
 		return &UsageError{Msg: "--max-backlog must not be negative"}
 	case opts.RescueAfter < opts.JobTimeout:
