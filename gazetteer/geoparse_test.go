@@ -117,6 +117,7 @@ func TestGeoparseContext(t *testing.T) {
 		{"hyphenated article kept in mention", "US forces withdrew from al-Tanf and headed east.", "al-Tanf", "", 1, ""},
 		{"multi-word name", "A car bomb went off in Deir ez-Zor city.", "Deir ez-Zor", "PPLA", 1, ""},
 		{"border crossing", "Aid trucks entered through the Bab al-Hawa border crossing.", "Bab al-Hawa border crossing", "PSTB", 1, ""},
+		{"a title word inside a hyphenated name", "Barricades of burning tyres went up across Port-au-Prince on Monday.", "Port-au-Prince", "PPLC", 1, ""},
 		{"spaced dash between city and quarter", "Teachers marched in Santiago - Providencia on Friday.", "Santiago", "PPLC", 1, ""},
 		{"en dash between city and quarter", "Nurses rallied in Bangkok – Phra Nakhon over pay.", "Bangkok", "PPLC", 1, ""},
 	}

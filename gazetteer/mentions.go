@@ -75,9 +75,9 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			if tj.digit || (!tj.cap && flags == 0) {
 				break
 			}
-			if j > i && tj.cap && toks[j-1].cap == false && g.stop[string(wj)] {
-				break // a connector does not join "… de Monday"
-			}
+			// A connector does not join "… de Monday" — unless the whole is
+			// a name ("Port-au-Prince").
+			stopAfterConnector := j > i && tj.cap && !toks[j-1].cap && g.stop[string(wj)]
 			if article {
 				// Articles are not part of keys ("al-Tanf" = "Tanf"); a
 				// capitalised one that starts nothing is a word of its own
@@ -93,6 +93,14 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 				key = append(key, ' ')
 			}
 			key = append(key, wj...)
+			if stopAfterConnector {
+				if refs := g.refs(g.names, key); refs != nil {
+					best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true}
+					bestLen = len(key)
+					lastKeyed, lastEnd = len(key), j+1
+				}
+				break
+			}
 			if !tj.cap && !feature {
 				continue
 			}
