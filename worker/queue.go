@@ -119,3 +119,21 @@ func (g *Ingester) IngestDocument(ctx context.Context, doc *sitrep.Document) (*s
 func (g *Ingester) FindDocumentByID(ctx context.Context, id string) (*sitrep.Document, error) {
 	return g.store.FindDocumentByID(ctx, id)
 }
+
+// QueueingStore is a DocumentStore whose ingest goes through an Ingester:
+// documents are stored at once and extracted by the workers, while reads
+// and re-extraction go to the wrapped store. `sitrep serve` uses it with
+// SITREP_INGEST=queue so that POST /api/documents answers without waiting
+// for the engine.
+type QueueingStore struct {
+	sitrep.DocumentStore
+	Ingester *Ingester
+}
+
+var _ sitrep.DocumentStore = (*QueueingStore)(nil)
+
+// IngestDocument stores doc and queues its extraction; the result reports
+// no events yet.
+func (s *QueueingStore) IngestDocument(ctx context.Context, doc *sitrep.Document) (*sitrep.IngestResult, error) {
+	return s.Ingester.IngestDocument(ctx, doc)
+}

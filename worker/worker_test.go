@@ -333,3 +333,26 @@ var (
 	_ river.JobArgsWithInsertOpts = worker.FetchFeedArgs{}
 	_ river.JobArgsWithInsertOpts = worker.FetchPageArgs{}
 )
+
+func TestQueueingStore(t *testing.T) {
+	db := openTestDB(t)
+	ctx := context.Background()
+	s := &worker.QueueingStore{DocumentStore: db.Store, Ingester: worker.NewIngester(db.Store, db.queue)}
+	res, err := s.IngestDocument(ctx, report("posted", "Kidal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Events != 0 || db.x.callsFor("posted") != 0 {
+		t.Errorf("ingest extracted in the request: %+v, %d calls", res, db.x.callsFor("posted"))
+	}
+	stored, err := s.FindStoredDocument(ctx, "posted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.ExtractorVersion != worker.PendingVersion || len(stored.Events) != 0 {
+		t.Errorf("stored = version %q with %d events, want pending with none", stored.ExtractorVersion, len(stored.Events))
+	}
+	if got := jobCounts(t, db.Pool)["extract_document/available"]; got != 1 {
+		t.Errorf("extract jobs = %d, want 1", got)
+	}
+}

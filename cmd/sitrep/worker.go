@@ -54,9 +54,13 @@ func queueFeedPolls(ctx context.Context, m *App, srcs []feed.Source, interval ti
 
 // serveJobs gives `sitrep serve --db postgres://…` the job queue's
 // GET /api/jobs and POST /api/jobs/{id}/retry. With SQLite there is no
-// queue and both answer 501.
+// queue and both answer 501. With SITREP_INGEST=queue, POST /api/documents
+// stores documents and leaves their extraction to `sitrep worker`.
 func serveJobs(ctx context.Context, m *App) error {
 	if m.Postgres == nil || m.Server == nil {
+		if os.Getenv("SITREP_INGEST") == "queue" {
+			return fmt.Errorf("SITREP_INGEST=queue needs --db postgres://… and sitrep worker processes")
+		}
 		return nil
 	}
 	q, err := openQueue(ctx, m)
@@ -64,6 +68,14 @@ func serveJobs(ctx context.Context, m *App) error {
 		return err
 	}
 	m.Server.JobService = &worker.Jobs{Pool: m.Postgres.Pool, Client: q.Client}
+	switch v := os.Getenv("SITREP_INGEST"); v {
+	case "", "inline":
+	case "queue":
+		m.Server.DocumentService = &worker.QueueingStore{DocumentStore: m.Server.DocumentService, Ingester: worker.NewIngester(m.Store, q)}
+		fmt.Fprintln(m.Stderr, "sitrep: POST /api/documents queues extraction for sitrep worker (SITREP_INGEST=queue)")
+	default:
+		return fmt.Errorf("SITREP_INGEST=%q: want queue or inline", v)
+	}
 	return nil
 }
 
