@@ -99,7 +99,7 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Precision < 3 {
 			s += 1000
 		}
-		if p.Score < lowScore || contradicted(a, i) {
+		if p.Score < lowScore || contradicted(a, i) || p.w1 < len(a.ws) && groupNouns[a.ws[p.w1].norm] {
 			s -= 1500
 		}
 		if destination(a, sn, p) {
@@ -201,6 +201,12 @@ func inList(a *analysis, j int) bool {
 	}
 	return false
 }
+
+// groupNouns after a place name make it the name of who acts, not of
+// where: "Kaduna militiamen", "Satun residents staged a protest in
+// Bangkok".
+var groupNouns = map[string]bool{"militiamen": true, "militia": true, "militias": true, "vigilantes": true,
+	"herders": true, "youths": true, "residents": true, "natives": true, "villagers": true, "indigenes": true}
 
 // containerWords may stand between a place and the larger place it lies
 // in: "Gaviao located in Vila Nova de Famalicao", "the Mount Hope

@@ -104,6 +104,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Lviv",
 		},
 		{
+			name: "a group named after a place is not where it acted",
+			text: "Makurdi militiamen killed six farmers near a market (Agatu, Benue) on Monday.",
+			geo: tableGeo{"Makurdi": townAt("Makurdi", "Nigeria", "Benue", 7.73, 8.52, 0.9),
+				"Agatu": townAt("Agatu", "Nigeria", "Benue", 7.87, 7.88, 0.8), "Benue": region("Benue", "Nigeria", "ADM1", 0.9)},
+			want: "Agatu",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
