@@ -34,6 +34,9 @@ func TestMechanisms(t *testing.T) {
 		{"a blast alone stays an IED", "A blast tore through a bus station in Kirkuk on Sunday, killing three people.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 3},
 		{"a crowd dispersing by itself is a peaceful protest", "Traders blocked the main road in Mombasa for two hours but dispersed without incident, police said.", sitrep.Protests, "Peaceful protest", -1},
 		{"police dispersing a crowd is an intervention", "Traders blocked the main road in Mombasa until police dispersed them with batons.", sitrep.Protests, "Protest with intervention", -1},
+		{"a fight fought with artillery is a clash", "Fierce fighting erupted on Sunday between the army and rebels near Kidal, with witnesses reporting mortar fire and air strikes.", sitrep.Battles, "Armed clash", -1},
+		{"a clash and then a shelling verb keeps the first act", "Soldiers clashed with militants near Palma and shelled their camp on Monday.", sitrep.Battles, "Armed clash", -1},
+		{"artillery fire alone is shelling", "Artillery fire hit a residential district of Kharkiv on Sunday, killing two people.", sitrep.ExplosionsRemote, "Shelling/artillery/missile attack", 2},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
 	"github.com/sitrep/sitrep/text"
@@ -41,7 +43,51 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
-	return e.refineDelivery(a, dropSupport(a, dropTopics(a, out)))
+	return e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))
+}
+
+// accompanimentWords introduce the weapons a fight was fought with:
+// "heavy fighting broke out …, with residents reporting artillery fire
+// and air strikes", "clashes involving heavy weapons".
+var accompanimentWords = map[string]bool{"with": true, "amid": true, "involving": true, "using": true, "including": true}
+
+// dropAccompaniment removes remote-violence triggers that describe how a
+// fight named before them in the sentence was fought: ACLED codes a
+// battle in which artillery or aircraft were used as an armed clash.
+func dropAccompaniment(a *analysis, ts []trigger) []trigger {
+	fight := -1
+	for _, t := range ts {
+		if t.EventType == sitrep.Battles && t.SubEventType == "Armed clash" && t.Needs == "" && t.Priority >= 45 && (fight < 0 || t.w0 < fight) {
+			fight = t.w0
+		}
+	}
+	if fight < 0 {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		// A verb ("and shelled the village") is another act, not a weapon.
+		if t.EventType == sitrep.ExplosionsRemote && t.w0 > fight && !strings.HasSuffix(t.Phrase, "ed") && accompanied(a, fight, t.w0) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// accompanied reports an accompaniment word within seven words before
+// word i (and after the fight at word f), with no clause break between.
+func accompanied(a *analysis, f, i int) bool {
+	for k := i - 1; k > f && k >= i-7; k-- {
+		n := a.ws[k].norm
+		if accompanimentWords[n] {
+			return true
+		}
+		if n == "." || n == ";" || n == "but" || n == "while" || n == "who" || n == "which" {
+			return false
+		}
+	}
+	return false
 }
 
 // dropSupport removes triggers that name the support an actor had rather

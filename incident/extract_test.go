@@ -107,11 +107,11 @@ func TestCorpusGroupingExtracted(t *testing.T) {
 	p, r := incident.Pairwise(want, got)
 	t.Logf("extracted: %d docs, %d events, %d docs with a main event; %d expected incidents, %d found; pairwise precision %.3f recall %.3f",
 		len(docs), len(reports), len(mainEvent), len(want), len(got), p, r)
+	for _, g := range got {
+		t.Logf("  group %v", g)
+	}
 	if p < 0.9 || r < minExtractedRecall {
-		t.Errorf("pairwise precision %.3f recall %.3f, want ≥ 0.9 and ≥ %.2f; groups:", p, r, minExtractedRecall)
-		for _, g := range got {
-			t.Logf("  %v", g)
-		}
+		t.Errorf("pairwise precision %.3f recall %.3f, want ≥ 0.9 and ≥ %.2f (groups above)", p, r, minExtractedRecall)
 	}
 }
 
