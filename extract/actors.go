@@ -96,7 +96,7 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 		if supported(a, sn, h.start) {
 			m.role = sponsor
 		}
-		if isSourceAt(a, sn, h.start, h.end) {
+		if isSourceAt(a, sn, h.start, h.end) && !selfReport(a, sn, h.end) {
 			m.role = source
 		}
 		out = append(out, m)
@@ -238,6 +238,39 @@ func isArmed(act *lexicon.Actor) bool {
 	switch act.Type {
 	case "state", "rebel", "militia", "identity", "external":
 		return true
+	}
+	return false
+}
+
+// selfReport reports a source that tells of its own act: "The Arakan
+// Army said on Tuesday it had overrun a junta outpost", "police said they
+// arrested 12 people". The report verb after the mention ending at j is
+// followed, past a date and "that", by "it"/"they" and, within three
+// words, by an event word: the source is the actor.
+func selfReport(a *analysis, sn sentence, j int) bool {
+	k := j
+	for k < sn.w1 && k <= j+2 && !reportWords[a.ws[k].norm] {
+		k++
+	}
+	if k >= sn.w1 || !reportWords[a.ws[k].norm] {
+		return false
+	}
+	p := k + 1
+	for p < sn.w1 && (dateWord(a, p) || a.ws[p].norm == "that" || a.ws[p].norm == "on") {
+		p++
+	}
+	if p >= sn.w1 {
+		return false
+	}
+	switch a.ws[p].norm {
+	case "it", "they", "its", "their":
+	default:
+		return false
+	}
+	for _, h := range a.trigHits {
+		if h.start > p && h.start <= p+3 {
+			return true
+		}
 	}
 	return false
 }

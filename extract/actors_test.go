@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSelfReportedActs checks that a source telling of its own act ("X
+// said it had …") is the actor, while a source reporting others' acts
+// stays a source.
+func TestSelfReportedActs(t *testing.T) {
+	e := mustEngine(t)
+	tests := []struct {
+		name, text     string
+		actor1, actor2 string // prefixes
+	}{
+		{"a group claiming its own capture acts",
+			"The Arakan Army said on Tuesday it had overrun a junta outpost in Minbya township.",
+			"AA: Arakan Army", "Military Forces"},
+		{"a source reporting others' attack does not act",
+			"The Arakan Army said junta troops shelled a village in Minbya township on Tuesday.",
+			"Military Forces", ""},
+		{"a pronoun without an event word keeps the source a source",
+			"The Arakan Army said it was concerned after junta troops shelled a village in Minbya township.",
+			"Military Forces", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractText(t, e, tt.text, "2024-02-07")
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			ev := evs[0]
+			// Without a geoparser the junta's country may stay unknown,
+			// so state forces are compared by the start of their name.
+			if !strings.HasPrefix(ev.Actor1, tt.actor1) || !strings.HasPrefix(ev.Actor2, tt.actor2) {
+				t.Errorf("got %q / %q, want %q / %q", ev.Actor1, ev.Actor2, tt.actor1, tt.actor2)
+			}
+			if tt.actor2 == "" && ev.Actor2 == "AA: Arakan Army" {
+				t.Errorf("the source became actor2: %q / %q", ev.Actor1, ev.Actor2)
+			}
+		})
+	}
+}
