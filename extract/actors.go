@@ -245,7 +245,7 @@ func isArmed(act *lexicon.Actor) bool {
 // selfReport reports a source that tells of its own act: "The Arakan
 // Army said on Tuesday it had overrun a junta outpost", "police said they
 // arrested 12 people". The report verb after the mention ending at j is
-// followed, past a date and "that", by "it"/"they" and, within three
+// followed, past a date and "that", by "it"/"they" and, within five
 // words, by an event word: the source is the actor.
 func selfReport(a *analysis, sn sentence, j int) bool {
 	k := j
@@ -268,7 +268,7 @@ func selfReport(a *analysis, sn sentence, j int) bool {
 		return false
 	}
 	for _, h := range a.trigHits {
-		if h.start > p && h.start <= p+3 {
+		if h.start > p && h.start <= p+5 {
 			return true
 		}
 	}
