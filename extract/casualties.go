@@ -15,6 +15,7 @@ type casualty struct {
 	civilian  bool // the victims are named as civilians
 	summary   bool // "3 fatalities": a total stated as such, which outranks other figures
 	update    bool // "the toll has risen to 9": replaces the earlier figures
+	claimed   bool // "the group said it had killed 11": a perpetrator's own claim
 	cue       int  // word index of the casualty word
 	victims   [2]int
 }
@@ -129,6 +130,7 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 			}
 			used[i] = true
 		}
+		c.claimed = claimedKill(a, sn, h.start)
 		// Who the figure counts: the subject before a passive or
 		// intransitive verb, the object after an active one.
 		c.victims = [2]int{max(sn.w0, h.start-6), h.start}
@@ -320,9 +322,18 @@ func tallyOf(cs []casualty) tally {
 			update[c.kind] = true
 		}
 	}
+	claimedOnly := map[string]bool{"killed": true, "injured": true}
+	for _, c := range cs {
+		if !c.claimed {
+			claimedOnly[c.kind] = false
+		}
+	}
 	for _, c := range cs {
 		if update[c.kind] && !c.update {
 			continue // an updated toll replaces the figures before it
+		}
+		if c.claimed && !claimedOnly[c.kind] {
+			continue // a perpetrator's boast yields to any other source
 		}
 		switch c.kind {
 		case "killed":
@@ -344,4 +355,30 @@ func tallyOf(cs []casualty) tally {
 		}
 	}
 	return t
+}
+
+// claimWords introduce what a perpetrator says it did.
+var claimWords = map[string]bool{"said": true, "says": true, "saying": true, "claimed": true, "claims": true,
+	"claiming": true, "boasted": true, "insisted": true}
+
+// claimedKill reports a casualty verb at word i that a speaker claims as
+// its own act: "saying it had killed 11 soldiers", "says it killed",
+// "claimed to have killed". Perpetrators inflate such figures; ACLED
+// takes the lowest credible one.
+func claimedKill(a *analysis, sn sentence, i int) bool {
+	k := i - 1
+	for k >= sn.w0 && (a.ws[k].norm == "had" || a.ws[k].norm == "has" || a.ws[k].norm == "have") {
+		k--
+	}
+	if k >= sn.w0+1 && a.ws[k].norm == "to" && claimWords[a.ws[k-1].norm] {
+		return true // "claimed to have killed"
+	}
+	if k < sn.w0+1 || a.ws[k].norm != "it" && a.ws[k].norm != "they" && a.ws[k].norm != "we" {
+		return false
+	}
+	k--
+	if k > sn.w0 && a.ws[k].norm == "that" {
+		k--
+	}
+	return k >= sn.w0 && claimWords[a.ws[k].norm]
 }

@@ -169,6 +169,12 @@ func TestCasualties(t *testing.T) {
 		{"a background killing is not the toll", "A mob beat up a man who killed a neighbour in Aba on Sunday.", -1, -1, -1, -1},
 		{"almost killed is no death", "Residents nearly killed a suspected thief before police arrived.", -1, -1, -1, -1},
 		{"a part is not added to the whole", "The blast killed 14 people, including four children, officials said.", 14, 14, -1, -1},
+		{"a part before a passive verb is not the toll", "Nine villagers including two children were killed when rebels shelled Kalehe on Friday.", 9, 9, -1, -1},
+		{"'among them' does not add", "Twenty people, among them several women, died when gunmen raided a camp near Djugu.", 20, 20, -1, -1},
+		{"the officials who speak are not victims", "A drone struck a truck near Qaim on Monday, killing four fighters, two security officials said.", 4, 4, -1, -1},
+		{"a perpetrator's claim yields to the official toll", "Five soldiers died when a bomb hit their convoy near Balad on Monday. The militants said they had killed 20 soldiers.", 5, 5, -1, -1},
+		{"a claim alone is the toll", "The militants said they had killed 20 soldiers in an ambush near Balad on Monday.", 20, 20, -1, -1},
+		{"officials put the toll at a figure", "Al-Shabaab says it killed 16 soldiers in a bombing at Balcad on Friday. Officials put the death toll at six.", 6, 6, -1, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

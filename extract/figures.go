@@ -39,7 +39,7 @@ func (a *analysis) numbersAfter(w, limit, gap int, used []bool) []int {
 	out := []int{first}
 	for i := first + 1; i < len(a.nums); i++ {
 		n, prev := a.nums[i], a.nums[out[len(out)-1]]
-		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !a.peopleCount(i) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) {
+		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !a.peopleCount(i) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) || a.sourceCount(i) {
 			break
 		}
 		out = append(out, i)
@@ -151,6 +151,12 @@ func (a *analysis) numbersBefore(from, w int, used []bool) []int {
 		if n.w0 < stop || w-n.w1 > 8 {
 			break
 		}
+		// "Eleven civilians including three children were killed": the
+		// later figure is a part of the earlier, which is the total.
+		if len(idx) > 0 && partOf(a, n.w1, a.nums[idx[len(idx)-1]].w0) {
+			idx = append(idx[:0], i)
+			break
+		}
 		if len(idx) > 0 && !joined(a, n.w1, a.nums[idx[len(idx)-1]].w0) {
 			break
 		}
@@ -161,6 +167,33 @@ func (a *analysis) numbersBefore(from, w int, used []bool) []int {
 		idx[i], idx[j] = idx[j], idx[i]
 	}
 	return idx
+}
+
+// partOf reports "including" or "among" in words [i, j): the figure
+// after it is a part of the one before.
+func partOf(a *analysis, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch a.ws[k].norm {
+		case "including", "among", "incl":
+			return true
+		}
+	}
+	return false
+}
+
+// sourceCount reports a figure that counts who reports, not victims:
+// "…, killing three militiamen, two security officials said".
+func (a *analysis) sourceCount(i int) bool {
+	n := a.nums[i]
+	for k := n.w1; k < len(a.ws) && k <= n.w1+3; k++ {
+		if reportWords[a.ws[k].norm] {
+			return true
+		}
+		if a.ws[k].kind == text.Punct {
+			return false
+		}
+	}
+	return false
 }
 
 // joined reports whether words [i, j) link two figures into one total.

@@ -61,7 +61,61 @@ func (e *Engine) updatedTolls(a *analysis, sn sentence, used []bool) ([]casualty
 		out = append(out, c)
 		spans = append(spans, updateSpan{w0: start, w1: k + 1})
 	}
+	out, spans = e.tollsPutAt(a, sn, used, out, spans)
 	return out, spans
+}
+
+// putVerbs give a toll as an estimate: "officials put the death toll at
+// five", "the council estimated the number of dead at 12".
+var putVerbs = map[string]bool{"put": true, "puts": true, "putting": true, "placed": true, "places": true,
+	"estimated": true, "estimates": true, "estimate": true}
+
+// tollsPutAt reads "put the toll at N": the toll phrase follows the verb
+// and "at" introduces the figure.
+func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualty, spans []updateSpan) ([]casualty, []updateSpan) {
+	ws := a.ws
+	for k := sn.w0; k < sn.w1; k++ {
+		if !putVerbs[ws[k].norm] {
+			continue
+		}
+		at := -1
+		for j := k + 1; j < sn.w1 && j <= k+7; j++ {
+			if ws[j].norm == "at" {
+				at = j
+				break
+			}
+		}
+		if at < 0 || !hasTollNoun(a, k+1, at) && !e.casualtyIn(a, k+1, at) {
+			continue
+		}
+		ni := -1
+		for i, n := range a.nums {
+			if n.w0 == at+1 || n.w0 == at && n.Qualifier != "" {
+				ni = i
+				break
+			}
+		}
+		if ni < 0 || used[ni] || !countable(a.nums[ni]) {
+			continue
+		}
+		kind := "killed"
+		for j := k + 1; j < at; j++ {
+			if n := ws[j].norm; n == "wounded" || n == "injured" {
+				kind = "injured"
+			}
+		}
+		c := casualty{kind: kind, cue: k, update: true, victims: [2]int{k + 1, at}}
+		c.take(a.nums[ni])
+		used[ni] = true
+		out = append(out, c)
+		spans = append(spans, updateSpan{w0: k, w1: at})
+	}
+	return out, spans
+}
+
+// casualtyIn reports a casualty word in words [i, j).
+func (e *Engine) casualtyIn(a *analysis, i, j int) bool {
+	return len(e.casualty.scan(a.ws, i, j)) > 0
 }
 
 // tollKind looks back from the update verb at word k over its subject,
