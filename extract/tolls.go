@@ -71,7 +71,8 @@ var putVerbs = map[string]bool{"put": true, "puts": true, "putting": true, "plac
 	"estimated": true, "estimates": true, "estimate": true}
 
 // tollsPutAt reads "put the toll at N": the toll phrase follows the verb
-// and "at" introduces the figure.
+// and "at" introduces the figure. The figure competes with the others of
+// the event like any casualty figure.
 func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualty, spans []updateSpan) ([]casualty, []updateSpan) {
 	ws := a.ws
 	for k := sn.w0; k < sn.w1; k++ {
@@ -104,7 +105,9 @@ func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualt
 				kind = "injured"
 			}
 		}
-		c := casualty{kind: kind, cue: k, update: true, victims: [2]int{k + 1, at}}
+		// An estimate is one figure among others ("a committee had earlier
+		// put the toll at 13"), not an update that replaces them.
+		c := casualty{kind: kind, cue: k, victims: [2]int{k + 1, at}}
 		c.take(a.nums[ni])
 		used[ni] = true
 		out = append(out, c)
