@@ -26,7 +26,7 @@ const (
 type JobStats struct {
 	Queued    int            `json:"queued"`    // available, scheduled or pending: work not started
 	Running   int            `json:"running"`   // being worked now
-	Completed int            `json:"completed"` // completed and still kept by the queue
+	Completed int            `json:"completed"` // completed in the last hour
 	Failed    int            `json:"failed"`    // retryable, discarded or cancelled
 	ByKind    map[string]int `json:"by_kind"`   // failures by job kind
 
@@ -40,7 +40,8 @@ type JobStats struct {
 	At             time.Time    `json:"at"` // when the figures were read
 }
 
-// JobKindStats is the queue depth of one job kind, by state.
+// JobKindStats is the queue depth of one job kind, by state; its
+// "completed" count covers the last hour.
 type JobKindStats struct {
 	Kind                string         `json:"kind"`
 	ByState             map[string]int `json:"by_state"`

@@ -28,45 +28,47 @@ var _ sitrep.JobService = (*Jobs)(nil)
 // recentFailures bounds JobStats.RecentFailures.
 const recentFailures = 20
 
-// JobStats counts jobs by kind and state in one pass over River's table
-// (completed jobs are kept there for a day by default), the jobs finalized
-// in the last minute, and the latest failures with their last error.
+// JobStats counts the jobs waiting, running and failed by kind and state,
+// the jobs completed in the last hour and minute, and the latest failures
+// with their last error. Both counting queries go through River's indexes
+// on state: the completed jobs River keeps for a day (millions on a busy
+// deployment) are never scanned in full.
 func (j *Jobs) JobStats(ctx context.Context) (*sitrep.JobStats, error) {
 	now := time.Now()
 	if j.Now != nil {
 		now = j.Now()
 	}
 	st := &sitrep.JobStats{ByKind: map[string]int{}, Kinds: []sitrep.JobKindStats{}, RecentFailures: []sitrep.JobFailure{}, At: now.UTC()}
-	rows, err := j.Pool.Query(ctx, `SELECT kind, state::text, count(*),
-			count(*) FILTER (WHERE state = 'completed' AND finalized_at >= $1)
-		FROM river_job GROUP BY kind, state ORDER BY kind, state`, now.Add(-time.Minute))
-	if err != nil {
-		return nil, fmt.Errorf("count jobs: %w", err)
-	}
 	kinds := map[string]*sitrep.JobKindStats{}
-	for rows.Next() {
-		var kind, state string
-		var n, recent int
-		if err := rows.Scan(&kind, &state, &n, &recent); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("count jobs: %w", err)
-		}
+	kindOf := func(kind string) *sitrep.JobKindStats {
 		k := kinds[kind]
 		if k == nil {
 			k = &sitrep.JobKindStats{Kind: kind, ByState: map[string]int{}}
 			kinds[kind] = k
 		}
+		return k
+	}
+	rows, err := j.Pool.Query(ctx, `SELECT kind, state::text, count(*) FROM river_job
+		WHERE state IN ('available', 'scheduled', 'pending', 'running', 'retryable', 'discarded', 'cancelled')
+		GROUP BY kind, state`)
+	if err != nil {
+		return nil, fmt.Errorf("count jobs: %w", err)
+	}
+	for rows.Next() {
+		var kind, state string
+		var n int
+		if err := rows.Scan(&kind, &state, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("count jobs: %w", err)
+		}
+		k := kindOf(kind)
 		k.ByState[state] += n
-		k.CompletedLastMinute += recent
-		st.CompletedLastMinute += recent
 		switch state {
 		case sitrep.JobAvailable, sitrep.JobScheduled, sitrep.JobPending:
 			st.Queued += n
 		case sitrep.JobRunning:
 			st.Running += n
-		case sitrep.JobCompleted:
-			st.Completed += n
-		case sitrep.JobRetryable, sitrep.JobDiscarded, sitrep.JobCancelled:
+		default: // retryable, discarded, cancelled
 			st.Failed += n
 			k.Failed += n
 			st.ByKind[kind] += n
@@ -75,6 +77,28 @@ func (j *Jobs) JobStats(ctx context.Context) (*sitrep.JobStats, error) {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("count jobs: %w", err)
+	}
+	rows, err = j.Pool.Query(ctx, `SELECT kind, count(*), count(*) FILTER (WHERE finalized_at >= $2) FROM river_job
+		WHERE state = 'completed' AND finalized_at >= $1 GROUP BY kind`, now.Add(-time.Hour), now.Add(-time.Minute))
+	if err != nil {
+		return nil, fmt.Errorf("count completed jobs: %w", err)
+	}
+	for rows.Next() {
+		var kind string
+		var hour, minute int
+		if err := rows.Scan(&kind, &hour, &minute); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("count completed jobs: %w", err)
+		}
+		k := kindOf(kind)
+		k.ByState[sitrep.JobCompleted] = hour
+		k.CompletedLastMinute = minute
+		st.Completed += hour
+		st.CompletedLastMinute += minute
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count completed jobs: %w", err)
 	}
 	if st.RecentFailures, err = j.failures(ctx); err != nil {
 		return nil, err
