@@ -83,6 +83,14 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			out[n-1].w1 = h.end
 			continue
 		}
+		// "The Arakan Army, an ethnic armed group, said …": a generic
+		// noun in apposition is the group named before it.
+		if n := len(out); n > 0 && pick.Country == "*" && apposition(a, sn, out[n-1].w1, h.start, h.end) {
+			if p := &out[n-1]; p.role != sponsor && isSourceAt(a, sn, p.w0, h.end+1) && !selfReport(a, sn, h.end+1) {
+				p.role = source
+			}
+			continue
+		}
 		m := mention{actor: pick, w0: h.start, w1: h.end}
 		// "Kaduna militiamen": a communal militia is named after its place
 		// or people.
@@ -273,4 +281,21 @@ func selfReport(a *analysis, sn sentence, j int) bool {
 		}
 	}
 	return false
+}
+
+// apposition reports a noun phrase [i, j) set off by commas right after a
+// mention ending at word p: "Arakan Army, an ethnic armed group, said".
+func apposition(a *analysis, sn sentence, p, i, j int) bool {
+	if p+1 >= sn.w1 || a.ws[p].norm != "," || i-p > 4 || j >= sn.w1 || a.ws[j].norm != "," {
+		return false
+	}
+	if n := a.ws[p+1].norm; n != "a" && n != "an" && n != "the" {
+		return false
+	}
+	for k := p + 1; k < i; k++ {
+		if a.ws[k].kind != text.Word || reportWords[a.ws[k].norm] {
+			return false
+		}
+	}
+	return true
 }
