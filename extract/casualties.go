@@ -376,9 +376,16 @@ func claimedKill(a *analysis, sn sentence, i int) bool {
 	if k < sn.w0+1 || a.ws[k].norm != "it" && a.ws[k].norm != "they" && a.ws[k].norm != "we" {
 		return false
 	}
-	k--
-	if k > sn.w0 && a.ws[k].norm == "that" {
-		k--
+	// Back over "that" and the manner of saying ("said in a statement on
+	// one of its websites that it had killed") to the claim verb.
+	for j := k - 1; j >= sn.w0 && j >= k-12; j-- {
+		w := a.ws[j]
+		if claimWords[w.norm] {
+			return true
+		}
+		if w.norm == "." || w.norm == ";" || w.norm == "," || isBoundaryWord(w.norm) && w.norm != "that" {
+			return false
+		}
 	}
-	return k >= sn.w0 && claimWords[a.ws[k].norm]
+	return false
 }

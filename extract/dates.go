@@ -34,6 +34,9 @@ func eventDate(a *analysis, si int, t int, m sitrep.Modality) (dateMention, bool
 		if d.statement && !spoken {
 			dist += 3000
 		}
+		if d.since && m != sitrep.ModalityCumulative {
+			dist += 2000 // "in permanent garrison since December 2021": how long, not when
+		}
 		if dist < bd {
 			bi, bd = i, dist
 		}
@@ -50,7 +53,7 @@ func eventDate(a *analysis, si int, t int, m sitrep.Modality) (dateMention, bool
 	// forward, a resolved one if there is any.
 	carried := -1
 	for i := len(a.dates) - 1; i >= 0; i-- {
-		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 && !a.dates[i].statement && (a.dates[i].d.Resolved || bi < 0) {
+		if a.dates[i].w1 <= sn.w0 && a.dates[i].w0 >= a.sents[0].w0 && !a.dates[i].statement && !a.dates[i].since && (a.dates[i].d.Resolved || bi < 0) {
 			if a.sents[0].headline && a.dates[i].w1 <= a.sents[0].w1 && si > 0 {
 				continue
 			}

@@ -33,6 +33,9 @@ func TestEventDates(t *testing.T) {
 		{"an opening date beats a background date nearer the trigger",
 			"On 20 January 2022, relatives of a trader who was arrested on 17 January protested outside the police headquarters in Kano.",
 			"", "2022-01-20", "2022-01-20", 1},
+		{"a span's start is no event date",
+			"On 5 February 2022, dismissed workers, on strike since May 2021, protested outside the parliament in San Salvador.",
+			"", "2022-02-05", "2022-02-05", 1},
 		{"no date at all is the week before publication",
 			"Gunmen killed four herders and stole dozens of cattle near Katsina-Ala.",
 			"2024-03-06", "2024-02-29", "2024-03-06", 2},
@@ -52,5 +55,22 @@ func TestEventDates(t *testing.T) {
 					ev.EventDate, ev.EventDateEnd, ev.TimePrecision, ev.DateText, tt.from, tt.to, tt.precision)
 			}
 		})
+	}
+}
+
+// TestOwnDateSeparatesEvents checks that a later sentence about a
+// differently dated strike is not merged into the lead's event.
+func TestOwnDateSeparatesEvents(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "Coalition jets struck radar sites near Hodeidah late on Wednesday, residents said. "+
+		"The coalition said its aircraft had hit drone storage sites. "+
+		"Rights groups called for an inquiry into Sunday's drone strike near Marib, which killed nine civilians.", "2022-03-04")
+	var dates []string
+	for _, ev := range evs {
+		if ev.SubEventType == "Air/drone strike" && ev.Occurred() {
+			dates = append(dates, ev.EventDate)
+		}
+	}
+	if len(dates) < 2 || dates[0] != "2022-03-02" || dates[len(dates)-1] != "2022-02-27" {
+		t.Errorf("air strikes dated %v, want the lead on 2022-03-02 and Sunday's strike apart on 2022-02-27", dates)
 	}
 }

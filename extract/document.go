@@ -47,6 +47,7 @@ type dateMention struct {
 	d         when.Date
 	w0, w1    int
 	statement bool // when a source spoke ("said on Monday"), not when the event happened
+	since     bool // the start of a span ("since May 2021"), not an event's day
 }
 
 type placeMention struct {
@@ -169,19 +170,34 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 		case ref.adj:
 			c.weight = 1
 			// "Russian forces": who acts, not where, when the force is foreign.
-			if ah := e.actors.scan(a.ws, h.start, min(h.start+4, len(a.ws))); len(ah) > 0 && ah[0].start == h.start {
-				for _, id := range ah[0].ids {
-					if e.lex.Actors[e.actorOf[id]].Type == "external" {
-						c.weight = 0
-					}
-				}
+			if e.foreignForce(a, h.start) {
+				c.weight = 0
 			}
 		case h.start > 0 && locative[a.ws[h.start-1].norm]:
 			c.weight = 3
+		case e.foreignForce(a, h.start):
+			// "The U.S. military said", "U.S. and British jets": who
+			// acts abroad, not where.
+			c.weight = 0
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// foreignForce reports an actor of type "external" (a foreign force)
+// starting at word w: "Russian forces", "U.S. military".
+func (e *Engine) foreignForce(a *analysis, w int) bool {
+	ah := e.actors.scan(a.ws, w, min(w+4, len(a.ws)))
+	if len(ah) == 0 || ah[0].start != w {
+		return false
+	}
+	for _, id := range ah[0].ids {
+		if e.lex.Actors[e.actorOf[id]].Type == "external" {
+			return true
+		}
+	}
+	return false
 }
 
 // mainCountry is the country with the highest total weight, earliest

@@ -175,6 +175,7 @@ func TestCasualties(t *testing.T) {
 		{"a perpetrator's claim yields to the official toll", "Five soldiers died when a bomb hit their convoy near Balad on Monday. The militants said they had killed 20 soldiers.", 5, 5, -1, -1},
 		{"a claim alone is the toll", "The militants said they had killed 20 soldiers in an ambush near Balad on Monday.", 20, 20, -1, -1},
 		{"an earlier estimate does not replace the toll", "A medical charity said 21 people were killed when shells hit a camp near Nyala on Tuesday. A local committee had earlier put the toll at 13.", 21, 21, -1, -1},
+		{"a claim made in a statement yields too", "Militants ambushed an army convoy near Wanlaweyn on Tuesday, killing six soldiers. The group said in a statement on one of its websites that it had killed 18 soldiers.", 6, 6, -1, -1},
 		{"officials put the toll at a figure", "Al-Shabaab says it killed 16 soldiers in a bombing at Balcad on Friday. Officials put the death toll at six.", 6, 6, -1, -1},
 	}
 	for _, tt := range tests {

@@ -37,6 +37,9 @@ func TestMechanisms(t *testing.T) {
 		{"a fight fought with artillery is a clash", "Fierce fighting erupted on Sunday between the army and rebels near Kidal, with witnesses reporting mortar fire and air strikes.", sitrep.Battles, "Armed clash", -1},
 		{"a clash and then a shelling verb keeps the first act", "Soldiers clashed with militants near Palma and shelled their camp on Monday.", sitrep.Battles, "Armed clash", -1},
 		{"artillery fire alone is shelling", "Artillery fire hit a residential district of Kharkiv on Sunday, killing two people.", sitrep.ExplosionsRemote, "Shelling/artillery/missile attack", 2},
+		{"captured soldiers are no captured territory", "Rebels ambushed an army column near Kalehe on Monday and captured 20 soldiers.", sitrep.Battles, "Armed clash", -1},
+		{"a town captured in the passive is territory", "The town of Kalehe was captured by rebels on Monday after the army withdrew.", sitrep.Battles, "Non-state actor overtakes territory", -1},
+		{"a captured town is territory", "Rebels captured the town of Kalehe on Monday after the army withdrew.", sitrep.Battles, "Non-state actor overtakes territory", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -88,12 +88,17 @@ func violent(ev sitrep.Event) bool {
 }
 
 func compatible(p, d *draft) bool {
-	if d.ownDate && p.ownDate && p.ev.EventDate != d.ev.EventDate {
+	// A sentence dated on its own ("Sunday's drone strike") tells another
+	// event than one dated otherwise, even if that date was carried.
+	if d.ownDate && (p.ownDate || !p.headline && p.ev.EventDate != "") && p.ev.EventDate != d.ev.EventDate {
 		return false
 	}
 	// A headline names the place loosely ("in northwest Nigeria"); the
 	// lead's town refines it.
-	if d.ownPlace && p.ev.Location != d.ev.Location && !(p.headline && (p.ev.Country == "" || p.ev.Country == d.ev.Country)) {
+	// So does a lead that names only the country or a region ("in
+	// western Iraq") for the town a later sentence gives ("near al-Qaim").
+	coarse := p.headline || p.ev.Location == "" || p.ev.GeoPrecision >= 3
+	if d.ownPlace && p.ev.Location != d.ev.Location && !(coarse && (p.ev.Country == "" || p.ev.Country == d.ev.Country)) {
 		return false
 	}
 	return d.si-p.si <= 2
@@ -141,7 +146,7 @@ func absorb(p, d *draft) {
 	if p.ev.Count == nil {
 		p.ev.Count, p.ev.CountNoun = d.ev.Count, d.ev.CountNoun
 	}
-	if p.ev.Location == "" && d.ev.Location != "" {
+	if d.ev.Location != "" && (p.ev.Location == "" || p.ev.GeoPrecision >= 3 && d.ev.GeoPrecision > 0 && d.ev.GeoPrecision < 3 && d.ev.Country == p.ev.Country) {
 		p.ev.Country, p.ev.Admin1, p.ev.Location, p.ev.Latitude, p.ev.Longitude = d.ev.Country, d.ev.Admin1, d.ev.Location, d.ev.Latitude, d.ev.Longitude
 		p.ev.GeoPrecision, p.ev.GeonameID, p.ev.PlaceText = d.ev.GeoPrecision, d.ev.GeonameID, d.ev.PlaceText
 	}

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -37,6 +39,7 @@ var statementGap = map[string]bool{
 func markStatements(a *analysis) {
 	for i := range a.dates {
 		d := &a.dates[i]
+		d.since = d.w0 > 0 && (a.ws[d.w0-1].norm == "since" || strings.HasPrefix(strings.ToLower(d.m.Text), "since "))
 		if d.w1 < len(a.ws) && statementVerbs[a.ws[d.w1].norm] {
 			d.statement = true
 			continue

@@ -40,6 +40,9 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.Phrase == "dispersed" && selfDispersed(a, sn, h.start) {
 				continue
 			}
+			if t.SubEventType == "Non-state actor overtakes territory" && capturedPeople(a, sn, h.start, h.end) {
+				continue
+			}
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
 		}
 	}
@@ -361,6 +364,47 @@ func selfDispersed(a *analysis, sn sentence, i int) bool {
 	case "without", "peacefully", "voluntarily", "calmly", "quietly", "later", "after", "at", "in", "on",
 		"before", "when", "once", "shortly", "soon", "around", "following", ".", ",", ";":
 		return true
+	}
+	return false
+}
+
+// peopleWords are captives, not territory: "captured 20 soldiers",
+// "dozens captured".
+var peopleWords = map[string]bool{"soldiers": true, "fighters": true, "militants": true, "troops": true, "prisoners": true,
+	"people": true, "civilians": true, "him": true, "them": true, "dozens": true, "hundreds": true, "several": true,
+	"officers": true, "policemen": true, "rebels": true, "members": true, "commander": true, "commanders": true}
+
+// capturedPeople reports a capture verb whose object is people ("captured
+// 20 soldiers", "killed and dozens captured"): prisoners taken in a fight,
+// not a town or base changing hands.
+func capturedPeople(a *analysis, sn sentence, i, j int) bool {
+	if j-i != 1 || !strings.HasPrefix(a.ws[i].norm, "captur") {
+		return false
+	}
+	for k := j; k < sn.w1 && k <= j+2; k++ {
+		w := a.ws[k]
+		if w.norm == "by" {
+			break // "captured by rebels": the agent, not the captives
+		}
+		if w.kind == text.Numeral || peopleWords[w.norm] {
+			return true
+		}
+		if w.kind == text.Punct {
+			break
+		}
+	}
+	// "dozens captured": people taken; "Rebels captured
+	// the town" names who captured, so nouns before the verb do not count.
+	if i > sn.w0 {
+		switch w := a.ws[i-1]; {
+		case w.kind == text.Numeral, w.norm == "dozens", w.norm == "hundreds", w.norm == "several":
+			return true
+		}
+	}
+	for _, n := range a.nums {
+		if n.w1 == i || n.w0 == j || n.w0 == j+1 {
+			return true
+		}
 	}
 	return false
 }
