@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"encoding/csv"
 	"os"
 	"runtime"
 	"strings"
@@ -41,7 +42,7 @@ func BenchmarkFindMentions(b *testing.B) {
 	cpu := cpuTime()
 	for b.Loop() {
 		toks, buf = tokenize(text, toks[:0], buf[:0])
-		g.findMentions(toks, buf)
+		g.findMentions(toks, buf, nil, nil)
 	}
 	reportCPUThroughput(b, size, cpu)
 }
@@ -98,4 +99,48 @@ func BenchmarkLoadDefault(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
 	runtime.KeepAlive(g)
+}
+
+// BenchmarkGeoparseACLED measures Geoparse over the notes of an ACLED
+// export named by SITREP_EVAL_CSV: short documents dense in place names,
+// where the per-document cost of resolving dominates. Skipped without it.
+func BenchmarkGeoparseACLED(b *testing.B) {
+	path := os.Getenv("SITREP_EVAL_CSV")
+	if path == "" {
+		b.Skip("SITREP_EVAL_CSV not set")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	col := -1
+	for i, c := range rows[0] {
+		if c == "notes" {
+			col = i
+		}
+	}
+	if col < 0 {
+		b.Fatalf("%s: no notes column", path)
+	}
+	var docs []string
+	size := 0
+	for _, r := range rows[1:] {
+		docs = append(docs, r[col])
+		size += len(r[col])
+	}
+	g := mustDefault(b)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			g.Geoparse(d, sitrep.GeoHint{})
+		}
+	}
+	reportCPUThroughput(b, size, cpu)
 }

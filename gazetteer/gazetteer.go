@@ -42,6 +42,8 @@ type Gazetteer struct {
 	maxTokens    int
 	prior        []float32 // per place: the document-independent part of its score
 	nameHash     []uint64  // per place: hash of the key of its own name
+	ccOf         []uint16  // per place: index of its country code in ccCodes
+	ccCodes      []string  // the distinct country codes
 }
 
 const multi = 1 << 31

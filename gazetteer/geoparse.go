@@ -8,10 +8,15 @@ import (
 	"github.com/sitrep/sitrep"
 )
 
-// tokenBuf holds the tokens of one Geoparse call; they are reused.
+// tokenBuf holds the working memory of one Geoparse call — tokens, raw
+// mentions, the resolver's tables — reused through a pool so that a short
+// document costs few allocations besides its result.
 type tokenBuf struct {
 	toks []token
 	buf  []byte
+	raws []rawMention
+	keys []byte // the raw mentions' keys
+	r    resolver
 }
 
 var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
@@ -50,7 +55,8 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 	defer tokenBufs.Put(tb)
 	toks, buf := tokenize(text, tb.toks[:0], tb.buf[:0])
 	tb.toks, tb.buf = toks, buf
-	raws := g.findMentions(toks, buf)
+	raws, keys := g.findMentions(toks, buf, tb.raws[:0], tb.keys[:0])
+	tb.raws, tb.keys = raws, keys
 	if len(raws) == 0 {
 		return nil
 	}
@@ -62,7 +68,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 	}
 	g.regionAfterPlace(text, toks, buf, raws)
 	kept := raws[:0]
-	people := map[string]bool{}
+	var people map[string]bool
 	for _, m := range raws {
 		if m.drop {
 			continue
@@ -73,6 +79,9 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		}
 		ok, person := g.plausible(text, &m, toks, word)
 		if person {
+			if people == nil {
+				people = map[string]bool{}
+			}
 			people[m.key] = true
 		}
 		if ok {
@@ -91,7 +100,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		}
 		kept = kept[:k]
 	}
-	return g.resolve(text, toks, buf, kept, hint)
+	return g.resolve(&tb.r, text, toks, buf, kept, hint)
 }
 
 // afterWord reports whether a token is a context word that may follow a

@@ -447,6 +447,20 @@ func (b *builder) index() {
 		}
 		ks = append(ks, keyed{uint32(off), uint32(len(arena)), uint32(i)})
 	}
+	// Country codes as small integers, so that resolving compares and
+	// indexes them instead of hashing strings.
+	g.ccOf = make([]uint16, len(g.places))
+	ccIndex := map[string]uint16{}
+	for i := range g.places {
+		cc := g.places[i].CountryCode
+		ci, ok := ccIndex[cc]
+		if !ok {
+			ci = uint16(len(g.ccCodes))
+			ccIndex[cc] = ci
+			g.ccCodes = append(g.ccCodes, cc)
+		}
+		g.ccOf[i] = ci
+	}
 	g.nameHash = make([]uint64, len(g.places))
 	for i, p := range g.places {
 		if p.Code == "" {

@@ -1,5 +1,7 @@
 package gazetteer
 
+import "unsafe"
+
 // connectors may appear in lower case inside a multi-word name
 // ("Deir ez-Zor", "Bab al-Hawa", "Dar es Salaam", "Umm al-Qura").
 var connectors = map[string]bool{
@@ -49,9 +51,20 @@ var nameWords = func() map[string]uint8 {
 // findMentions makes one pass over the tokens and, at each token that can
 // start a name, looks up the longest run of following tokens that is a key
 // of the index (hash lookups of the growing key, at most maxSpan per start).
-func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
-	out := make([]rawMention, 0, len(toks)/16+1)
-	var key []byte
+// The mentions are appended to out; their keys are copied into arena and
+// alias it, so they are valid until the arena is reused.
+func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, arena []byte) ([]rawMention, []byte) {
+	var keyBuf [128]byte
+	key := keyBuf[:0]
+	// keyString copies k into the arena.
+	keyString := func(k []byte) string {
+		if len(k) == 0 {
+			return ""
+		}
+		start := len(arena)
+		arena = append(arena, k...)
+		return unsafe.String(&arena[start], len(k))
+	}
 	span := min(maxSpan, g.maxTokens+2)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -122,7 +135,7 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
 				// Checked against the places' names in resolve, once the
 				// document's countries have narrowed them down.
-				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
+				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: keyString(key[:lastKeyed])}
 			}
 		}
 		if best.t0 >= 0 && lastEnd > best.t1 && toks[lastEnd-1].cap {
@@ -132,7 +145,7 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			s := appendSkeleton(sk[:0], key[:lastKeyed])
 			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
 				if refs = g.similar(key[:lastKeyed], refs); refs != nil {
-					best = rawMention{t0: i, t1: lastEnd, refs: refs, key: string(key[:lastKeyed])}
+					best = rawMention{t0: i, t1: lastEnd, refs: refs, key: keyString(key[:lastKeyed])}
 				}
 			}
 		}
@@ -140,7 +153,7 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 			continue
 		}
 		if best.exact {
-			best.key = string(key[:bestLen])
+			best.key = keyString(key[:bestLen])
 		}
 		if lastEnd > best.t1 && !afterWord(buf, toks[best.t1]) {
 			best.part = true
@@ -149,7 +162,7 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte) []rawMention {
 		out = append(out, best)
 		i = best.t1 - 1
 	}
-	return out
+	return out, arena
 }
 
 // similar keeps the places whose name's key is within 40% edits of key: a

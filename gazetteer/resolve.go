@@ -3,7 +3,6 @@ package gazetteer
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -60,7 +59,12 @@ func (c scoreContext) weight(cc string) float64 {
 	return w
 }
 
+// hintWeights maps the hinted countries to weights, strongest first; nil
+// for no hint.
 func hintWeights(h sitrep.GeoHint) map[string]float64 {
+	if len(h.CountryCodes) == 0 {
+		return nil
+	}
 	w := map[string]float64{}
 	for i, cc := range h.CountryCodes {
 		v := 1 - 0.15*float64(i)
@@ -112,8 +116,8 @@ func priorScore(p *sitrep.Place) float32 {
 }
 
 // resolve picks a place for each mention.
-func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
-	r := &resolver{g: g, hints: hintWeights(hint)}
+func (g *Gazetteer) resolve(r *resolver, text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
+	r.g, r.hints = g, hintWeights(hint)
 	r.weighEvidence(toks, buf, ms)
 	r.ms = r.filter(ms)
 	r.expandRegions()
@@ -121,8 +125,13 @@ func (g *Gazetteer) resolve(text string, toks []token, buf []byte, ms []rawMenti
 	return r.mentions(text, toks, buf)
 }
 
-// resolver holds what one Geoparse call knows while choosing places.
+// resolver holds what one Geoparse call knows while choosing places. Its
+// tables are reused by the next call (see tokenBuf).
 type resolver struct {
+	regionTotal map[string]float64 // country evidence of regions and towns
+	first       []choice
+	anchors     []anchor
+
 	g        *Gazetteer
 	ms       []rawMention
 	hints    map[string]float64 // country weights from the hint
@@ -130,15 +139,18 @@ type resolver struct {
 	own      [][]vote           // each mention's own evidence
 	regional []float64          // per mention: strongest evidence from regions and towns of other mentions
 	regions  map[int32]int      // region place index → the mention naming it, -1 if several
-	weights  map[string]float64 // country weights of the mention being resolved
+	weights  []float64          // per country index: weight for the mention being resolved, -1 not yet known
 }
 
 // weighEvidence counts the countries the text points to. Each mention is
 // judged by the evidence of the others (and the hint), never by its own.
 func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
 	g := r.g
-	r.own = make([][]vote, len(ms))
-	r.total = map[string]float64{}
+	r.own = grow(r.own, len(ms))
+	if r.total == nil {
+		r.total = map[string]float64{}
+	}
+	clear(r.total)
 	// "Syrian regime forces", "a Ukrainian soldier": half a vote each, at
 	// most one in total per country.
 	for i, t := range toks {
@@ -161,8 +173,13 @@ func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
 	// the countries the text names — so it weighs candidates (weight) but
 	// never drops a town abroad (filter): fed in here it cost 1.5 points
 	// of location accuracy on ACLED's notes.
-	r.regional = make([]float64, len(ms))
-	regionTotal := map[string]float64{}
+	r.regional = grow(r.regional, len(ms))
+	clear(r.regional)
+	if r.regionTotal == nil {
+		r.regionTotal = map[string]float64{}
+	}
+	regionTotal := r.regionTotal
+	clear(regionTotal)
 	for k := range ms {
 		if !g.namesCountry(&ms[k]) {
 			for _, v := range r.own[k] {
@@ -253,7 +270,10 @@ func (r *resolver) expandRegions() {
 // indexRegions records the regions the text names, to prefer places inside
 // them: "Patos (Paraiba)", "Goma (Mahagi, Ituri)", "Kulu district of Konya".
 func (r *resolver) indexRegions() {
-	r.regions = map[int32]int{}
+	if r.regions == nil {
+		r.regions = map[int32]int{}
+	}
+	clear(r.regions)
 	for k, m := range r.ms {
 		for _, i := range m.refs {
 			if p := &r.g.places[i]; p.Code == "ADM1" || p.Code == "ADM2" {
@@ -298,15 +318,17 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 	townIn := g.townCountries(m.refs, m.kind)
 	keyHash := g.names.sum([]byte(m.key))
 	if r.weights == nil {
-		r.weights = map[string]float64{}
+		r.weights = make([]float64, len(g.ccCodes))
 	}
-	clear(r.weights)
+	for i := range r.weights {
+		r.weights[i] = -1
+	}
 	for _, i := range m.refs {
 		p := &g.places[i]
-		w, ok := r.weights[p.CountryCode]
-		if !ok {
+		w := r.weights[g.ccOf[i]]
+		if w < 0 {
 			w = m.ctx.weight(p.CountryCode)
-			r.weights[p.CountryCode] = w
+			r.weights[g.ccOf[i]] = w
 		}
 		s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + r.inside(i, k)
 		if len(m.refs) > 1 && m.exact && g.nameHash[i] == keyHash {
@@ -342,8 +364,10 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 // with the unambiguous places of the first as anchors, and builds the
 // result.
 func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.PlaceMention {
-	var anchors []anchor
-	first := make([]choice, len(r.ms))
+	anchors := r.anchors[:0]
+	defer func() { r.anchors = anchors }()
+	first := grow(r.first, len(r.ms))
+	r.first = first
 	for k := range r.ms {
 		first[k] = r.choose(k, nil)
 		p := &r.g.places[first[k].idx]
@@ -381,8 +405,17 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 			Score:     math.Round(score*1000) / 1000,
 		})
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	slices.SortStableFunc(out, func(a, b sitrep.PlaceMention) int { return a.Start - b.Start })
 	return out
+}
+
+// grow returns a slice of length n, reusing b's memory when it is large
+// enough.
+func grow[T any](b []T, n int) []T {
+	if cap(b) >= n {
+		return b[:n]
+	}
+	return make([]T, n)
 }
 
 type anchor struct {
@@ -413,7 +446,9 @@ func (g *Gazetteer) votes(m *rawMention) []vote {
 	if !m.exact {
 		return nil
 	}
-	var seen []vote
+	var seenBuf [8]vote
+	var ciBuf [8]uint16
+	seen, ci := seenBuf[:0], ciBuf[:0] // votes and their countries' indexes
 outer:
 	for _, i := range m.refs {
 		p := &g.places[i]
@@ -424,13 +459,14 @@ outer:
 		case p.Class == "A":
 			v = 0.6
 		}
-		for k := range seen {
-			if seen[k].cc == p.CountryCode {
+		for k, c := range ci {
+			if c == g.ccOf[i] {
 				seen[k].v = max(seen[k].v, v)
 				continue outer
 			}
 		}
 		seen = append(seen, vote{p.CountryCode, v})
+		ci = append(ci, g.ccOf[i])
 	}
 	// Split the strongest vote between the countries in proportion.
 	sum, top := 0.0, 0.0
@@ -441,7 +477,7 @@ outer:
 	for k := range seen {
 		seen[k].v *= top / sum
 	}
-	return seen
+	return slices.Clone(seen)
 }
 
 // kindBonus favours the kind of place the context names ("X province" →
