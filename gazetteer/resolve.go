@@ -139,7 +139,10 @@ type resolver struct {
 	own      [][]vote           // each mention's own evidence
 	regional []float64          // per mention: strongest evidence from regions and towns of other mentions
 	regions  map[int32]int      // region place index → the mention naming it, -1 if several
-	weights  []float64          // per country index: weight for the mention being resolved, -1 not yet known
+	weights  []float64          // per country index: weight for the mention being resolved
+	wgen     []uint32           // per country index: the generation weights holds, gen if known
+	gen      uint32
+	cur      *rawMention // whose weights are cached
 }
 
 // weighEvidence counts the countries the text points to. Each mention is
@@ -211,8 +214,9 @@ func (r *resolver) filter(ms []rawMention) []rawMention {
 		m.ctx = scoreContext{hint: r.hints, total: r.total, own: r.own[k]}
 		if !m.exact {
 			var refs []uint32
+			r.forMention(&m)
 			for _, i := range m.refs {
-				if m.ctx.weight(g.places[i].CountryCode) >= 0.25 {
+				if r.weight(i) >= 0.25 {
 					refs = append(refs, i)
 				}
 			}
@@ -232,9 +236,10 @@ func (r *resolver) filter(ms []rawMention) []rawMention {
 // home reports whether one of a mention's places is in a country the text
 // points to, or large enough to be named from abroad.
 func (r *resolver) home(m *rawMention, regional float64) bool {
+	r.forMention(m)
 	for _, i := range m.refs {
 		p := &r.g.places[i]
-		if m.ctx.weight(p.CountryCode) > 0 || (p.Class != "A" && p.Population >= 100_000 && regional < 0.7) || r.g.important([]uint32{i}) {
+		if r.weight(i) > 0 || (p.Class != "A" && p.Population >= 100_000 && regional < 0.7) || r.g.important([]uint32{i}) {
 			return true
 		}
 	}
@@ -304,6 +309,31 @@ func (r *resolver) inside(i uint32, self int) float64 {
 	return b
 }
 
+// forMention starts caching country weights for mention m.
+func (r *resolver) forMention(m *rawMention) {
+	if len(r.weights) != len(r.g.ccCodes) { // new, or last used with another gazetteer
+		r.weights = make([]float64, len(r.g.ccCodes))
+		r.wgen = make([]uint32, len(r.g.ccCodes))
+	}
+	r.gen++
+	if r.gen == 0 { // wrapped: forget every generation
+		clear(r.wgen)
+		r.gen = 1
+	}
+	r.cur = m
+}
+
+// weight is the country weight of place i for the current mention,
+// computed once per country.
+func (r *resolver) weight(i uint32) float64 {
+	ci := r.g.ccOf[i]
+	if r.wgen[ci] != r.gen {
+		r.weights[ci] = r.cur.ctx.weight(r.g.places[i].CountryCode)
+		r.wgen[ci] = r.gen
+	}
+	return r.weights[ci]
+}
+
 // choice is the best and second-best score of a mention's places.
 type choice struct {
 	best, second float64
@@ -317,19 +347,10 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 	c := choice{best: -1, second: -1}
 	townIn := g.townCountries(m.refs, m.kind)
 	keyHash := g.names.sum([]byte(m.key))
-	if r.weights == nil {
-		r.weights = make([]float64, len(g.ccCodes))
-	}
-	for i := range r.weights {
-		r.weights[i] = -1
-	}
+	r.forMention(m)
 	for _, i := range m.refs {
 		p := &g.places[i]
-		w := r.weights[g.ccOf[i]]
-		if w < 0 {
-			w = m.ctx.weight(p.CountryCode)
-			r.weights[g.ccOf[i]] = w
-		}
+		w := r.weight(i)
 		s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + r.inside(i, k)
 		if len(m.refs) > 1 && m.exact && g.nameHash[i] == keyHash {
 			s += 0.12 // its own name, not an alias ("Valence" the French town, not Valencia)
