@@ -57,12 +57,14 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	return db, nil
 }
 
-// walPosition is the server's current write-ahead log position. Every
-// commit, by any process, moves it, so query results are cached until it
-// moves; a read-only workload such as a dashboard leaves it still.
+// walPosition is the server's current write-ahead log insert position.
+// Every write, by any process, moves it, so query results are cached until
+// it moves; a read-only workload such as a dashboard leaves it still. It is
+// the insert position, not pg_current_wal_lsn (the flushed position), which
+// lags behind commits when synchronous_commit is off.
 func (db *DB) walPosition(ctx context.Context) (int64, error) {
 	var v int64
-	err := db.Pool.QueryRow(ctx, "SELECT (pg_current_wal_lsn() - '0/0')::bigint").Scan(&v)
+	err := db.Pool.QueryRow(ctx, "SELECT (pg_current_wal_insert_lsn() - '0/0')::bigint").Scan(&v)
 	return v, err
 }
 
