@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/text"
@@ -51,7 +52,7 @@ func formerBefore(a *analysis, sn sentence, w int) bool {
 // ties go to the later entry.
 func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []mention {
 	var out []mention
-	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
+	for _, h := range e.actorHits(a, sn) {
 		var pick *lexicon.Actor
 		score := -1
 		for _, id := range h.ids {
@@ -275,12 +276,8 @@ func selfReport(a *analysis, sn sentence, j int) bool {
 	default:
 		return false
 	}
-	for _, h := range a.trigHits {
-		if h.start > p && h.start <= p+5 {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(a.trigHits), func(i int) bool { return a.trigHits[i].start > p })
+	return i < len(a.trigHits) && a.trigHits[i].start <= p+5
 }
 
 // apposition reports a noun phrase [i, j) set off by commas right after a
@@ -298,4 +295,15 @@ func apposition(a *analysis, sn sentence, p, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// actorHits returns the actor phrases of sentence sn, scanning it only
+// when it is not the sentence scanned last.
+func (e *Engine) actorHits(a *analysis, sn sentence) []hit {
+	c := &a.actorCache
+	if !c.ok || c.w0 != sn.w0 || c.w1 != sn.w1 {
+		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.ws, sn.w0, sn.w1)
+		c.w0, c.w1, c.ok = sn.w0, sn.w1, true
+	}
+	return c.hits
 }

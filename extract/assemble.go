@@ -33,7 +33,14 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		return nil, nil
 	}
 	sc := e.pool.Get().(*scratch)
-	defer e.pool.Put(sc)
+	defer func() {
+		a := &sc.a
+		sc.trigHits, sc.trigIDs = a.trigHits[:0], a.trigIDs[:0]
+		sc.actorHits, sc.actorIDs = a.actorCache.hits[:0], a.actorCache.ids[:0]
+		sc.tsBuf = a.tsBuf[:0]
+		sc.a = analysis{} // drop the document before pooling
+		e.pool.Put(sc)
+	}()
 	a, err := e.analyse(doc, sc)
 	if err != nil {
 		return nil, err
@@ -98,6 +105,13 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 // modality, in order of first appearance: "took Tanf … to capture Bukamal"
 // is one occurred and one planned event.
 func groupByModality(ts []trigger) [][]trigger {
+	same := true
+	for _, t := range ts {
+		same = same && t.modality == ts[0].modality
+	}
+	if same {
+		return [][]trigger{ts} // the usual case: one event per sentence
+	}
 	var groups [][]trigger
 	for _, t := range ts {
 		found := false

@@ -26,6 +26,9 @@ type analysis struct {
 
 	countryHits  []countryHit
 	trigHits     []hit           // trigger phrases of every sentence
+	trigIDs      []int32         // the ids trigHits point into
+	actorCache   actorScan       // the actor phrases of the sentence scanned last
+	tsBuf        []trigger       // memory for the triggers of the sentence being read
 	docTypes     map[string]bool // event types with an unconditional trigger somewhere in the document
 	mainCountry  string
 	placeCountry string // the country most place mentions lie in
@@ -81,6 +84,19 @@ type scratch struct {
 	used      []bool
 	dates     []dateMention
 	trigHits  []hit
+	trigIDs   []int32
+	actorHits []hit
+	actorIDs  []int32
+	tsBuf     []trigger
+}
+
+// actorScan caches the actor phrases of one sentence: the engine asks for
+// them once per event and once per intervention trigger of a sentence.
+type actorScan struct {
+	w0, w1 int
+	ok     bool
+	hits   []hit
+	ids    []int32
 }
 
 // analyse runs the document-level stages.
@@ -89,9 +105,10 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc.a = analysis{doc: doc, s: doc.Text, sents: sc.sents[:0], nums: sc.nums[:0], dates: sc.dates[:0], trigHits: sc.trigHits[:0]}
+	sc.a = analysis{doc: doc, s: doc.Text, sents: sc.sents[:0], nums: sc.nums[:0], dates: sc.dates[:0], trigHits: sc.trigHits[:0],
+		trigIDs: sc.trigIDs[:0], actorCache: actorScan{hits: sc.actorHits[:0], ids: sc.actorIDs[:0]}, tsBuf: sc.tsBuf[:0]}
 	a := &sc.a
-	defer func() { sc.sents, sc.nums, sc.dates, sc.trigHits = a.sents, a.nums, a.dates, a.trigHits }()
+	defer func() { sc.sents, sc.nums, sc.dates = a.sents, a.nums, a.dates }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
 	a.ws = appendWords(sc.ws[:0], a.toks)
@@ -188,16 +205,9 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 // foreignForce reports an actor of type "external" (a foreign force)
 // starting at word w: "Russian forces", "U.S. military".
 func (e *Engine) foreignForce(a *analysis, w int) bool {
-	ah := e.actors.scan(a.ws, w, min(w+4, len(a.ws)))
-	if len(ah) == 0 || ah[0].start != w {
-		return false
-	}
-	for _, id := range ah[0].ids {
-		if e.lex.Actors[e.actorOf[id]].Type == "external" {
-			return true
-		}
-	}
-	return false
+	return e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), func(id int32) bool {
+		return e.lex.Actors[e.actorOf[id]].Type == "external"
+	})
 }
 
 // mainCountry is the country with the highest total weight, earliest

@@ -228,8 +228,14 @@ type hit struct {
 // exact, when set, holds per id the texts a case-sensitive phrase must
 // match. All hits share one id buffer.
 func (t *trie) scan(ws []word, from, to int, exact [][]string) []hit {
-	var out []hit
-	var buf []int32
+	out, _ := t.scanAppend(nil, nil, ws, from, to, exact)
+	return out
+}
+
+// scanAppend is scan appending to out and buf, so that a caller scanning
+// sentence after sentence reuses their memory. The hits' ids point into
+// the returned buf.
+func (t *trie) scanAppend(out []hit, buf []int32, ws []word, from, to int, exact [][]string) ([]hit, []int32) {
 	for i := from; i < to; {
 		if ws[i].kind == text.Punct || t.first != nil && !t.mayStart(&ws[i]) {
 			i++
@@ -255,7 +261,7 @@ func (t *trie) scan(ws []word, from, to int, exact [][]string) []hit {
 		buf = buf[:base]
 		i++
 	}
-	return out
+	return out, buf
 }
 
 // exactMatch reports whether words [start, end) are exactly ex, or ex is
@@ -302,6 +308,28 @@ func (d *dict) add(phrase string) int32 {
 // scan finds the dictionary's phrases in ws[from:to].
 func (d *dict) scan(ws []word, from, to int) []hit {
 	return d.t.scan(ws, from, to, d.exact)
+}
+
+// scanAppend is scan reusing out and buf (see trie.scanAppend).
+func (d *dict) scanAppend(out []hit, buf []int32, ws []word, from, to int) ([]hit, []int32) {
+	return d.t.scanAppend(out, buf, ws, from, to, d.exact)
+}
+
+// startsAt reports whether one of the dictionary's phrases starts at word
+// i (ending at or before to), and calls fn with each of its ids — without
+// allocating, for checks made at every candidate word.
+func (d *dict) startsAt(ws []word, i, to int, fn func(id int32) bool) bool {
+	var arr [16]int32
+	end, ids := d.t.longest(ws[:to], i, arr[:0])
+	if end <= i {
+		return false
+	}
+	for _, id := range ids {
+		if exactMatch(ws, d.exact[id], i, end) && fn(id) {
+			return true
+		}
+	}
+	return false
 }
 
 // caseSensitive reports whether a phrase must match as written: short

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/sitrep/sitrep"
+import (
+	"sort"
+
+	"github.com/sitrep/sitrep"
+)
 
 // updateVerbs say that a running toll changed: "the death toll has risen
 // to nine", "the number of people killed climbed to 12", "the toll now
@@ -33,22 +37,15 @@ func (e *Engine) updatedTolls(a *analysis, sn sentence, used []bool) ([]casualty
 	var out []casualty
 	var spans []updateSpan
 	ws := a.ws
-	for k := sn.w0 + 1; k < sn.w1; k++ {
-		if !updateVerbs[ws[k].norm] {
-			continue
+	// Figures are rarer than words: look from each figure back to its verb.
+	for ni := a.firstNumber(sn.w0 + 2); ni < len(a.nums) && a.nums[ni].w0 < sn.w1; ni++ {
+		n := a.nums[ni]
+		// "rose to 9", "stands at 15", "rose to at least 12", "reached 20"
+		k := n.w0 - 1
+		if ws[k].norm == "to" || ws[k].norm == "at" {
+			k--
 		}
-		f := k + 1
-		if f < sn.w1 && (ws[f].norm == "to" || ws[f].norm == "at") {
-			f++
-		}
-		ni := -1
-		for i, n := range a.nums {
-			if n.w0 == f || n.w0 == f-1 && ws[f-1].norm == "at" && n.Qualifier != "" {
-				ni = i
-				break
-			}
-		}
-		if ni < 0 || used[ni] || !countable(a.nums[ni]) || !a.peopleCount(ni) {
+		if !updateVerbs[ws[k].norm] || used[ni] || !countable(n) || !a.peopleCount(ni) {
 			continue
 		}
 		kind, start := e.tollKind(a, sn, k)
@@ -56,7 +53,7 @@ func (e *Engine) updatedTolls(a *analysis, sn sentence, used []bool) ([]casualty
 			continue
 		}
 		c := casualty{kind: kind, cue: k, update: true, victims: [2]int{start, k}}
-		c.take(a.nums[ni])
+		c.take(n)
 		used[ni] = true
 		out = append(out, c)
 		spans = append(spans, updateSpan{w0: start, w1: k + 1})
@@ -75,28 +72,20 @@ var putVerbs = map[string]bool{"put": true, "puts": true, "putting": true, "plac
 // the event like any casualty figure.
 func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualty, spans []updateSpan) ([]casualty, []updateSpan) {
 	ws := a.ws
-	for k := sn.w0; k < sn.w1; k++ {
-		if !putVerbs[ws[k].norm] {
+	for ni := a.firstNumber(sn.w0 + 3); ni < len(a.nums) && a.nums[ni].w0 < sn.w1; ni++ {
+		n := a.nums[ni]
+		at := n.w0 - 1
+		if ws[at].norm != "at" {
 			continue
 		}
-		at := -1
-		for j := k + 1; j < sn.w1 && j <= k+7; j++ {
-			if ws[j].norm == "at" {
-				at = j
+		k := -1
+		for j := at - 1; j >= sn.w0 && j >= at-7; j-- {
+			if putVerbs[ws[j].norm] {
+				k = j
 				break
 			}
 		}
-		if at < 0 || !hasTollNoun(a, k+1, at) && !e.casualtyIn(a, k+1, at) {
-			continue
-		}
-		ni := -1
-		for i, n := range a.nums {
-			if n.w0 == at+1 || n.w0 == at && n.Qualifier != "" {
-				ni = i
-				break
-			}
-		}
-		if ni < 0 || used[ni] || !countable(a.nums[ni]) {
+		if k < 0 || !hasTollNoun(a, k+1, at) && !e.casualtyIn(a, k+1, at) || used[ni] || !countable(n) {
 			continue
 		}
 		kind := "killed"
@@ -108,7 +97,7 @@ func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualt
 		// An estimate is one figure among others ("a committee had earlier
 		// put the toll at 13"), not an update that replaces them.
 		c := casualty{kind: kind, cue: k, victims: [2]int{k + 1, at}}
-		c.take(a.nums[ni])
+		c.take(n)
 		used[ni] = true
 		out = append(out, c)
 		spans = append(spans, updateSpan{w0: k, w1: at})
@@ -195,4 +184,10 @@ func (e *Engine) tallySentence(a *analysis, sn sentence) bool {
 		}
 	}
 	return false
+}
+
+// firstNumber returns the index of the first number starting at or after
+// word w.
+func (a *analysis) firstNumber(w int) int {
+	return sort.Search(len(a.nums), func(i int) bool { return a.nums[i].w0 >= w })
 }

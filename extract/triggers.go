@@ -18,7 +18,9 @@ type trigger struct {
 // sentenceTriggers returns the triggers of sentence sn, without those
 // whose "needs" event type the document lacks.
 func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
-	var out []trigger
+	// The result lives until the next sentence is read: reuse its memory.
+	out := a.tsBuf[:0]
+	defer func() { a.tsBuf = out[:0] }()
 	for _, h := range a.trigHits {
 		if h.start < sn.w0 || h.end > sn.w1 {
 			continue
@@ -100,14 +102,20 @@ func dropSupport(a *analysis, ts []trigger) []trigger {
 	if len(ts) < 2 {
 		return ts
 	}
-	out := make([]trigger, 0, len(ts))
+	kept := 0
+	for _, t := range ts {
+		if !supportBefore(a, t.w0) {
+			kept++
+		}
+	}
+	if kept == 0 || kept == len(ts) {
+		return ts
+	}
+	out := ts[:0]
 	for _, t := range ts {
 		if !supportBefore(a, t.w0) {
 			out = append(out, t)
 		}
-	}
-	if len(out) == 0 {
-		return ts
 	}
 	return out
 }
@@ -139,7 +147,7 @@ var personalAct = map[string]bool{"arrested": true, "detained": true, "were arre
 
 // stateActorIn reports a state force named in sentence sn.
 func (e *Engine) stateActorIn(a *analysis, sn sentence) bool {
-	for _, h := range e.actors.scan(a.ws, sn.w0, sn.w1) {
+	for _, h := range e.actorHits(a, sn) {
 		for _, id := range h.ids {
 			if t := e.lex.Actors[e.actorOf[id]].Type; t == "state" || t == "external" {
 				return true
@@ -266,7 +274,7 @@ func topicBefore(a *analysis, i int) bool {
 func (e *Engine) documentTypes(a *analysis) map[string]bool {
 	types := map[string]bool{}
 	for _, sn := range a.sents {
-		a.trigHits = append(a.trigHits, e.triggers.scan(a.ws, sn.w0, sn.w1)...)
+		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, sn.w0, sn.w1)
 	}
 	for _, h := range a.trigHits {
 		if backgroundDoc(a, h.start) {
@@ -314,23 +322,17 @@ func best(ts []trigger) int {
 			violent = true
 		}
 	}
-	if violent {
-		kept := make([]trigger, 0, len(ts))
-		idx := make([]int, 0, len(ts))
-		for i, t := range ts {
-			if t.EventType != sitrep.StrategicDevelopment {
-				kept = append(kept, t)
-				idx = append(idx, i)
-			}
-		}
-		return idx[bestOf(kept)]
-	}
-	return bestOf(ts)
+	return bestOf(ts, violent)
 }
 
-func bestOf(ts []trigger) int {
+// bestOf picks the deciding trigger by tier and priority, leaving out
+// strategic developments when skipDevelopments is set.
+func bestOf(ts []trigger, skipDevelopments bool) int {
 	bi := -1
 	for i, t := range ts {
+		if skipDevelopments && t.EventType == sitrep.StrategicDevelopment {
+			continue
+		}
 		if bi < 0 {
 			bi = i
 			continue
