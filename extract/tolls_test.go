@@ -45,3 +45,15 @@ func TestUpdatedTolls(t *testing.T) {
 		})
 	}
 }
+
+// TestUpdatedTollQualified checks a qualified update figure: "rose to at
+// least 12" keeps its qualifier.
+func TestUpdatedTollQualified(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "A bomb exploded at a bus stop in Kirkuk on Monday, killing four people. The death toll later rose to at least 12, police said.", "2022-03-04")
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if ev := evs[0]; deref(ev.Fatalities) != 12 || ev.FatalitiesQualifier != "at least" {
+		t.Errorf("got %d (%q), want 12 (at least)", deref(ev.Fatalities), ev.FatalitiesQualifier)
+	}
+}

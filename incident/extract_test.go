@@ -115,9 +115,10 @@ func TestCorpusGroupingExtracted(t *testing.T) {
 	}
 }
 
-// minExtractedRecall is the recall the whole pipeline reached when this
-// test was written, as a floor against regressions.
-const minExtractedRecall = 0.7
+// minExtractedRecall is a floor against regressions, just under the
+// recall the whole pipeline reached on 29 November 2026 (0.836; 0.564
+// before statement dates, updated tolls and delivery methods were read).
+const minExtractedRecall = 0.8
 
 func linkable(m sitrep.Modality) bool {
 	switch m {
