@@ -289,10 +289,24 @@ func FuzzExtract(f *testing.F) {
 	f.Add("At least 484 civilians killed in US-led strikes in Iraq, Syria")
 	f.Add("On 3 March 2022, 1-4 soldiers were killed. 2 fatalities.")
 	f.Add("If they enter, we will fight them.")
+	f.Add("Police said on Monday that the death toll had risen to at least 12. Officials put the toll at 9, but the group said it had killed 20.")
+	f.Add("The Arakan Army, an ethnic armed group, said Tuesday it had overrun a base the previous evening; dozens captured.")
+	f.Add("Explosions were heard as jets struck; bombs fired by rebels fell. Sunday's drone strike. The number of wounded climbed to")
 	f.Fuzz(func(t *testing.T, s string) {
 		evs, err := e.Extract(&sitrep.Document{Text: s})
 		if err != nil {
 			return
+		}
+		// Relative dates resolve against a publication date: that path
+		// must hold up too.
+		dated, err := e.Extract(&sitrep.Document{Text: s, Published: "2022-03-04"})
+		if err != nil {
+			t.Fatalf("with a publication date: %v", err)
+		}
+		for _, ev := range dated {
+			if ev.EventDateEnd < ev.EventDate {
+				t.Fatalf("date window %s..%s ends before it starts", ev.EventDate, ev.EventDateEnd)
+			}
 		}
 		for _, ev := range evs {
 			if ev.Evidence.Start < 0 || ev.Evidence.End > len(s) || s[ev.Evidence.Start:ev.Evidence.End] != ev.Evidence.Text {
