@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/incident"
+	"github.com/sitrep/sitrep/store/sqldb"
 )
 
 // Page sizes of FindIncidents.
@@ -151,8 +152,8 @@ func scanIncident(r rowScanner) (*sitrep.Incident, error) {
 		&inc.Admin1, &inc.Location, &lat, &lon, &inc.Actor1, &inc.Actor2, &lo, &hi, &best, &inc.Grade, &inc.Sources); err != nil {
 		return nil, err
 	}
-	inc.Latitude, inc.Longitude = floatPtr(lat), floatPtr(lon)
-	inc.FatalitiesMin, inc.FatalitiesMax, inc.FatalitiesBest = intPtr(lo), intPtr(hi), intPtr(best)
+	inc.Latitude, inc.Longitude = sqldb.FloatPtr(lat), sqldb.FloatPtr(lon)
+	inc.FatalitiesMin, inc.FatalitiesMax, inc.FatalitiesBest = sqldb.IntPtr(lo), sqldb.IntPtr(hi), sqldb.IntPtr(best)
 	return &inc, nil
 }
 

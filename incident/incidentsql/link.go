@@ -10,6 +10,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/incident"
+	"github.com/sitrep/sitrep/store/sqldb"
 )
 
 // LinkDocument updates the incidents after document docID was ingested or
@@ -182,8 +183,8 @@ func (s *Service) insertIncident(ctx context.Context, tx *sql.Tx, inc *sitrep.In
 		fatalities_min, fatalities_max, fatalities_best, grade, sources, events)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		inc.ID, inc.EventType, inc.SubEventType, inc.StartDate, inc.EndDate,
-		inc.Country, inc.Admin1, inc.Location, nullFloat(inc.Latitude), nullFloat(inc.Longitude), inc.Actor1, inc.Actor2,
-		nullInt(inc.FatalitiesMin), nullInt(inc.FatalitiesMax), nullInt(inc.FatalitiesBest), inc.Grade, inc.Sources, len(inc.EventIDs))
+		inc.Country, inc.Admin1, inc.Location, sqldb.NullFloat(inc.Latitude), sqldb.NullFloat(inc.Longitude), inc.Actor1, inc.Actor2,
+		sqldb.NullInt(inc.FatalitiesMin), sqldb.NullInt(inc.FatalitiesMax), sqldb.NullInt(inc.FatalitiesBest), inc.Grade, inc.Sources, len(inc.EventIDs))
 	if err != nil {
 		return fmt.Errorf("insert incident %d: %w", inc.ID, err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/incident"
+	"github.com/sitrep/sitrep/store/sqldb"
 )
 
 // reportCols are the event and document columns linking needs.
@@ -41,39 +42,10 @@ func scanReports(rows *sql.Rows, err error) ([]storedReport, error) {
 			return nil, fmt.Errorf("scan event: %w", err)
 		}
 		e.Modality = sitrep.Modality(modality)
-		e.Latitude, e.Longitude = floatPtr(lat), floatPtr(lon)
-		e.Fatalities, e.FatalitiesMin, e.FatalitiesMax = intPtr(fat), intPtr(fmin), intPtr(fmax)
-		e.CivilianFatalities, e.Injured = intPtr(civ), intPtr(inj)
+		e.Latitude, e.Longitude = sqldb.FloatPtr(lat), sqldb.FloatPtr(lon)
+		e.Fatalities, e.FatalitiesMin, e.FatalitiesMax = sqldb.IntPtr(fat), sqldb.IntPtr(fmin), sqldb.IntPtr(fmax)
+		e.CivilianFatalities, e.Injured = sqldb.IntPtr(civ), sqldb.IntPtr(inj)
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-func floatPtr(n sql.NullFloat64) *float64 {
-	if !n.Valid {
-		return nil
-	}
-	return &n.Float64
-}
-
-func intPtr(n sql.NullInt64) *int {
-	if !n.Valid {
-		return nil
-	}
-	v := int(n.Int64)
-	return &v
-}
-
-func nullInt(p *int) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
-func nullFloat(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
 }

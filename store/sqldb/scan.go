@@ -50,9 +50,9 @@ func scanEvent(r rowScanner) (*sitrep.Event, error) {
 	}
 	e.IncidentID = incident.Int64
 	e.Modality = sitrep.Modality(modality)
-	e.Latitude, e.Longitude = floatPtr(lat), floatPtr(lon)
-	e.Fatalities, e.FatalitiesMin, e.FatalitiesMax = intPtr(fat), intPtr(fmin), intPtr(fmax)
-	e.CivilianFatalities, e.Injured, e.Count = intPtr(civ), intPtr(inj), intPtr(count)
+	e.Latitude, e.Longitude = FloatPtr(lat), FloatPtr(lon)
+	e.Fatalities, e.FatalitiesMin, e.FatalitiesMax = IntPtr(fat), IntPtr(fmin), IntPtr(fmax)
+	e.CivilianFatalities, e.Injured, e.Count = IntPtr(civ), IntPtr(inj), IntPtr(count)
 	return &e, nil
 }
 
@@ -71,21 +71,23 @@ func eventValues(e *sitrep.Event) []any {
 		e.EventType, e.SubEventType, e.Plover, e.Cameo, string(modality), e.ReportedBy,
 		e.EventDate, e.EventDateEnd, e.TimePrecision, e.DateText,
 		e.Actor1, e.AssocActor1, e.Inter1, e.Actor2, e.AssocActor2, e.Inter2,
-		e.Country, e.Admin1, e.Location, nullFloat(e.Latitude), nullFloat(e.Longitude), e.GeoPrecision, e.GeonameID, e.PlaceText,
-		nullInt(e.Fatalities), nullInt(e.FatalitiesMin), nullInt(e.FatalitiesMax), e.FatalitiesQualifier, nullInt(e.CivilianFatalities), nullInt(e.Injured),
-		nullInt(e.Count), e.CountNoun,
+		e.Country, e.Admin1, e.Location, NullFloat(e.Latitude), NullFloat(e.Longitude), e.GeoPrecision, e.GeonameID, e.PlaceText,
+		NullInt(e.Fatalities), NullInt(e.FatalitiesMin), NullInt(e.FatalitiesMax), e.FatalitiesQualifier, NullInt(e.CivilianFatalities), NullInt(e.Injured),
+		NullInt(e.Count), e.CountNoun,
 		e.Evidence.Text, e.Evidence.Start, e.Evidence.End,
 	}
 }
 
-func floatPtr(n sql.NullFloat64) *float64 {
+// FloatPtr turns a nullable column into an optional field: NULL → nil.
+func FloatPtr(n sql.NullFloat64) *float64 {
 	if !n.Valid {
 		return nil
 	}
 	return &n.Float64
 }
 
-func intPtr(n sql.NullInt64) *int {
+// IntPtr turns a nullable integer column into an optional field: NULL → nil.
+func IntPtr(n sql.NullInt64) *int {
 	if !n.Valid {
 		return nil
 	}
@@ -93,14 +95,16 @@ func intPtr(n sql.NullInt64) *int {
 	return &v
 }
 
-func nullFloat(p *float64) any {
+// NullFloat is the query argument for an optional field: nil → NULL.
+func NullFloat(p *float64) any {
 	if p == nil {
 		return nil
 	}
 	return *p
 }
 
-func nullInt(p *int) any {
+// NullInt is the query argument for an optional integer: nil → NULL.
+func NullInt(p *int) any {
 	if p == nil {
 		return nil
 	}
