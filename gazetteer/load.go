@@ -27,10 +27,11 @@ import (
 //	W   word...             (words that are places only with context: "Somali region", "in Unity")
 //	X   word...             (words that are never place names)
 //
-// Countries, admin1 and admin2 regions get coordinates from their seat (the
-// GeoNames PPLC, PPLA or PPLA2 place with the largest population) and, where
-// there is none, from the population-weighted mean of their places (every
-// place counting at least 1). Their population is the sum of their places'.
+// Countries, admin1 and admin2 regions get coordinates from a town, as
+// ACLED codes "X district" to its main town: for an admin2 region the
+// largest place named like it, else (and for the others) its seat (the
+// GeoNames PPLC, PPLA or PPLA2 place with the largest population), else
+// its largest place. Their population is the sum of their places'.
 
 // LoadError lists the malformed lines of a gazetteer file. Load skips them
 // and keeps every other line.
@@ -295,8 +296,16 @@ func (b *builder) finish() {
 		pop         int
 		seat        int32
 		seatPop     int
+		named       int32 // the largest place named like the region
+		largest     int32
 	}
 	sums := map[string]*acc{}
+	regionName := func(code string) string {
+		if r, ok := b.regions[code]; ok {
+			return g.places[r].Name
+		}
+		return ""
+	}
 	for i, p := range g.places {
 		if p.Class == "A" {
 			continue
@@ -309,8 +318,14 @@ func (b *builder) finish() {
 			}
 			a := sums[c]
 			if a == nil {
-				a = &acc{seat: -1}
+				a = &acc{seat: -1, named: -1, largest: -1}
 				sums[c] = a
+			}
+			if a.largest < 0 || p.Population > g.places[a.largest].Population {
+				a.largest = int32(i)
+			}
+			if level > 0 && (a.named < 0 || p.Population > g.places[a.named].Population) && strings.EqualFold(p.Name, regionName(c)) {
+				a.named = int32(i)
 			}
 			w := float64(max(p.Population, 1))
 			a.lat += p.Lat * w
@@ -335,9 +350,16 @@ func (b *builder) finish() {
 		if b.explicit[i] {
 			continue
 		}
-		if a.seat >= 0 {
+		// ACLED codes "X district" to its main town: the town named like
+		// it, else its seat, else its largest place.
+		switch {
+		case a.named >= 0 && p.Code == "ADM2":
+			p.Lat, p.Lon = g.places[a.named].Lat, g.places[a.named].Lon
+		case a.seat >= 0:
 			p.Lat, p.Lon = g.places[a.seat].Lat, g.places[a.seat].Lon
-		} else {
+		case a.largest >= 0:
+			p.Lat, p.Lon = g.places[a.largest].Lat, g.places[a.largest].Lon
+		default:
 			p.Lat, p.Lon = a.lat/a.w, a.lon/a.w
 		}
 	}

@@ -168,3 +168,51 @@ func FuzzGeoparse(f *testing.F) {
 		}
 	})
 }
+
+// TestDistrictCoordinates: ACLED codes "X district" to a town, so an admin2
+// region sits on the town named like it, else its seat, else its largest
+// place — never on a mean that may fall between towns.
+func TestDistrictCoordinates(t *testing.T) {
+	const data = `C	NG	Nigeria
+A1	NG.26	Niger
+A2	NG.26.10	Rafi
+A2	NG.26.11	Kontagora
+A2	NG.26.12	Mashegu
+A2	NG.26.13	Wushishi
+P	1	Kagara	10.19	6.25	P.PPLA2	NG	26	10	20000
+P	2	Rafi	10.40	6.10	P.PPL	NG	26	10	3000
+P	3	Kontagora	10.40	5.47	P.PPLA2	NG	26	11	98000
+P	4	Tegina	10.07	6.19	P.PPL	NG	26	11	10000
+P	5	Mashegu	9.97	5.78	P.PPL	NG	26	12	4000
+P	6	Kasanga	10.60	5.20	P.PPL	NG	26	12	9000
+P	7	Zungeru	9.80	6.15	P.PPL	NG	26	13	15000
+P	8	Gwarjiko	9.50	6.50	P.PPL	NG	26	13	3000
+`
+	g, err := Load(strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		district string
+		lat, lon float64
+		why      string
+	}{
+		{"Rafi", 10.40, 6.10, "the town named like the district, not its seat Kagara"},
+		{"Kontagora", 10.40, 5.47, "its seat, named like it"},
+		{"Mashegu", 9.97, 5.78, "the town named like it although Kasanga is larger"},
+		{"Wushishi", 9.80, 6.15, "no seat and no town of its name: its largest place"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.district, func(t *testing.T) {
+			for _, c := range g.Lookup(tt.district, sitrep.GeoHint{}) {
+				if c.Place.Code == "ADM2" {
+					if c.Place.Lat != tt.lat || c.Place.Lon != tt.lon {
+						t.Errorf("%s district at %v,%v, want %v,%v: %s", tt.district, c.Place.Lat, c.Place.Lon, tt.lat, tt.lon, tt.why)
+					}
+					return
+				}
+			}
+			t.Errorf("no ADM2 candidate for %s", tt.district)
+		})
+	}
+}
