@@ -283,6 +283,9 @@ func (r *resolver) indexRegions() {
 		for _, i := range m.refs {
 			if p := &r.g.places[i]; p.Code == "ADM1" || p.Code == "ADM2" {
 				if prev, ok := r.regions[int32(i)]; ok && prev != k {
+					if prev >= 0 && r.ms[prev].key == m.key {
+						continue // the same name again
+					}
 					r.regions[int32(i)] = -1
 				} else {
 					r.regions[int32(i)] = k
@@ -294,15 +297,17 @@ func (r *resolver) indexRegions() {
 
 // inside is the bonus of place i for lying in a region another mention
 // names.
+// A name repeated is no other mention: "Athens ... Athens" does not put
+// the town in Athens County, Ohio.
 func (r *resolver) inside(i uint32, self int) float64 {
 	b := 0.0
 	if reg := r.g.admin1[i]; reg >= 0 && reg != int32(i) {
-		if k, ok := r.regions[reg]; ok && k != self {
+		if k, ok := r.regions[reg]; ok && k != self && (k < 0 || r.ms[k].key != r.ms[self].key) {
 			b += 0.35
 		}
 	}
 	if reg := r.g.admin2[i]; reg >= 0 && reg != int32(i) {
-		if k, ok := r.regions[reg]; ok && k != self {
+		if k, ok := r.regions[reg]; ok && k != self && (k < 0 || r.ms[k].key != r.ms[self].key) {
 			b += 0.2
 		}
 	}
