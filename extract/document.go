@@ -187,12 +187,12 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 		case ref.adj:
 			c.weight = 1
 			// "Russian forces": who acts, not where, when the force is foreign.
-			if e.foreignForce(a, h.start) {
+			if e.foreignForce(a, h.start, h.start) {
 				c.weight = 0
 			}
 		case h.start > 0 && locative[a.ws[h.start-1].norm]:
 			c.weight = 3
-		case e.foreignForce(a, h.start):
+		case !hyphenated(a, h.end) && e.foreignForce(a, h.start, h.start):
 			// "The U.S. military said", "U.S. and British jets": who
 			// acts abroad, not where.
 			c.weight = 0
@@ -202,11 +202,20 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 	return out
 }
 
+// hyphenated reports a name joined to the next word by a hyphen ("the
+// US-Mexico border"): part of a compound, not an actor.
+func hyphenated(a *analysis, end int) bool {
+	e := a.ws[end-1].end
+	return e < len(a.s) && a.s[e] == '-'
+}
+
 // foreignForce reports an actor of type "external" (a foreign force)
-// starting at word w: "Russian forces", "U.S. military".
-func (e *Engine) foreignForce(a *analysis, w int) bool {
-	return e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), func(id int32) bool {
-		return e.lex.Actors[e.actorOf[id]].Type == "external"
+// starting at word w and ending after word minEnd: "Russian forces",
+// "U.S. military", and a bare "Russia" that the lexicon lists as the
+// force when minEnd is w.
+func (e *Engine) foreignForce(a *analysis, w, minEnd int) bool {
+	return e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), func(id int32, end int) bool {
+		return end > minEnd && e.lex.Actors[e.actorOf[id]].Type == "external"
 	})
 }
 

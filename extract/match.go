@@ -315,17 +315,17 @@ func (d *dict) scanAppend(out []hit, buf []int32, ws []word, from, to int) ([]hi
 	return d.t.scanAppend(out, buf, ws, from, to, d.exact)
 }
 
-// startsAt reports whether one of the dictionary's phrases starts at word
-// i (ending at or before to), and calls fn with each of its ids — without
-// allocating, for checks made at every candidate word.
-func (d *dict) startsAt(ws []word, i, to int, fn func(id int32) bool) bool {
+// startsAt reports whether fn accepts one of the ids (and the end word)
+// of the longest phrase starting at word i and ending at or before to —
+// without allocating, for checks made at every candidate word.
+func (d *dict) startsAt(ws []word, i, to int, fn func(id int32, end int) bool) bool {
 	var arr [16]int32
 	end, ids := d.t.longest(ws[:to], i, arr[:0])
 	if end <= i {
 		return false
 	}
 	for _, id := range ids {
-		if exactMatch(ws, d.exact[id], i, end) && fn(id) {
+		if exactMatch(ws, d.exact[id], i, end) && fn(id, end) {
 			return true
 		}
 	}

@@ -71,6 +71,7 @@ func merge(ds []*draft) []*draft {
 		}
 	}
 	for _, d := range out {
+		lethalIntervention(&d.ev)
 		if !typeTakesCasualties(d.ev) {
 			d.ev.Fatalities, d.ev.FatalitiesMin, d.ev.FatalitiesMax, d.ev.CivilianFatalities = nil, nil, nil, nil
 			d.ev.FatalitiesQualifier = ""
@@ -163,4 +164,17 @@ func order(ds []*draft) {
 		}
 		return false
 	})
+}
+
+// lethalIntervention makes a protest at which the intervention killed
+// someone ("police used tear gas …, and a rights group said one man died
+// of gunshot wounds") excessive force against protesters, as ACLED codes
+// lethal force. The actors stay as they are: ACLED names the protesters
+// first and the force that intervened second in both sub-types.
+func lethalIntervention(ev *sitrep.Event) {
+	if ev.SubEventType != "Protest with intervention" || ev.Fatalities == nil || *ev.Fatalities <= 0 || !ev.Occurred() {
+		return
+	}
+	ev.SubEventType = "Excessive force against protesters"
+	ev.Plover, ev.Cameo = "ASSAULT", "18"
 }
