@@ -48,3 +48,17 @@ func TestSelfReportedActs(t *testing.T) {
 		})
 	}
 }
+
+// TestExcessiveForceNamesProtestersFirst follows ACLED, which codes
+// excessive force against protesters with the protesters as actor 1 and
+// the force that fired on them as actor 2.
+func TestExcessiveForceNamesProtestersFirst(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "Police opened fire on protesters in Khartoum on Monday, killing two, as crowds marched against military rule in Sudan.", "2022-03-04")
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	ev := evs[0]
+	if ev.SubEventType != "Excessive force against protesters" || !strings.HasPrefix(ev.Actor1, "Protesters") || !strings.HasPrefix(ev.Actor2, "Police Forces") {
+		t.Errorf("got %s: %q / %q, want excessive force: Protesters / Police Forces", ev.SubEventType, ev.Actor1, ev.Actor2)
+	}
+}

@@ -182,11 +182,13 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		if !state(other) {
 			other = x2
 		}
+		// ACLED names the protesters first and the force that fired on
+		// them second, as for a protest with intervention.
 		if ev.SubEventType == "Excessive force against protesters" {
 			if !state(other) {
 				other = g("Police Forces")
 			}
-			x1, x2 = other, g("Protesters")
+			x1, x2 = g("Protesters"), other
 			break
 		}
 		if x1.act != nil && !typ(x1, "protesters", "civilians", "state", "external") {
