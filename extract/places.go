@@ -136,14 +136,16 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 // place the text puts it in: "Oleksandrivka, Donetsk", "Murino (Plav)",
 // "Victoria Park in London (Ontario)". The first name is then a quarter,
 // square or village the gazetteer knows only elsewhere, and the second is
-// where it happened.
+// where it happened — when the second is the surer of the two: a region
+// the gazetteer misreads as a far village ("Morelia, Michoacan de Ocampo")
+// contradicts nothing.
 func contradicted(a *analysis, i int) bool {
 	p := a.places[i]
 	if p.Precision >= 3 || i+1 >= len(a.places) {
 		return false
 	}
 	q := a.places[i+1]
-	if q.Score < lowScore || q.w0 < p.w1 || q.w0-p.w1 > 3 {
+	if q.Score < lowScore || q.Score <= p.Score || q.w0 < p.w1 || q.w0-p.w1 > 3 {
 		return false
 	}
 	paren := false

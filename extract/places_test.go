@@ -90,6 +90,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Bohorodychne",
 		},
 		{
+			name: "a region misread as a far village does not move the town",
+			text: "On Monday, in Uruapan, Michoacan de Ocampo, gunmen killed two police officers.",
+			geo: tableGeo{"Uruapan": townAt("Uruapan", "Mexico", "Michoacan", 19.42, -102.06, 0.64),
+				"Michoacan de Ocampo": townAt("Ejido Michoacan de Ocampo", "Mexico", "Baja California", 32.45, -115.1, 0.27)},
+			want: "Uruapan",
+		},
+		{
 			name: "a list is not a hierarchy",
 			text: "Protesters marched in Lviv, Kyiv and Odesa on Saturday.",
 			geo: tableGeo{"Lviv": townAt("Lviv", "Ukraine", "Lviv", 49.84, 24.03, 0.9),
