@@ -35,3 +35,26 @@ func TestHintDoesNotDropPlacesAbroad(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionOfficialNames: regions written by their official or French
+// names resolve to the region in the right country.
+func TestRegionOfficialNames(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ text, mention, country string }{
+		{"Separatists attacked a checkpoint in Kumba (Meme, Sud-Ouest) overnight.", "Sud-Ouest", "CM"},
+		{"Soldiers clashed with fighters near Mora, Extreme-Nord, on Friday.", "Extreme-Nord", "CM"},
+		{"On Sunday, in Uruapan, Michoacan de Ocampo, gunmen burned two trucks.", "Michoacan de Ocampo", "MX"},
+		{"Farmers blocked a highway in Xalapa, Veracruz de Ignacio de la Llave.", "Veracruz de Ignacio de la Llave", "MX"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			got := find(g.Geoparse(tt.text, sitrep.GeoHint{}), tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention %q in %q", tt.mention, tt.text)
+			}
+			if p := got[0].Place; p.Code != "ADM1" || p.CountryCode != tt.country {
+				t.Errorf("%q resolved to %s (%s %s), want the %s region", tt.mention, p.Name, p.CountryCode, p.Code, tt.country)
+			}
+		})
+	}
+}
