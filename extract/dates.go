@@ -75,18 +75,13 @@ func eventDate(a *analysis, si int, t int, m sitrep.Modality) (dateMention, bool
 }
 
 // statementWindow dates an event known only from when a source spoke of
-// it: the week up to the statement (ACLED time precision 2), since reports
-// follow events by hours to days.
+// it as ACLED does an event reported without its own date: on the day of
+// the report, with time precision 2 (within the week up to it).
 func statementWindow(d dateMention) dateMention {
 	d.d.End = d.d.Start
-	d.d.Start = d.d.Start.AddDate(0, 0, -reportLagDays)
 	d.d.Precision = max(d.d.Precision, 2)
 	return d
 }
-
-// reportLagDays is how long before a statement or a publication an event
-// it reports without a date may have happened.
-const reportLagDays = 6
 
 // setDate writes the date fields of ev.
 func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
@@ -107,11 +102,10 @@ func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
 		return
 	}
 	// Nothing in the text dates the event: it happened recently, on or
-	// before publication, not necessarily on the day.
-	{
-		ev.EventDate = a.pub.AddDate(0, 0, -reportLagDays).Format("2006-01-02")
-		ev.EventDateEnd, ev.TimePrecision = a.pub.Format("2006-01-02"), 2
-	}
+	// before publication, not necessarily on the day. ACLED codes such an
+	// event on the day of the report with time precision 2.
+	day := a.pub.Format("2006-01-02")
+	ev.EventDate, ev.EventDateEnd, ev.TimePrecision = day, day, 2
 }
 
 // earlierResolved reports a resolved date before word w.

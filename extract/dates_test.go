@@ -3,8 +3,10 @@ package extract
 import "testing"
 
 // TestEventDates checks which date an event gets when a report mentions
-// several: when the event happened, not when a source spoke about it, and
-// a window rather than a made-up day when the text gives no date.
+// several: when the event happened, not when a source spoke about it; and,
+// when the text gives no date of the event, the day of the report or
+// statement at time precision 2 (within the week up to it), as ACLED
+// codes it, rather than a made-up exact day.
 func TestEventDates(t *testing.T) {
 	e := mustEngine(t)
 	tests := []struct {
@@ -21,9 +23,9 @@ func TestEventDates(t *testing.T) {
 		{"told a news agency on a day",
 			"Three farmers were shot dead by bandits in Birnin Gwari on Sunday night, a community leader told Reuters on Tuesday.",
 			"2024-03-13", "2024-03-10", "2024-03-10", 1},
-		{"only a statement date gives the week before it",
+		{"only a statement date gives its day at week precision",
 			"The Burkinabe army said on Thursday it had repelled an attack on its base in Djibo, killing dozens of assailants.",
-			"2024-02-02", "2024-01-26", "2024-02-01", 2},
+			"2024-02-02", "2024-02-01", "2024-02-01", 2},
 		{"the previous evening is anchored to the statement",
 			"The U.S. military said on Tuesday that it carried out a drone strike near Qaim the previous evening, killing a militia commander.",
 			"2024-02-13", "2024-02-12", "2024-02-12", 1},
@@ -36,9 +38,9 @@ func TestEventDates(t *testing.T) {
 		{"a span's start is no event date",
 			"On 5 February 2022, dismissed workers, on strike since May 2021, protested outside the parliament in San Salvador.",
 			"", "2022-02-05", "2022-02-05", 1},
-		{"no date at all is the week before publication",
+		{"no date at all is the publication day at week precision",
 			"Gunmen killed four herders and stole dozens of cattle near Katsina-Ala.",
-			"2024-03-06", "2024-02-29", "2024-03-06", 2},
+			"2024-03-06", "2024-03-06", "2024-03-06", 2},
 		{"a threat is dated by its statement",
 			"The rebel commander said on Monday his fighters would attack the airport if the army did not withdraw.",
 			"2024-03-06", "2024-03-04", "2024-03-04", 1},
