@@ -9,9 +9,9 @@ import (
 // nearest after it; else the last one before the sentence (news carries a
 // date forward: "On Friday, … . The militants also …"); else the
 // publication date. Dates of statements ("said on Monday") come last: the
-// event happened on or before them, so one alone gives a window (see
-// statementWindow) — unless the event is itself something said (a
-// threat, a plan, a denial), which the statement's date dates.
+// event happened on or before them, so one alone gives its day at time
+// precision 2 (see statementWindow) — unless the event is itself
+// something said (a threat, a plan, a denial), which the statement dates.
 func eventDate(a *analysis, si int, t int, m sitrep.Modality) (dateMention, bool) {
 	sn := a.sents[si]
 	spoken := m == sitrep.ModalityThreatened || m == sitrep.ModalityPlanned || m == sitrep.ModalityDenied
