@@ -140,3 +140,26 @@ func TestGeoparseContext(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionChainKeepsKnownTowns: in "village (town, province)" a province
+// the gazetteer knows only as a transliteration variant of some other
+// region is no evidence against the town before it.
+func TestRegionChainKeepsKnownTowns(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct{ text, mention, country string }{
+		{"Gunmen attacked a school in the village of Tanwalbougou (Fada Ngourma, Gourma) on Monday.", "Fada Ngourma", "BF"},
+		{"Soldiers repelled an attack on a post near Djibasso (Nouna, Kossi) at dawn.", "Nouna", "BF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			ms := g.Geoparse(tt.text, sitrep.GeoHint{})
+			got := find(ms, tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention %q in %q; got %+v", tt.mention, tt.text, ms)
+			}
+			if got[0].Place.CountryCode != tt.country {
+				t.Errorf("%q resolved to %s (%s), want a place in %s", tt.mention, got[0].Place.Name, got[0].Place.CountryCode, tt.country)
+			}
+		})
+	}
+}

@@ -48,7 +48,9 @@ func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms [
 				break
 			}
 			for _, r := range ms[j].refs {
-				if c := g.places[r].Code; c == "ADM1" || c == "ADM2" {
+				// Only a name known as written: a transliteration variant
+				// ("Hessen" ~ Hassan) is not yet checked against the text.
+				if c := g.places[r].Code; (c == "ADM1" || c == "ADM2") && ms[j].exact {
 					anyRegion = true
 				}
 			}
