@@ -243,6 +243,9 @@ func placeCountry(a *analysis) string {
 	for _, p := range a.places {
 		if p.Score >= lowScore {
 			votes[p.Place.Country] += 2
+			if c := p.Place.Code; c == "ADM1" || c == "ADM2" {
+				votes[p.Place.Country]++ // a region's name is rarely shared abroad
+			}
 		}
 	}
 	for _, h := range a.countryHits {

@@ -140,3 +140,18 @@ func TestEventPlaceChoice(t *testing.T) {
 		})
 	}
 }
+
+func TestPlaceCountryTrustsRegions(t *testing.T) {
+	pm := func(m sitrep.PlaceMention) placeMention { return placeMention{PlaceMention: m} }
+	a := &analysis{places: []placeMention{
+		pm(townAt("Faizabad", "Afghanistan", "Badakhshan", 37.1, 70.6, 0.57)), // a village the gazetteer knows only abroad
+		pm(region("Tashkent", "Uzbekistan", "ADM1", 0.67)),
+	}}
+	if got, want := placeCountry(a), "Uzbekistan"; got != want {
+		t.Errorf("placeCountry = %q, want %q: a named region outweighs a town of the same count", got, want)
+	}
+	a.places = append(a.places, pm(townAt("Jurm", "Afghanistan", "Badakhshan", 36.86, 70.83, 0.8)))
+	if got, want := placeCountry(a), "Afghanistan"; got != want {
+		t.Errorf("placeCountry = %q, want %q: two towns outweigh one region", got, want)
+	}
+}
