@@ -52,7 +52,11 @@ func formerBefore(a *analysis, sn sentence, w int) bool {
 // ties go to the later entry.
 func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []mention {
 	var out []mention
+	dateline := datelineEnd(a, sn)
 	for _, h := range e.actorHits(a, sn) {
+		if h.end <= dateline {
+			continue // "KHARKIV, Ukraine —" says where the reporter is, not who acts
+		}
 		var pick *lexicon.Actor
 		score := -1
 		for _, id := range h.ids {
@@ -306,4 +310,24 @@ func (e *Engine) actorHits(a *analysis, sn sentence) []hit {
 		c.w0, c.w1, c.ok = sn.w0, sn.w1, true
 	}
 	return c.hits
+}
+
+// datelineEnd returns the index of the dash that closes a wire dateline
+// opening sentence sn ("KHARKIV, Ukraine —", "GUSAU, Nigeria (Example
+// Wire) —"), or -1: a dateline starts with a name in capitals.
+func datelineEnd(a *analysis, sn sentence) int {
+	if sn.w1-sn.w0 < 3 {
+		return -1
+	}
+	first := a.ws[sn.w0].text
+	if len(first) < 3 || strings.ToUpper(first) != first || !isCapital(first) {
+		return -1
+	}
+	for k := sn.w0 + 1; k < sn.w1 && k <= sn.w0+10; k++ {
+		switch a.ws[k].text {
+		case "\u2014", "\u2013", "--":
+			return k
+		}
+	}
+	return -1
 }

@@ -5,10 +5,11 @@ import (
 	"testing"
 )
 
-// TestSelfReportedActs checks that a source telling of its own act ("X
-// said it had …") is the actor, while a source reporting others' acts
-// stays a source.
-func TestSelfReportedActs(t *testing.T) {
+// TestActorChoice checks who acts in full news sentences: a source
+// telling of its own act ("X said it had …") is the actor while a source
+// reporting others' acts stays a source; a dateline names no actor; a
+// foreign weapon ("a Russian missile") names its force.
+func TestActorChoice(t *testing.T) {
 	e := mustEngine(t)
 	tests := []struct {
 		name, text     string
@@ -23,6 +24,12 @@ func TestSelfReportedActs(t *testing.T) {
 		{"a group described in apposition keeps its name",
 			"The Arakan Army, an ethnic armed group, said on Thursday it had taken control of the town of Minbya after weeks of fighting with the military.",
 			"AA: Arakan Army", "Military Forces"},
+		{"a dateline's country is where the reporter is, not who acts",
+			"KHARKIV, Ukraine \u2014 Russian drones struck an energy facility in the Kharkiv region overnight, cutting power to thousands of homes.",
+			"Military Forces of Russia", ""},
+		{"a foreign missile names its force",
+			"KHARKIV, Ukraine \u2014 A Russian missile struck a residential area of Kharkiv on Saturday night, killing seven people.",
+			"Military Forces of Russia", "Civilians"},
 		{"a source reporting others' attack does not act",
 			"The Arakan Army said junta troops shelled a village in Minbya township on Tuesday.",
 			"Military Forces", ""},

@@ -67,7 +67,10 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			if &ms[i] == victim {
 				continue
 			}
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && m.actor.Type != "civilians" && !clauseBreak(a, m.w1, t.w0) {
+			m := &ms[i]
+			// "Russian drones struck": the trigger may end the actor's name.
+			inName := m.w0 < t.w0 && m.w1 > t.w0 && m.w1 <= t.w1
+			if m.role == principal && (m.w1 <= t.w0 || inName) && m.actor.Type != "civilians" && !clauseBreak(a, min(m.w1, t.w0), t.w0) {
 				p1 = m
 				break
 			}
