@@ -177,6 +177,11 @@ func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used 
 	dm, ok := eventDate(a, si, t.w0, t.modality)
 	d.ownDate = ok && dm.w0 >= sn.w0 && dm.w1 <= sn.w1
 	setDate(a, ev, dm, ok)
+	// "Similar rallies were planned in Kassala next week": an event dated
+	// after the report has not happened yet.
+	if d.ownDate && ev.Modality == sitrep.ModalityOccurred && a.hasPub && dm.d.Resolved && dm.d.Start.After(a.pub) {
+		ev.Modality = sitrep.ModalityPlanned
+	}
 
 	// Who.
 	ms := e.sentenceActors(a, sn, ev.Country)

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
 
 // TestEventDates checks which date an event gets when a report mentions
 // several: when the event happened, not when a source spoke about it; and,
@@ -74,5 +78,17 @@ func TestOwnDateSeparatesEvents(t *testing.T) {
 	}
 	if len(dates) < 2 || dates[0] != "2022-03-02" || dates[len(dates)-1] != "2022-02-27" {
 		t.Errorf("air strikes dated %v, want the lead on 2022-03-02 and Sunday's strike apart on 2022-02-27", dates)
+	}
+}
+
+// TestFutureDateIsPlanned checks that an event dated after its report
+// has not happened yet, whatever its verb.
+func TestFutureDateIsPlanned(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "Teachers march to parliament in Nairobi on 10 March 2022 to demand higher pay, their union said.", "2022-03-04")
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if ev := evs[0]; ev.Modality != sitrep.ModalityPlanned || ev.EventDate != "2022-03-10" {
+		t.Errorf("got %s on %s, want planned on 2022-03-10", ev.Modality, ev.EventDate)
 	}
 }

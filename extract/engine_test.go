@@ -236,6 +236,7 @@ func TestModality(t *testing.T) {
 		{"conditional threat", "If the troops advance, we will fight them, the commander said.", sitrep.ModalityThreatened},
 		{"tally", "Air strikes have killed at least 300 civilians since 2015, the monitor said.", sitrep.ModalityCumulative},
 		{"plain report", "Troops shelled the village on Monday, residents said.", sitrep.ModalityOccurred},
+		{"rallies that were planned have not happened", "Organisers said similar rallies were planned in Kassala and Atbara.", sitrep.ModalityPlanned},
 		{"a call about a dated strike does not plan it", "Rights groups called for an inquiry into Sunday's drone strike on a wedding near Menaka.", sitrep.ModalityOccurred},
 		{"a scheduled march on a named day is still planned", "Opposition parties called for Friday's planned march against the fuel tax in Accra.", sitrep.ModalityPlanned},
 	}
