@@ -59,6 +59,12 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 			}
 			continue
 		}
+		// "Residents said the fighting lasted several hours": a definite
+		// event noun with nothing new refers back to the event told.
+		if p := e.referredEvent(a, sn, ts, drafts); p != nil {
+			elaborate(a, p, si, cs)
+			continue
+		}
 		cues := e.sentenceCues(a, sn)
 		tallySentence := len(cs) > 0 && multiCountryTally(a, sn)
 		// "Two soldiers were killed." after an event sentence tells its toll,
@@ -355,6 +361,47 @@ func updatedEvent(drafts []*draft, cs []casualty) *draft {
 	}
 	for i := len(drafts) - 1; i >= 0; i-- {
 		if d := drafts[i]; violent(d.ev) && d.ev.Occurred() {
+			return d
+		}
+	}
+	return nil
+}
+
+// referredEvent returns the earlier event a sentence refers back to with
+// a definite noun — "the fighting lasted several hours", "the attack
+// took place near a market" — when that noun is the sentence's only kind
+// of event, the sentence gives no date or place of its own, and an event
+// of its type has occurred already. Nil otherwise.
+func (e *Engine) referredEvent(a *analysis, sn sentence, ts []trigger, drafts []*draft) *draft {
+	if len(drafts) == 0 {
+		return nil
+	}
+	t := ts[best(ts)]
+	if t.w0 == sn.w0 || t.w1 != t.w0+1 || strings.HasSuffix(t.Phrase, "ed") {
+		return nil
+	}
+	switch a.ws[t.w0-1].norm {
+	case "the", "this", "that":
+	default:
+		return nil
+	}
+	for _, x := range ts {
+		if x.EventType != t.EventType && x.Priority >= genericPriority { // "were killed", "families had fled": no new kind of event
+			return nil
+		}
+	}
+	for _, d := range a.dates {
+		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && !d.statement {
+			return nil
+		}
+	}
+	for _, p := range a.places {
+		if p.w0 >= sn.w0 && p.w1 <= sn.w1 && p.w0 > t.w0 {
+			return nil // "the fighting in Kidal": maybe another place
+		}
+	}
+	for i := len(drafts) - 1; i >= 0; i-- {
+		if d := drafts[i]; d.ev.EventType == t.EventType && d.ev.Occurred() && !d.headline {
 			return d
 		}
 	}

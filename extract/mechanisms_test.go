@@ -114,3 +114,19 @@ func TestCaseSensitiveAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestDefiniteNounRefersBack checks that "the fighting" in a later
+// sentence with nothing new is the event already told, not another one.
+func TestDefiniteNounRefersBack(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "Soldiers clashed with al-Shabaab militants near Balcad on Monday, killing 12 of them, the army said. "+
+		"Residents of Balcad, about 30 km north of Mogadishu, said the fighting lasted several hours.", "2022-03-04")
+	n := 0
+	for _, ev := range evs {
+		if ev.Occurred() {
+			n++
+		}
+	}
+	if n != 1 || evs[0].SubEventType != "Armed clash" {
+		t.Errorf("got %d events that occurred (first %s), want the one clash", n, evs[0].SubEventType)
+	}
+}
