@@ -63,6 +63,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		// event noun with nothing new refers back to the event told.
 		if p := e.referredEvent(a, sn, ts, drafts); p != nil {
 			elaborate(a, p, si, cs)
+			e.claimant(a, sn, p)
 			continue
 		}
 		cues := e.sentenceCues(a, sn)
@@ -406,4 +407,32 @@ func (e *Engine) referredEvent(a *analysis, sn sentence, ts []trigger, drafts []
 		}
 	}
 	return nil
+}
+
+// claimant gives an event whose perpetrator was unknown the group that
+// claims it in a later sentence: "Islamic State Khorasan Province claimed
+// the bombing in a statement".
+func (e *Engine) claimant(a *analysis, sn sentence, p *draft) {
+	if !strings.HasPrefix(p.ev.Actor1, "Unidentified") && p.ev.Actor1 != "" {
+		return
+	}
+	claim := -1
+	for k := sn.w0; k < sn.w1; k++ {
+		if n := a.ws[k].norm; n == "claimed" || n == "claims" {
+			claim = k
+			break
+		}
+	}
+	if claim < 0 || claim+1 < sn.w1 && a.ws[claim+1].norm == "by" {
+		return
+	}
+	ms := e.sentenceActors(a, sn, p.ev.Country)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.w1 <= claim && m.role != sponsor && isArmed(m.actor) && m.actor.Type != "state" && m.actor.Country != "*" {
+			p.ev.Actor1, p.ev.Inter1 = actorName(m.actor, p.ev.Country), m.actor.Inter
+			p.named1 = true
+			return
+		}
+	}
 }

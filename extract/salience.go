@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep"
 )
@@ -139,6 +140,11 @@ func absorb(p, d *draft) {
 			p.ev.Actor2, p.ev.Inter2, p.named2 = d.ev.Actor2, d.ev.Inter2, d.named2
 		}
 	}
+	// "A bomb exploded … . Islamic State Khorasan Province claimed the
+	// bombing": a later sentence names the perpetrator the lead did not.
+	if unknownActor(p.ev.Actor1) && d.named1 && !unknownActor(d.ev.Actor1) && d.ev.EventType == p.ev.EventType {
+		p.ev.Actor1, p.ev.Inter1, p.named1 = d.ev.Actor1, d.ev.Inter1, true
+	}
 	p.cs = append(p.cs, d.cs...)
 	setCasualties(&p.ev, p.cs)
 	if p.ev.Actor2 == "" && d.ev.Actor2 != "" && d.ev.Actor2 != p.ev.Actor1 && d.ev.EventType == p.ev.EventType {
@@ -177,4 +183,9 @@ func lethalIntervention(ev *sitrep.Event) {
 	}
 	ev.SubEventType = "Excessive force against protesters"
 	ev.Plover, ev.Cameo = "ASSAULT", "18"
+}
+
+// unknownActor reports an actor the text did not identify.
+func unknownActor(name string) bool {
+	return name == "" || strings.HasPrefix(name, "Unidentified")
 }

@@ -31,6 +31,11 @@ var statementGap = map[string]bool{
 	"written": true, "televised": true, "address": true, "speech": true, "post": true,
 }
 
+// statementNouns name a statement itself: a date right after one ("in a
+// statement on Saturday") dates the statement.
+var statementNouns = map[string]bool{"statement": true, "statements": true, "briefing": true, "interview": true,
+	"communique": true, "communiqué": true, "announcement": true, "post": true, "tweet": true}
+
 // markStatements flags the date mentions that date a statement rather
 // than an event: governed by a statement verb before them ("said on
 // Monday", "told Reuters on Tuesday") or followed by one ("police on
@@ -50,6 +55,11 @@ func markStatements(a *analysis) {
 		}
 		for k, gap := d.w0-1, 0; k >= 0 && gap <= 5; k, gap = k-1, gap+1 {
 			w := a.ws[k]
+			// "claimed the bombing in a statement on Saturday"
+			if statementNouns[w.norm] {
+				d.statement = true
+				break
+			}
 			if statementVerbs[w.norm] {
 				passive := k > 0 && (a.ws[k-1].norm == "was" || a.ws[k-1].norm == "were" || a.ws[k-1].norm == "been" || a.ws[k-1].norm == "being")
 				d.statement = !passive
