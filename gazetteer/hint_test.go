@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/sitrep/sitrep"
@@ -56,5 +57,44 @@ func TestRegionOfficialNames(t *testing.T) {
 				t.Errorf("%q resolved to %s (%s %s), want the %s region", tt.mention, p.Name, p.CountryCode, p.Code, tt.country)
 			}
 		})
+	}
+}
+
+// TestGeoparseConcurrentMatchesSequential: Geoparse reuses pooled working
+// memory (tokens, keys, resolver tables); goroutines sharing the pool must
+// get the results a lone caller gets.
+func TestGeoparseConcurrentMatchesSequential(t *testing.T) {
+	g := mustDefault(t)
+	texts := []string{
+		"Shelling hit Raqqa on Monday while protesters marched in Santiago - Providencia.",
+		"Gunmen attacked a school in the village of Tanwalbougou (Fada Ngourma, Gourma) on Monday.",
+		"Barricades of burning tyres went up across Port-au-Prince, Ouest, on Monday.",
+		"Separatists attacked a checkpoint in Kumba (Meme, Sud-Ouest) overnight.",
+	}
+	want := make([][]sitrep.PlaceMention, len(texts))
+	for i, s := range texts {
+		want[i] = g.Geoparse(s, sitrep.GeoHint{})
+	}
+	errs := make(chan string, 64)
+	done := make(chan struct{})
+	for w := 0; w < 8; w++ {
+		go func(w int) {
+			defer func() { done <- struct{}{} }()
+			for n := 0; n < 50; n++ {
+				i := (w + n) % len(texts)
+				got := g.Geoparse(texts[i], sitrep.GeoHint{})
+				if fmt.Sprint(got) != fmt.Sprint(want[i]) {
+					errs <- fmt.Sprintf("text %d: got %v, want %v", i, got, want[i])
+					return
+				}
+			}
+		}(w)
+	}
+	for w := 0; w < 8; w++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
