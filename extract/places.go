@@ -99,7 +99,7 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Precision < 3 {
 			s += 1000
 		}
-		if p.Score < lowScore || contradicted(a, i) || p.w1 < len(a.ws) && groupNouns[a.ws[p.w1].norm] {
+		if p.Score < lowScore || contradicted(a, i) || p.w1 < len(a.ws) && (groupNouns[a.ws[p.w1].norm] || facilityNouns[a.ws[p.w1].norm]) {
 			s -= 1500
 		}
 		if destination(a, sn, p) {
@@ -209,6 +209,13 @@ func inList(a *analysis, j int) bool {
 // Bangkok".
 var groupNouns = map[string]bool{"militiamen": true, "militia": true, "militias": true, "vigilantes": true,
 	"herders": true, "youths": true, "residents": true, "natives": true, "villagers": true, "indigenes": true}
+
+// facilityNouns after a place name make it the name of a facility, which
+// may lie anywhere: "Santa Fe park in Needles", "Union Station in Los
+// Angeles", "Pomona high school in Arvada", "the Aden - Taizz road".
+var facilityNouns = map[string]bool{"park": true, "square": true, "station": true, "street": true, "road": true,
+	"avenue": true, "boulevard": true, "highway": true, "hospital": true, "school": true, "high": true, "university": true,
+	"college": true, "stadium": true, "market": true, "mall": true, "church": true, "mosque": true, "hotel": true, "prison": true}
 
 // containerWords may stand between a place and the larger place it lies
 // in: "Gaviao located in Vila Nova de Famalicao", "the Mount Hope

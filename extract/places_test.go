@@ -118,6 +118,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Agatu",
 		},
 		{
+			name: "a facility named after a place is not that place",
+			text: "Nurses rallied outside Carlisle hospital in Penrith on Monday over pay.",
+			geo: tableGeo{"Carlisle": townAt("Carlisle", "United Kingdom", "England", 54.89, -2.93, 0.8),
+				"Penrith": townAt("Penrith", "United Kingdom", "England", 54.66, -2.75, 0.7)},
+			want: "Penrith",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
