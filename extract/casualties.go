@@ -79,8 +79,13 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 			}
 		case aux != "":
 			figs = a.numbersBefore(sn.w0, h.start, used)
-			single = len(figs) == 0 && (aux == "was" || singularBefore(a, sn, h.start))
-			if len(figs) == 0 && bothBefore(a, sn, h.start) {
+			// "A soldier and two civilians were killed": one more.
+			if len(figs) > 0 && singleJoinedBefore(a, sn, a.nums[figs[0]].w0) {
+				c.value, c.min, c.max = 1, 1, 1
+				single = true
+			}
+			single = single || len(figs) == 0 && (aux == "was" || singularBefore(a, sn, h.start))
+			if len(figs) == 0 && (bothBefore(a, sn, h.start) || aux == "were" && pairBefore(a, sn, h.start)) {
 				c.value, c.min, c.max = 2, 2, 2
 				c.victims = [2]int{max(sn.w0, h.start-6), h.start}
 				out = append(out, c)
@@ -205,6 +210,54 @@ func bothBefore(a *analysis, sn sentence, i int) bool {
 		}
 		if a.ws[k].kind == text.Punct {
 			return false
+		}
+	}
+	return false
+}
+
+// singleJoinedBefore reports one victim joined by "and" before the
+// figure starting at word f: "a soldier and two civilians".
+func singleJoinedBefore(a *analysis, sn sentence, f int) bool {
+	if f-3 < sn.w0 || a.ws[f-1].norm != "and" {
+		return false
+	}
+	for k := f - 2; k >= sn.w0 && k >= f-4; k-- {
+		switch a.ws[k].norm {
+		case "a", "an", "one":
+			n := a.ws[f-2].norm
+			return a.ws[f-2].kind == text.Word && (!strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss"))
+		}
+		if a.ws[k].kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// pairBefore reports two single victims joined by "and" in the subject
+// of a passive casualty verb: "a woman and her child were killed", "a
+// farmer and his son were shot dead".
+func pairBefore(a *analysis, sn sentence, i int) bool {
+	single := map[string]bool{"a": true, "an": true, "one": true, "his": true, "her": true, "their": true, "its": true}
+	and := -1
+	for k := i - 1; k >= sn.w0 && k >= i-8; k-- {
+		w := a.ws[k]
+		if w.kind == text.Punct || w.kind == text.Numeral {
+			return false
+		}
+		if w.norm == "and" {
+			and = k
+			break
+		}
+	}
+	if and < sn.w0+2 || !single[a.ws[and+1].norm] {
+		return false
+	}
+	// The first noun phrase: a singular determiner one or two words back.
+	for k := and - 1; k >= sn.w0 && k >= and-3; k-- {
+		if single[a.ws[k].norm] {
+			n := a.ws[and-1].norm
+			return !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss")
 		}
 	}
 	return false
