@@ -97,6 +97,12 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 				next = ws[h.end].norm
 			}
 			switch {
+			case next == "both" && (h.end+1 >= sn.w1 || a.ws[h.end+1].kind == text.Punct || a.ws[h.end+1].norm == "of" || a.ws[h.end+1].norm == "men" || a.ws[h.end+1].norm == "women"):
+				// "killing both", "killed both of them": two victims.
+				c.value, c.min, c.max = 2, 2, 2
+				c.victims = [2]int{h.end, min(sn.w1, h.end+4)}
+				out = append(out, c)
+				continue
 			case objectStart[next]:
 				figs = a.numbersAfter(h.end, sn.w1, 2, used)
 				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his" || next == "the" && singularNoun(a, h.end+1, sn.w1)) {
