@@ -107,8 +107,11 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 				figs = a.numbersAfter(h.end, sn.w1, 2, used)
 				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his" || next == "the" && singularNoun(a, h.end+1, sn.w1)) {
 					single = true
-					figs = a.numbersAfter(h.end, sn.w1, 6, used)
-					if len(figs) > 0 && !joined(a, h.end, a.nums[figs[0]].w0) {
+					// "killed a commander of the Kataib Hezbollah militia
+					// and two of his aides": a figure joined by "and" to
+					// the object, however long its name.
+					figs = a.numbersAfter(h.end, sn.w1, 12, used)
+					if len(figs) > 0 && !joinedObject(a, h.end, a.nums[figs[0]].w0) {
 						figs = nil
 					}
 				}
@@ -219,6 +222,24 @@ func bothBefore(a *analysis, sn sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// joinedObject reports a figure at word f joined by "and" to the object
+// starting at word w, with no clause between: "a man and 2 of his
+// relatives", "a commander of the militia and two of his aides".
+func joinedObject(a *analysis, w, f int) bool {
+	if f-w > 6 {
+		if a.ws[f-1].norm != "and" {
+			return false
+		}
+		for k := w; k < f-1; k++ {
+			if x := a.ws[k]; x.kind == text.Punct || isBoundaryWord(x.norm) || x.norm == "and" {
+				return false
+			}
+		}
+		return true
+	}
+	return joined(a, w, f)
 }
 
 // singleJoinedBefore reports one victim joined by "and" before the
