@@ -172,6 +172,7 @@ func TestCasualties(t *testing.T) {
 		{"two single victims joined by 'and'", "A woman and her child were killed when shells hit their home in Ariha on Monday.", 2, 2, -1, -1},
 		{"'killing both' is two", "A drone struck a pick-up truck carrying two fighters near Mayadin on Wednesday, killing both.", 2, 2, -1, -1},
 		{"a long object joined to a figure", "A drone strike near Qaim on Monday killed a commander of the Kataib Hezbollah militia and two of his aides, officials said.", 3, 3, -1, -1},
+		{"martyred is killed", "Twelve citizens were martyred on Monday when a market in Deir Ezzor was targeted, a hospital source said.", 12, 12, -1, -1},
 		{"one victim and a figure add up", "A soldier and two civilians were killed when shells hit Ariha on Monday.", 3, 3, -1, -1},
 		{"a figure alone is not raised", "Two civilians were killed when shells hit Ariha on Monday.", 2, 2, -1, -1},
 		{"a part before a passive verb is not the toll", "Nine villagers including two children were killed when rebels shelled Kalehe on Friday.", 9, 9, -1, -1},
