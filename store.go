@@ -172,7 +172,8 @@ type DocumentStore interface {
 	ReextractDocument(ctx context.Context, id string) (*IngestResult, error)
 }
 
-// Count is one bucket of EventStats.
+// Count is one bucket of EventStats. Fatalities sums only the events
+// reported as having happened (modality occurred or reported).
 type Count struct {
 	Key        string `json:"key"`
 	Count      int    `json:"count"`

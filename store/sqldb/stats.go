@@ -12,7 +12,11 @@ import (
 )
 
 // EventStats counts the events matching f by type, country, modality, day
-// and week, with the sum of their best-estimate fatalities.
+// and week, with the sum of their best-estimate fatalities. Only events reported as
+// having happened (occurred, or a source's claim) add to the fatality sums:
+// a cumulative tally ("thousands killed since 2014"), a denial, a threat or
+// a plan is counted as an event, but its figure is not deaths that happened
+// in it.
 func (s *Store) EventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.EventStats, error) {
 	f.Cursor, f.Limit, f.Sort = "", 0, ""
 	if err := f.Validate(); err != nil {
@@ -29,7 +33,7 @@ func (s *Store) eventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 	// rather than for their sum.
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		err := s.R.QueryRowContext(gctx, s.q("SELECT count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where), args...).
+		err := s.R.QueryRowContext(gctx, s.q("SELECT count(*), COALESCE(SUM(CASE WHEN modality IN ('occurred', 'reported') THEN fatalities END), 0) FROM events WHERE "+where), args...).
 			Scan(&st.Total, &st.Fatalities)
 		if err != nil {
 			return fmt.Errorf("count events: %w", err)
@@ -58,7 +62,7 @@ func (s *Store) eventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 }
 
 func (s *Store) countBy(ctx context.Context, col, where string, args []any) ([]sitrep.Count, error) {
-	rows, err := s.R.QueryContext(ctx, s.q("SELECT "+col+", count(*), COALESCE(SUM(fatalities), 0) FROM events WHERE "+where+" GROUP BY "+col), args...)
+	rows, err := s.R.QueryContext(ctx, s.q("SELECT "+col+", count(*), COALESCE(SUM(CASE WHEN modality IN ('occurred', 'reported') THEN fatalities END), 0) FROM events WHERE "+where+" GROUP BY "+col), args...)
 	if err != nil {
 		return nil, fmt.Errorf("count events by %s: %w", col, err)
 	}

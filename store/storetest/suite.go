@@ -481,6 +481,26 @@ func testStats(t *testing.T, open Opener) {
 	if got, want := st.Fatalities, 9+14+1+2+0+0+17+2; got != want {
 		t.Errorf("fatalities = %d, want %d", got, want)
 	}
+	// A tally, a threat or a denial is an event, but its figure is not
+	// deaths that happened in it: the sums leave it out.
+	x := NewExtractor([]Fixture{{
+		Doc: sitrep.Document{ID: "tally", Text: "The monitor says at least 3,000 people have been killed in the province since 2019."},
+		Events: []sitrep.Event{{EventType: sitrep.ViolenceAgainstCivs, SubEventType: "Attack", Modality: sitrep.ModalityCumulative,
+			Country: "Syria", EventDate: "2026-03-06", Fatalities: ip(3000),
+			Evidence: sitrep.Evidence{Text: "The monitor says at least 3,000 people have been killed in the province since 2019.", End: 83}}},
+	}})
+	s.Extractor = x
+	doc := sitrep.Document{ID: "tally", Text: "The monitor says at least 3,000 people have been killed in the province since 2019."}
+	if _, err := s.IngestDocument(ctx, &doc); err != nil {
+		t.Fatal(err)
+	}
+	withTally, err := s.EventStats(ctx, sitrep.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withTally.Total != st.Total+1 || withTally.Fatalities != st.Fatalities {
+		t.Errorf("with a cumulative tally: total %d, fatalities %d; want %d, %d", withTally.Total, withTally.Fatalities, st.Total+1, st.Fatalities)
+	}
 	wantTypes := []sitrep.Count{
 		{Key: sitrep.ExplosionsRemote, Count: 5, Fatalities: 27},
 		{Key: sitrep.Battles, Count: 2, Fatalities: 17},
