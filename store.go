@@ -189,6 +189,7 @@ type EventStats struct {
 	ByModality  []Count `json:"by_modality"`
 	ByDay       []Count `json:"by_day"`
 	ByWeek      []Count `json:"by_week"`
+	ByDayType   []Count `json:"by_day_type"` // keys "YYYY-MM-DD|event type", ascending
 }
 
 // StatsService aggregates events.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -49,11 +50,14 @@ func (s *Store) eventStats(ctx context.Context, f sitrep.EventFilter) (*sitrep.E
 	by(&st.ByEventType, "event_type", where)
 	by(&st.ByCountry, "country", where)
 	by(&st.ByModality, "modality", where)
-	by(&st.ByDay, "event_date", where+" AND event_date <> ''")
+	// One scan by day and type feeds both the timeline's stacked bars and
+	// the daily totals.
+	by(&st.ByDayType, "event_date || '|' || event_type", where+" AND event_date <> ''")
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	sitrepSortByKey(st.ByDay)
+	sitrepSortByKey(st.ByDayType)
+	st.ByDay = dailyTotals(st.ByDayType)
 	st.ByWeek = sitrep.WeeklyCounts(st.ByDay)
 	sitrep.SortCounts(st.ByEventType)
 	sitrep.SortCounts(st.ByCountry)
@@ -76,6 +80,22 @@ func (s *Store) countBy(ctx context.Context, col, where string, args []any) ([]s
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// dailyTotals sums "YYYY-MM-DD|type" buckets, sorted by key, into one
+// bucket per day.
+func dailyTotals(byDayType []sitrep.Count) []sitrep.Count {
+	days := []sitrep.Count{}
+	for _, c := range byDayType {
+		day, _, _ := strings.Cut(c.Key, "|")
+		if n := len(days); n > 0 && days[n-1].Key == day {
+			days[n-1].Count += c.Count
+			days[n-1].Fatalities += c.Fatalities
+			continue
+		}
+		days = append(days, sitrep.Count{Key: day, Count: c.Count, Fatalities: c.Fatalities})
+	}
+	return days
 }
 
 func sitrepSortByKey(c []sitrep.Count) {

@@ -523,6 +523,23 @@ func testStats(t *testing.T, open Opener) {
 	if got, want := days, FixtureEvents()-1; got != want { // the planned sit-in has no date
 		t.Errorf("events by day sum to %d, want %d", got, want)
 	}
+	// The day-and-type buckets split each day's total by event type.
+	perDay := map[string]sitrep.Count{}
+	for _, c := range st.ByDayType {
+		day, typ, ok := strings.Cut(c.Key, "|")
+		if !ok || sitrep.SubEventTypes[typ] == nil {
+			t.Errorf("by_day_type key %q: want YYYY-MM-DD|event type", c.Key)
+		}
+		d := perDay[day]
+		d.Count += c.Count
+		d.Fatalities += c.Fatalities
+		perDay[day] = d
+	}
+	for _, d := range st.ByDay {
+		if got := perDay[d.Key]; got.Count != d.Count || got.Fatalities != d.Fatalities {
+			t.Errorf("by_day_type on %s sums to %+v, want %+v", d.Key, got, d)
+		}
+	}
 	// 2026-02-27 is a Friday; its ISO week starts Monday 2026-02-23.
 	wantWeek := sitrep.Count{Key: "2026-02-23", Count: 1}
 	found := false
