@@ -30,6 +30,9 @@ var (
 		"city": "", "town": "", "village": "", "camp": "", "airport": "", "border": "", "crossing": "",
 		"mountains": "area", "mountain": "area", "valley": "area", "plain": "area", "plains": "area", "desert": "area",
 		"front": "area", "frontline": "area", "axis": "area", "pocket": "area", "enclave": "area", "corridor": "area",
+		// "the Djibo detachment", "the Kyauktaw garrison": a military post
+		// is named after the town it guards.
+		"detachment": "", "garrison": "", "outpost": "", "barracks": "", "base": "",
 	}
 	regionAdjectives = map[string]string{
 		"northern": "northern", "southern": "southern", "eastern": "eastern", "western": "western",

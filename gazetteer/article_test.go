@@ -1,0 +1,55 @@
+package gazetteer
+
+import (
+	"testing"
+
+	"github.com/sitrep/sitrep"
+)
+
+// TestGeoparseFullArticlePlaces checks places that full news articles name
+// in ways short notes rarely do: a military post named after its town, a
+// township seat missing from cities500, and a homonym settled by another
+// place of the same text. The sentences are original, written in news
+// style.
+func TestGeoparseFullArticlePlaces(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text, mention string
+		lat, lon            float64
+		country             string
+	}{
+		{"a post named after its town is the town", "Gunmen stormed the Djibo detachment at dawn, and soldiers fought them off for two hours.",
+			"Djibo", 14.10, -1.63, "Burkina Faso"},
+		{"a garrison named after its town is the town", "Insurgents shelled the Menaka garrison overnight, residents said.",
+			"Menaka", 15.92, 2.40, "Mali"},
+		{"a township seat the supplement adds", "Shelling hit two wards of Kyauktaw on Sunday as fighting spread along the Kaladan river.",
+			"Kyauktaw", 20.84, 92.98, "Myanmar"},
+		{"a township seat before 'Township'", "Troops torched houses in a village of Kyauktaw Township, a local administrator said.",
+			"Kyauktaw", 20.84, 92.98, "Myanmar"},
+		{"a nearby highland settles the homonym", "Rockets fell on Ariha and on two villages of Jabal al-Zawiya, rescuers said.",
+			"Ariha", 35.81, 36.61, "Syria"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(g.Geoparse(tt.text, sitrep.GeoHint{}), tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention of %q in %q", tt.mention, tt.text)
+			}
+			p := got[0].Place
+			if d := distanceKm(p.Lat, p.Lon, tt.lat, tt.lon); d > 25 || p.Country != tt.country {
+				t.Errorf("%q resolved to %s (%s) at %.2f,%.2f, %.0f km away; want %s", tt.mention, p.Name, p.Country, p.Lat, p.Lon, d, tt.country)
+			}
+		})
+	}
+}
+
+// TestSmallPlaceAfterTheStaysDropped keeps the gate the post nouns relax:
+// a small place written with "the" and no post or area word after it is
+// still no place ("the Dam in Amsterdam").
+func TestSmallPlaceAfterTheStaysDropped(t *testing.T) {
+	g := mustDefault(t)
+	text := "Protesters gathered on the Djibo before dawn."
+	if got := find(g.Geoparse(text, sitrep.GeoHint{}), "Djibo"); len(got) != 0 {
+		t.Errorf("%q: got %s, want no place", text, got[0].Place.Name)
+	}
+}
