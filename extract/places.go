@@ -10,13 +10,22 @@ import (
 // locative words introduce the place where something happened.
 var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": true, "around": true,
 	"into": true, "on": true, "from": true, "inside": true, "across": true, "towards": true, "toward": true, "to": true,
-	"targeting": true, "hit": true, "struck": true}
+	"targeting": true, "hit": true, "struck": true,
+	// "on the road between Deir ez-Zor city and the town of al-Mayadin":
+	// ACLED codes the first end of a stretch.
+	"between": true}
+
+// routeNouns before "to X" make X where a route leads, not a place of
+// the event: "the road to Mogadishu", "the highway towards Kabul".
+var routeNouns = map[string]bool{"road": true, "highway": true, "route": true, "way": true, "motorway": true, "railway": true,
+	"corridor": true, "flights": true, "convoy": true}
 
 // placeNouns before "of" make it locative: "the village of X".
 var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true,
 	"region": true, "outskirts": true, "area": true, "municipality": true, "county": true, "state": true,
 	"governorate": true, "neighbourhood": true, "neighborhood": true, "suburb": true, "capital": true, "township": true,
-	"locality": true, "commune": true, "department": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true}
+	"locality": true, "commune": true, "department": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true,
+	"streets": true, "centre": true, "center": true, "heart": true, "people": true, "residents": true}
 
 var nearWords = map[string]bool{"near": true, "outside": true, "outskirts": true, "around": true, "close": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true}
 
@@ -70,7 +79,9 @@ func governed(a *analysis, sn sentence, w int) bool {
 	}
 	p := a.ws[w-1].norm
 	if locative[p] {
-		return true
+		// "fees collected at checkpoints on the road to Mogadishu": the
+		// place a road leads to is not where things happen on it.
+		return !(p == "to" || p == "towards" || p == "toward") || w-2 < sn.w0 || !routeNouns[a.ws[w-2].norm]
 	}
 	if p == "the" && w-2 >= sn.w0 && locative[a.ws[w-2].norm] {
 		return true

@@ -125,6 +125,27 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Penrith",
 		},
 		{
+			name: "a stretch of road is placed at its first end",
+			text: "A roadside bomb killed three soldiers on Tuesday on the road between Tal Abyad and the town of Ain Issa.",
+			geo: tableGeo{"Tal Abyad": townAt("Tal Abyad", "Syria", "Raqqa", 36.70, 38.95, 0.9),
+				"Ain Issa": townAt("Ain Issa", "Syria", "Raqqa", 36.39, 38.86, 0.9)},
+			want: "Tal Abyad",
+		},
+		{
+			name: "the streets of a town are in it, the road to the capital is not",
+			text: "Dozens of shopkeepers took to the streets of Baidoa on Monday to protest against taxes levied on the road to Mogadishu.",
+			geo: tableGeo{"Baidoa": townAt("Baidoa", "Somalia", "Bay", 3.11, 43.65, 0.5),
+				"Mogadishu": townAt("Mogadishu", "Somalia", "Banaadir", 2.04, 45.34, 0.7)},
+			want: "Baidoa",
+		},
+		{
+			name: "an ambush on the road to a city happened where the road passes",
+			text: "Militants ambushed a lorry on the road to Kismayo at Jamaame on Friday, killing the driver.",
+			geo: tableGeo{"Kismayo": townAt("Kismayo", "Somalia", "Lower Juba", -0.36, 42.55, 0.9),
+				"Jamaame": townAt("Jamaame", "Somalia", "Lower Juba", 0.07, 42.75, 0.8)},
+			want: "Jamaame",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
