@@ -38,3 +38,8 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 		math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
 	return 2 * earthRadiusKM * math.Asin(math.Min(1, math.Sqrt(h)))
 }
+
+// CountryKey is the form in which the linker compares countries: two
+// events whose keys differ are never linked. Stores use it to partition
+// linking work (one lock per key) without ever splitting an incident.
+func CountryKey(country string) string { return fold(country) }

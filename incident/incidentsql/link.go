@@ -2,8 +2,9 @@ package incidentsql
 
 import (
 	"context"
-	"database/sql"
+	"errors"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"time"
@@ -14,48 +15,168 @@ import (
 )
 
 // LinkDocument updates the incidents after document docID was ingested or
-// re-extracted. It loads the document's events, every stored event they
-// could link with (same country, date windows touching) and every event of
-// those events' incidents, links that neighbourhood and rewrites its
-// incidents in one transaction. Because a link depends only on the two
-// events, this gives the incidents that relinking everything would.
+// re-extracted; see LinkDocuments.
 func (s *Service) LinkDocument(ctx context.Context, docID string) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		news, err := scanReports(tx.QueryContext(ctx, s.q("SELECT "+reportCols+", e.incident_id"+reportFrom+"WHERE e.doc_id = ?"), docID))
+	return s.LinkDocuments(ctx, docID)
+}
+
+// LinkDocuments updates the incidents after the given documents were
+// ingested or re-extracted, in one transaction. It loads the documents'
+// events, every stored event they could link with (same country, date
+// windows touching) and every event of those events' incidents, links that
+// neighbourhood and rewrites the incidents that changed. Because a link
+// depends only on the two events, this gives the incidents that relinking
+// everything would, for one document or many.
+func (s *Service) LinkDocuments(ctx context.Context, docIDs ...string) error {
+	if len(docIDs) == 0 {
+		return nil
+	}
+	for attempt := 0; ; attempt++ {
+		keys, err := s.countryLocks(ctx, s.R, docIDs)
+		if err != nil {
+			return err
+		}
+		err = s.withTx(ctx, s.Locks.Link, func(t *linkTx) error {
+			if err := s.lockCountries(t, keys); err != nil {
+				return err
+			}
+			return s.link(t, docIDs, keys)
+		})
+		// The documents changed country between looking and locking (a
+		// concurrent re-extraction): look again.
+		if errors.Is(err, errMoved) && attempt < 5 {
+			continue
+		}
+		return err
+	}
+}
+
+// errMoved says a document's events are no longer in the countries locked.
+var errMoved = errors.New("documents moved to other countries while linking")
+
+func (s *Service) link(t *linkTx, docIDs []string, locked map[int32]bool) error {
+	hood := make(map[int64]storedReport)
+	news := make(map[int64]bool)
+	// Incidents the documents' events were in before (re-extraction):
+	// rewritten even if their remaining events look unchanged.
+	forced := make(map[int64]bool)
+	var fresh []storedReport
+	for _, docID := range docIDs {
+		rs, err := scanReports(t.query("SELECT "+reportCols+", e.incident_id"+reportFrom+"WHERE e.doc_id = ?", docID))
 		if err != nil {
 			return fmt.Errorf("document %s: %w", docID, err)
 		}
-		hood := make(map[int64]storedReport)
-		for _, r := range news {
-			hood[r.Event.ID] = r
+		for _, r := range rs {
+			if s.Locks.Country != "" && !locked[countryHash(r.Event.Country)] {
+				return errMoved
+			}
+			hood[r.Event.ID], news[r.Event.ID] = r, true
 		}
-		// Incidents the document's events were in before (re-extraction).
-		staleIDs := make(map[int64]bool)
-		if err := s.incidentsOfDoc(ctx, tx, docID, staleIDs); err != nil {
+		fresh = append(fresh, rs...)
+		if err := s.incidentsOfDoc(t, docID, forced); err != nil {
 			return err
 		}
-		for _, r := range news {
-			if err := s.candidates(ctx, tx, &r.Event, hood); err != nil {
-				return err
-			}
-		}
-		for _, r := range hood {
-			if r.incidentID.Valid {
-				staleIDs[r.incidentID.Int64] = true
-			}
-		}
-		if err := s.membersOf(ctx, tx, staleIDs, hood); err != nil {
+	}
+	if s.Locks.Country != "" && len(forced) > 0 {
+		// Incidents of the documents' former events keep their country.
+		keys, err := s.countryLocks(t.ctx, t, docIDs)
+		if err != nil {
 			return err
 		}
-		return s.relink(ctx, tx, hood, staleIDs)
-	})
+		for k := range keys {
+			if !locked[k] {
+				return errMoved
+			}
+		}
+	}
+	for i := range fresh {
+		if err := s.candidates(t, &fresh[i].Event, hood); err != nil {
+			return err
+		}
+	}
+	stale := make(map[int64]bool, len(forced))
+	for id := range forced {
+		stale[id] = true
+	}
+	for _, r := range hood {
+		if r.incidentID.Valid {
+			stale[r.incidentID.Int64] = true
+		}
+	}
+	if err := s.membersOf(t, stale, hood); err != nil {
+		return err
+	}
+	return s.relink(t, hood, stale, forced, news)
+}
+
+// countryLocks returns the lock keys of the countries of the documents'
+// events and of the incidents they were in.
+func (s *Service) countryLocks(ctx context.Context, db querier, docIDs []string) (map[int32]bool, error) {
+	keys := make(map[int32]bool)
+	if s.Locks.Country == "" {
+		return keys, nil
+	}
+	for len(docIDs) > 0 {
+		n := min(len(docIDs), 250)
+		args := make([]any, 0, 2*n)
+		for _, id := range docIDs[:n] {
+			args = append(args, id)
+		}
+		args = append(args, args...)
+		rows, err := db.QueryContext(ctx, s.q("SELECT country FROM events WHERE doc_id IN ("+placeholders(n)+")"+
+			" UNION SELECT i.country FROM incident_members m JOIN incidents i ON i.id = m.incident_id WHERE m.doc_id IN ("+placeholders(n)+")"), args...)
+		if err != nil {
+			return nil, fmt.Errorf("countries to lock: %w", err)
+		}
+		for rows.Next() {
+			var c string
+			if err := rows.Scan(&c); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("countries to lock: %w", err)
+			}
+			keys[countryHash(c)] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("countries to lock: %w", err)
+		}
+		docIDs = docIDs[n:]
+	}
+	return keys, nil
+}
+
+// lockCountries takes the country locks in ascending order.
+func (s *Service) lockCountries(t *linkTx, keys map[int32]bool) error {
+	if s.Locks.Country == "" {
+		return nil
+	}
+	list := make([]int32, 0, len(keys))
+	for k := range keys {
+		list = append(list, k)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
+	for _, k := range list {
+		if err := t.exec(s.Locks.Country, k); err != nil {
+			return fmt.Errorf("lock country %d: %w", k, err)
+		}
+	}
+	return nil
+}
+
+// countryHash is the lock key of a country: a hash of the key the linker
+// compares, so events that can link always share a lock (a collision only
+// makes two countries queue).
+func countryHash(country string) int32 {
+	h := fnv.New32a()
+	h.Write([]byte(incident.CountryKey(country)))
+	return int32(h.Sum32())
 }
 
 // incidentsOfDoc adds the incidents the document's events were in when
 // they were last linked. incident_members remembers them even after a
 // re-extraction deleted those events.
-func (s *Service) incidentsOfDoc(ctx context.Context, tx *sql.Tx, docID string, ids map[int64]bool) error {
-	rows, err := tx.QueryContext(ctx, s.q("SELECT DISTINCT incident_id FROM incident_members WHERE doc_id = ?"), docID)
+func (s *Service) incidentsOfDoc(t *linkTx, docID string, ids map[int64]bool) error {
+	rows, err := t.query("SELECT DISTINCT incident_id FROM incident_members WHERE doc_id = ?", docID)
 	if err != nil {
 		return fmt.Errorf("find incidents of %s: %w", docID, err)
 	}
@@ -70,9 +191,21 @@ func (s *Service) incidentsOfDoc(ctx context.Context, tx *sql.Tx, docID string, 
 	return rows.Err()
 }
 
+// candidatesQuery finds the stored events an event could link with in two
+// index range scans: events starting within a day of its window, and the
+// few with long windows (≤ 62 days, see package incident) that start
+// earlier and reach into it, through a partial index of those.
+func (s *Service) candidatesQuery() string {
+	country := s.Dialect.CaseEq("e.country")
+	return "SELECT " + reportCols + ", e.incident_id" + reportFrom +
+		"WHERE " + country + " AND e.event_date >= ? AND e.event_date <= ?" +
+		" UNION ALL SELECT " + reportCols + ", e.incident_id" + reportFrom +
+		"WHERE " + country + " AND e.event_date_end > e.event_date AND e.event_date >= ? AND e.event_date < ? AND e.event_date_end >= ?"
+}
+
 // candidates adds to hood the stored events that e could link with: same
 // country, date window within a day of e's (see package incident).
-func (s *Service) candidates(ctx context.Context, tx *sql.Tx, e *sitrep.Event, hood map[int64]storedReport) error {
+func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedReport) error {
 	if e.Country == "" || e.EventDate == "" {
 		return nil
 	}
@@ -85,26 +218,21 @@ func (s *Service) candidates(ctx context.Context, tx *sql.Tx, e *sitrep.Event, h
 		to = t
 	}
 	day := func(t time.Time, d int) string { return t.AddDate(0, 0, d).Format("2006-01-02") }
-	// Two index range scans: events starting within a day of our window,
-	// and the few with long windows (≤ 62 days, see package incident) that
-	// start earlier and reach into it, through a partial index of those.
-	country := s.Dialect.CaseEq("e.country")
-	reports, err := scanReports(tx.QueryContext(ctx, s.q("SELECT "+reportCols+", e.incident_id"+reportFrom+
-		"WHERE "+country+" AND e.event_date >= ? AND e.event_date <= ?"+
-		" UNION ALL SELECT "+reportCols+", e.incident_id"+reportFrom+
-		"WHERE "+country+" AND e.event_date_end > e.event_date AND e.event_date >= ? AND e.event_date < ? AND e.event_date_end >= ?"),
+	reports, err := scanReports(t.query(s.candidatesQuery(),
 		e.Country, day(from, -1), day(to, 1), e.Country, day(from, -64), day(from, -1), day(from, -1)))
 	if err != nil {
 		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
 	}
 	for _, r := range reports {
-		hood[r.Event.ID] = r
+		if _, ok := hood[r.Event.ID]; !ok {
+			hood[r.Event.ID] = r
+		}
 	}
 	return nil
 }
 
 // membersOf adds to hood every event of the given incidents.
-func (s *Service) membersOf(ctx context.Context, tx *sql.Tx, ids map[int64]bool, hood map[int64]storedReport) error {
+func (s *Service) membersOf(t *linkTx, ids map[int64]bool, hood map[int64]storedReport) error {
 	list := sortedIDs(ids)
 	for len(list) > 0 {
 		n := min(len(list), 500)
@@ -112,37 +240,84 @@ func (s *Service) membersOf(ctx context.Context, tx *sql.Tx, ids map[int64]bool,
 		for i, id := range list[:n] {
 			args[i] = id
 		}
-		reports, err := scanReports(tx.QueryContext(ctx, s.q("SELECT "+reportCols+", e.incident_id"+reportFrom+
-			"WHERE e.incident_id IN ("+placeholders(n)+")"), args...))
+		reports, err := scanReports(t.query("SELECT "+reportCols+", e.incident_id"+reportFrom+
+			"WHERE e.incident_id IN ("+placeholders(n)+")", args...))
 		if err != nil {
 			return fmt.Errorf("members of incidents: %w", err)
 		}
 		for _, r := range reports {
-			hood[r.Event.ID] = r
+			if _, ok := hood[r.Event.ID]; !ok {
+				hood[r.Event.ID] = r
+			}
 		}
 		list = list[n:]
 	}
 	return nil
 }
 
-// relink links the neighbourhood and replaces its stale incidents.
-func (s *Service) relink(ctx context.Context, tx *sql.Tx, hood map[int64]storedReport, stale map[int64]bool) error {
+// relink links the neighbourhood and rewrites the incidents that changed.
+// An incident is unchanged when it has exactly the events it had, none of
+// them new: its summary and links are a function of those events alone.
+// Rewriting only the changed ones spares most of the writes, since a new
+// report changes one incident, not the dozens around it.
+func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, news map[int64]bool) error {
 	reports := make([]incident.Report, 0, len(hood))
-	for _, r := range hood {
-		reports = append(reports, r.Report)
+	for _, id := range sortedKeys(hood) {
+		reports = append(reports, hood[id].Report)
 	}
 	incs, err := incident.Group(reports)
 	if err != nil {
 		return err
 	}
-	if err := s.deleteIncidents(ctx, tx, sortedIDs(stale)); err != nil {
+	stored := make(map[int64]int) // incident id → events of the hood in it
+	for _, r := range hood {
+		if r.incidentID.Valid {
+			stored[r.incidentID.Int64]++
+		}
+	}
+	unchanged := func(inc *sitrep.Incident) bool {
+		if forced[inc.ID] || stored[inc.ID] != len(inc.EventIDs) {
+			return false
+		}
+		for _, id := range inc.EventIDs {
+			r := hood[id]
+			if news[id] || !r.incidentID.Valid || r.incidentID.Int64 != inc.ID {
+				return false
+			}
+		}
+		return true
+	}
+	keep := make(map[int64]bool)
+	var changed []*sitrep.Incident
+	for i := range incs {
+		if unchanged(&incs[i]) {
+			keep[incs[i].ID] = true
+		} else {
+			changed = append(changed, &incs[i])
+		}
+	}
+	var gone []int64
+	for _, id := range sortedIDs(stale) {
+		if !keep[id] {
+			gone = append(gone, id)
+		}
+	}
+	if err := s.deleteIncidents(t, gone); err != nil {
 		return err
 	}
 	in := make(map[int64]bool)
-	for i := range incs {
-		if err := s.insertIncident(ctx, tx, &incs[i]); err != nil {
+	for _, inc := range changed {
+		if !stale[inc.ID] {
+			// Not stored as far as the hood knows; make sure.
+			if err := s.deleteIncidents(t, []int64{inc.ID}); err != nil {
+				return err
+			}
+		}
+		if err := s.insertIncident(t, inc, hood); err != nil {
 			return err
 		}
+	}
+	for i := range incs {
 		for _, id := range incs[i].EventIDs {
 			in[id] = true
 		}
@@ -150,7 +325,7 @@ func (s *Service) relink(ctx context.Context, tx *sql.Tx, hood map[int64]storedR
 	// Events in no incident (planned, threatened, tallies) point nowhere.
 	for _, id := range sortedKeys(hood) {
 		if !in[id] && hood[id].incidentID.Valid {
-			if _, err := tx.ExecContext(ctx, s.q("UPDATE events SET incident_id = NULL WHERE id = ?"), id); err != nil {
+			if err := t.exec("UPDATE events SET incident_id = NULL WHERE id = ?", id); err != nil {
 				return fmt.Errorf("clear incident of event %d: %w", id, err)
 			}
 		}
@@ -158,30 +333,26 @@ func (s *Service) relink(ctx context.Context, tx *sql.Tx, hood map[int64]storedR
 	return nil
 }
 
-func (s *Service) deleteIncidents(ctx context.Context, tx *sql.Tx, ids []int64) error {
+func (s *Service) deleteIncidents(t *linkTx, ids []int64) error {
 	for _, id := range ids {
-		for _, table := range []string{"incident_links", "incident_members"} {
-			if _, err := tx.ExecContext(ctx, s.q("DELETE FROM "+table+" WHERE incident_id = ?"), id); err != nil {
-				return fmt.Errorf("delete %s of incident %d: %w", table, id, err)
+		for _, q := range []string{"DELETE FROM incident_links WHERE incident_id = ?",
+			"DELETE FROM incident_members WHERE incident_id = ?", "DELETE FROM incidents WHERE id = ?"} {
+			if err := t.exec(q, id); err != nil {
+				return fmt.Errorf("delete incident %d: %w", id, err)
 			}
-		}
-		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM incidents WHERE id = ?"), id); err != nil {
-			return fmt.Errorf("delete incident %d: %w", id, err)
 		}
 	}
 	return nil
 }
 
-func (s *Service) insertIncident(ctx context.Context, tx *sql.Tx, inc *sitrep.Incident) error {
-	// An incident of the neighbourhood may share its id with a stored
-	// one that was not stale (an unchanged incident): replace it.
-	if err := s.deleteIncidents(ctx, tx, []int64{inc.ID}); err != nil {
-		return err
-	}
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO incidents (id, event_type, sub_event_type, start_date, end_date,
+// insertIncident writes inc, its links and members, and points its events
+// at it. Events of hood already pointing at it are not updated again (nil
+// hood: update all).
+func (s *Service) insertIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
+	err := t.exec(`INSERT INTO incidents (id, event_type, sub_event_type, start_date, end_date,
 		country, admin1, location, latitude, longitude, actor1, actor2,
 		fatalities_min, fatalities_max, fatalities_best, grade, sources, events)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		inc.ID, inc.EventType, inc.SubEventType, inc.StartDate, inc.EndDate,
 		inc.Country, inc.Admin1, inc.Location, sqldb.NullFloat(inc.Latitude), sqldb.NullFloat(inc.Longitude), inc.Actor1, inc.Actor2,
 		sqldb.NullInt(inc.FatalitiesMin), sqldb.NullInt(inc.FatalitiesMax), sqldb.NullInt(inc.FatalitiesBest), inc.Grade, inc.Sources, len(inc.EventIDs))
@@ -189,43 +360,39 @@ func (s *Service) insertIncident(ctx context.Context, tx *sql.Tx, inc *sitrep.In
 		return fmt.Errorf("insert incident %d: %w", inc.ID, err)
 	}
 	for _, l := range inc.Links {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO incident_links (incident_id, from_event, to_event, distance_km,
-			place_match, date_gap_days, actor_match, type_score, similarity, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		if err := t.exec(`INSERT INTO incident_links (incident_id, from_event, to_event, distance_km,
+			place_match, date_gap_days, actor_match, type_score, similarity, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			inc.ID, l.From, l.To, l.DistanceKM, l.PlaceMatch, l.DateGapDays, l.ActorMatch, l.TypeScore, l.Similarity, l.Score); err != nil {
 			return fmt.Errorf("insert link %d-%d of incident %d: %w", l.From, l.To, inc.ID, err)
 		}
 	}
 	for _, c := range inc.Claims { // one claim per event, with its document
-		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO incident_members (event_id, incident_id, doc_id) VALUES (?, ?, ?)"),
+		if err := t.exec("INSERT INTO incident_members (event_id, incident_id, doc_id) VALUES (?, ?, ?)",
 			c.EventID, inc.ID, c.DocID); err != nil {
 			return fmt.Errorf("insert member %d of incident %d: %w", c.EventID, inc.ID, err)
 		}
 	}
-	ids := inc.EventIDs
-	for len(ids) > 0 {
-		n := min(len(ids), 500)
-		args := []any{inc.ID}
-		for _, id := range ids[:n] {
-			args = append(args, id)
+	for _, id := range inc.EventIDs {
+		if r, ok := hood[id]; ok && r.incidentID.Valid && r.incidentID.Int64 == inc.ID {
+			continue
 		}
-		if _, err := tx.ExecContext(ctx, s.q("UPDATE events SET incident_id = ? WHERE id IN ("+placeholders(n)+")"), args...); err != nil {
-			return fmt.Errorf("set incident %d on its events: %w", inc.ID, err)
+		if err := t.exec("UPDATE events SET incident_id = ? WHERE id = ?", inc.ID, id); err != nil {
+			return fmt.Errorf("set incident %d on event %d: %w", inc.ID, id, err)
 		}
-		ids = ids[n:]
 	}
 	return nil
 }
 
 // Rebuild relinks every stored event from scratch, for a new database
-// schema or a changed linking rule. It holds the write lock throughout.
+// schema or a changed linking rule. It excludes every other linker.
 func (s *Service) Rebuild(ctx context.Context) error {
-	return s.withTx(ctx, func(tx *sql.Tx) error {
-		reports, err := scanReports(tx.QueryContext(ctx, "SELECT "+reportCols+", e.incident_id"+reportFrom))
+	return s.withTx(ctx, s.Locks.Rebuild, func(t *linkTx) error {
+		reports, err := scanReports(t.QueryContext(ctx, s.q("SELECT "+reportCols+", e.incident_id"+reportFrom+"ORDER BY e.id")))
 		if err != nil {
 			return err
 		}
 		for _, q := range []string{"DELETE FROM incident_links", "DELETE FROM incident_members", "DELETE FROM incidents", "UPDATE events SET incident_id = NULL WHERE incident_id IS NOT NULL"} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
+			if _, err := t.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("rebuild incidents: %w", err)
 			}
 		}
@@ -238,7 +405,7 @@ func (s *Service) Rebuild(ctx context.Context) error {
 			return err
 		}
 		for i := range incs {
-			if err := s.insertIncident(ctx, tx, &incs[i]); err != nil {
+			if err := s.insertIncident(t, &incs[i], nil); err != nil {
 				return err
 			}
 		}

@@ -24,34 +24,59 @@ import (
 type Service struct {
 	W, R    *sql.DB
 	Dialect sqldb.Dialect
-	// Lock is run first in every linking transaction, so that two
-	// processes never relink one neighbourhood at once: PostgreSQL needs an
-	// advisory lock; SQLite's single writer needs nothing.
-	Lock string
+	// Locks keep processes that link at once from relinking one
+	// neighbourhood together: PostgreSQL needs advisory locks (see
+	// PostgresLocks); SQLite's single writer needs none.
+	Locks Locks
 	// Events loads full events for incident details.
 	Events sitrep.EventService
 }
 
 var _ sitrep.IncidentService = (*Service)(nil)
 
-// PostgresLock is the Lock of PostgreSQL databases: a transaction-scoped
-// advisory lock on a key of sitrep's own.
-const PostgresLock = "SELECT pg_advisory_xact_lock(7387120)"
+// Locks are the statements a linking transaction runs before it reads.
+// Events of different countries are never linked (see
+// incident.CountryKey), so linkers of different countries cannot change
+// the same incidents and may run at once; linkers of one country queue.
+// A rebuild excludes them all. Empty statements are skipped.
+type Locks struct {
+	// Rebuild is run first by Rebuild.
+	Rebuild string
+	// Link is run first by every incremental linking (shared among them,
+	// excluded by Rebuild).
+	Link string
+	// Country locks one country, given as an int32 hash of its key (one
+	// placeholder). Linking takes the locks of its countries in
+	// ascending order, so two linkers never wait for each other in a cycle.
+	Country string
+}
+
+// PostgresLocks are the Locks of PostgreSQL databases: transaction-scoped
+// advisory locks on keys of sitrep's own.
+var PostgresLocks = Locks{
+	Rebuild: "SELECT pg_advisory_xact_lock(7387120)",
+	Link:    "SELECT pg_advisory_xact_lock_shared(7387120)",
+	Country: "SELECT pg_advisory_xact_lock(7387121, CAST(? AS integer))",
+}
 
 func (s *Service) q(query string) string { return s.Dialect.Rebind(query) }
 
-func (s *Service) withTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+// withTx runs fn in a transaction that first runs lock (if any).
+func (s *Service) withTx(ctx context.Context, lock string, fn func(t *linkTx) error) error {
 	tx, err := s.W.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if s.Lock != "" {
-		if _, err := tx.ExecContext(ctx, s.Lock); err != nil {
+	t := &linkTx{Tx: tx, ctx: ctx, s: s, stmts: map[string]*sql.Stmt{}}
+	if lock != "" {
+		if _, err := tx.ExecContext(ctx, lock); err != nil {
 			_ = tx.Rollback()
 			return fmt.Errorf("lock incidents: %w", err)
 		}
 	}
-	if err := fn(tx); err != nil {
+	err = fn(t)
+	t.close()
+	if err != nil {
 		_ = tx.Rollback()
 		return err
 	}
