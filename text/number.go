@@ -56,6 +56,10 @@ type Number struct {
 func Numbers(s string, toks []Token) []Number {
 	var out []Number
 	for i := 0; i < len(toks); {
+		if !mayStartNumber(toks[i]) {
+			i++
+			continue
+		}
 		if n, ok := numberAt(s, toks, i); ok {
 			out = append(out, n)
 			i = n.Last
