@@ -132,6 +132,21 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	if bi >= 0 {
 		return a.places[bi], true
 	}
+	fb, ok := documentPlace(a)
+	// "in support of the Iraqi security forces' efforts" in a text about
+	// Syria: the sentence's own country, at country level, rather than a
+	// town of another country the caller would drop.
+	if h, hok := sentenceCountryHit(a, sn, t); hok && (!ok || fb.Place.Country != h.name) {
+		if p, ok := countryMention(a, h); ok {
+			return p, true
+		}
+	}
+	return fb, ok
+}
+
+// documentPlace is the place of a sentence that names none: the
+// document's first town in its main country, else its first place.
+func documentPlace(a *analysis) (placeMention, bool) {
 	for _, p := range a.places {
 		if p.Precision < 3 && (a.placeCountry == "" || p.Place.Country == a.placeCountry) {
 			return p, true
@@ -139,6 +154,24 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	}
 	if len(a.places) > 0 {
 		return a.places[0], true
+	}
+	return placeMention{}, false
+}
+
+// countryMention is country h's place at precision 3, spanning the words
+// of h ("Iraqi"), taken from a mention of the country's name elsewhere in
+// the document: the geoparser resolves names, not adjectives, so a
+// country the text only qualifies ("Iraqi", never "Iraq") has no
+// coordinates here.
+func countryMention(a *analysis, h countryHit) (placeMention, bool) {
+	for _, p := range a.places {
+		if p.Place.Code == "PCLI" && p.Place.Country == h.name {
+			p.Text = a.s[a.ws[h.w0].start:a.ws[h.w1-1].end]
+			p.Start, p.End = a.ws[h.w0].start, a.ws[h.w1-1].end
+			p.Precision, p.Modifier = 3, ""
+			p.w0, p.w1 = h.w0, h.w1
+			return p, true
+		}
 	}
 	return placeMention{}, false
 }
@@ -303,8 +336,20 @@ func setPlace(a *analysis, ev *sitrep.Event, p placeMention) {
 // say who acts rather than where ("US-backed", "Russian forces") are
 // skipped by findCountries.
 func sentenceCountry(a *analysis, sn sentence, t int) string {
-	best, bd := "", 1<<30
-	for _, h := range a.countryHits {
+	if h, ok := sentenceCountryHit(a, sn, t); ok {
+		return h.name
+	}
+	if a.placeCountry != "" {
+		return a.placeCountry
+	}
+	return a.mainCountry
+}
+
+// sentenceCountryHit is the country name or adjective of sentence sn that
+// says where rather than who, nearest the trigger at word t.
+func sentenceCountryHit(a *analysis, sn sentence, t int) (countryHit, bool) {
+	best, bd := -1, 1<<30
+	for i, h := range a.countryHits {
 		if h.w0 < sn.w0 || h.w1 > sn.w1 || h.weight == 0 {
 			continue
 		}
@@ -314,14 +359,11 @@ func sentenceCountry(a *analysis, sn sentence, t int) string {
 		}
 		d -= 100 * h.weight
 		if d < bd {
-			best, bd = h.name, d
+			best, bd = i, d
 		}
 	}
-	if best != "" {
-		return best
+	if best < 0 {
+		return countryHit{}, false
 	}
-	if a.placeCountry != "" {
-		return a.placeCountry
-	}
-	return a.mainCountry
+	return a.countryHits[best], true
 }

@@ -183,3 +183,52 @@ func TestPlaceCountryTrustsRegions(t *testing.T) {
 		t.Errorf("placeCountry = %q, want %q: two towns outweigh one region", got, want)
 	}
 }
+
+// TestCountryFromSentenceDemonym covers a sentence that names no place
+// but says whose country it happened in ("in support of Somali army
+// units"): the event is coded at country level there, not at a town of
+// another country the document names first.
+func TestCountryFromSentenceDemonym(t *testing.T) {
+	somalia := region("Somalia", "Somalia", "PCLI", 0.9)
+	somalia.Place.Lat, somalia.Place.Lon = 2.04, 45.34
+	geo := tableGeo{"Mandera": townAt("Mandera", "Kenya", "Mandera", 3.94, 41.86, 0.9), "Somalia": somalia,
+		"Jowhar": townAt("Jowhar", "Somalia", "Middle Shabele", 2.78, 45.50, 0.9)}
+	tests := []struct {
+		name, text              string
+		location, country, tail string
+		precision               int
+	}{
+		{
+			name:     "a demonym places a placeless sentence in its country",
+			text:     "Kenyan police reinforced posts around Mandera on Monday. Drones carried out six strikes in the past week in support of Somali army units, the command said. Somalia's cabinet welcomed the help.",
+			location: "Somalia", country: "Somalia", tail: "Somali", precision: 3,
+		},
+		{
+			name:     "a town of the same country stays the place",
+			text:     "Clan militias fought near Jowhar on Monday. Drones carried out six strikes in the past week in support of Somali army units, the command said. Somalia's cabinet welcomed the help.",
+			location: "Jowhar", country: "Somalia", tail: "Jowhar", precision: 2,
+		},
+	}
+	e, err := New(Options{Geoparser: geo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ev *sitrep.Event
+			evs := extractText(t, e, tt.text, "2024-03-01")
+			for i := range evs {
+				if strings.Contains(evs[i].Evidence.Text, "six strikes") {
+					ev = &evs[i]
+				}
+			}
+			if ev == nil {
+				t.Fatalf("no event for the strikes in %q", tt.text)
+			}
+			if ev.Location != tt.location || ev.Country != tt.country || ev.PlaceText != tt.tail || ev.GeoPrecision != tt.precision {
+				t.Errorf("got %q (%s) from %q, precision %d; want %q (%s) from %q, precision %d",
+					ev.Location, ev.Country, ev.PlaceText, ev.GeoPrecision, tt.location, tt.country, tt.tail, tt.precision)
+			}
+		})
+	}
+}
