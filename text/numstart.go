@@ -10,20 +10,20 @@ import "strings"
 // of qualifiers and vague phrases, "between", articles ("a hundred"),
 // vague plurals, and number words. Built from the same tables numberAt
 // reads, so the two cannot drift apart.
-var numberStarts = map[string]bool{}
+var numberStarts = &WordSet{}
 
 func init() {
 	for _, w := range []string{"twice", "thrice", "none", "nobody", "no", "between", "a", "an"} {
-		numberStarts[w] = true
+		numberStarts.Add(w)
 	}
 	for _, t := range []phraseTable{qualifiers, vaguePhrases} {
 		for w := range t {
-			numberStarts[w] = true
+			numberStarts.Add(w)
 		}
 	}
 	for _, m := range []map[string]int64{units, scales, plurals} {
 		for w := range m {
-			numberStarts[w] = true
+			numberStarts.Add(w)
 		}
 	}
 }
@@ -43,7 +43,7 @@ func mayStartNumber(t Token) bool {
 	if c := t.Norm[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if numberStarts[t.Norm] {
+	if numberStarts.Has(t.Norm) {
 		return true
 	}
 	if h := strings.IndexByte(t.Norm, '-'); h > 0 {
