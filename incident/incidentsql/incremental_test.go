@@ -69,11 +69,14 @@ func TestIncrementalEqualsRebuildOnCrowdedData(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			incremental := snapshot(t, b.inc)
+			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
 			if err := b.inc.Rebuild(ctx); err != nil {
 				t.Fatal(err)
 			}
-			batch := snapshot(t, b.inc)
+			batch, batchMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if !reflect.DeepEqual(incMembers, batchMembers) {
+				t.Errorf("incident_members after incremental linking:\n%v\nafter a rebuild:\n%v", incMembers, batchMembers)
+			}
 			if len(batch) < 15 || len(batch) > 140 {
 				t.Fatalf("%d incidents from 150 reports: the data does not exercise linking", len(batch))
 			}
@@ -96,6 +99,30 @@ func snapshot(t *testing.T, svc *incidentsql.Service) []*sitrep.Incident {
 		}
 		full.Events = nil // the same events either way; compared by id
 		out = append(out, full)
+	}
+	return out
+}
+
+// memberRows returns incident_members as "event incident doc" lines, the
+// table re-extraction relies on to find a document's former incidents.
+func memberRows(t *testing.T, svc *incidentsql.Service) []string {
+	t.Helper()
+	rows, err := svc.R.Query("SELECT event_id, incident_id, doc_id FROM incident_members ORDER BY event_id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var ev, inc int64
+		var doc string
+		if err := rows.Scan(&ev, &inc, &doc); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fmt.Sprintf("%d %d %s", ev, inc, doc))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

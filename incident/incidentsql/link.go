@@ -296,9 +296,20 @@ func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, 
 			changed = append(changed, &incs[i])
 		}
 	}
+	// A changed incident that keeps its id is updated in place: its links
+	// and members are diffed against the stored ones (a link depends only
+	// on its two events, so a stored link is still right). One report
+	// joining an incident of k events adds k links instead of rewriting
+	// k²/2.
+	replaced := make(map[int64]bool)
+	for _, inc := range changed {
+		if stale[inc.ID] {
+			replaced[inc.ID] = true
+		}
+	}
 	var gone []int64
 	for _, id := range sortedIDs(stale) {
-		if !keep[id] {
+		if !keep[id] && !replaced[id] {
 			gone = append(gone, id)
 		}
 	}
@@ -307,13 +318,17 @@ func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, 
 	}
 	in := make(map[int64]bool)
 	for _, inc := range changed {
-		if !stale[inc.ID] {
+		var err error
+		if replaced[inc.ID] {
+			err = s.updateIncident(t, inc, hood)
+		} else {
 			// Not stored as far as the hood knows; make sure.
 			if err := s.deleteIncidents(t, []int64{inc.ID}); err != nil {
 				return err
 			}
+			err = s.insertIncident(t, inc, hood)
 		}
-		if err := s.insertIncident(t, inc, hood); err != nil {
+		if err != nil {
 			return err
 		}
 	}
@@ -345,33 +360,146 @@ func (s *Service) deleteIncidents(t *linkTx, ids []int64) error {
 	return nil
 }
 
+const (
+	insertIncidentSQL = `INSERT INTO incidents (id, event_type, sub_event_type, start_date, end_date,
+		country, admin1, location, latitude, longitude, actor1, actor2,
+		fatalities_min, fatalities_max, fatalities_best, grade, sources, events)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertLinkSQL = `INSERT INTO incident_links (incident_id, from_event, to_event, distance_km,
+		place_match, date_gap_days, actor_match, type_score, similarity, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertMemberSQL = "INSERT INTO incident_members (event_id, incident_id, doc_id) VALUES (?, ?, ?)"
+)
+
 // insertIncident writes inc, its links and members, and points its events
 // at it. Events of hood already pointing at it are not updated again (nil
 // hood: update all).
 func (s *Service) insertIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
-	err := t.exec(`INSERT INTO incidents (id, event_type, sub_event_type, start_date, end_date,
-		country, admin1, location, latitude, longitude, actor1, actor2,
-		fatalities_min, fatalities_max, fatalities_best, grade, sources, events)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if err := s.insertSummary(t, inc); err != nil {
+		return err
+	}
+	for i := range inc.Links {
+		if err := s.insertLink(t, inc.ID, &inc.Links[i]); err != nil {
+			return err
+		}
+	}
+	for _, c := range inc.Claims { // one claim per event, with its document
+		if _, ok := hood[c.EventID]; ok {
+			// Still listed under an incident of the hood that is
+			// rewritten after this one?
+			if err := t.exec("DELETE FROM incident_members WHERE event_id = ?", c.EventID); err != nil {
+				return fmt.Errorf("move member %d to incident %d: %w", c.EventID, inc.ID, err)
+			}
+		}
+		if err := t.exec(insertMemberSQL, c.EventID, inc.ID, c.DocID); err != nil {
+			return fmt.Errorf("insert member %d of incident %d: %w", c.EventID, inc.ID, err)
+		}
+	}
+	return s.pointEvents(t, inc, hood)
+}
+
+// updateIncident rewrites the summary of the stored incident inc.ID and
+// changes only the links and members that differ.
+func (s *Service) updateIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
+	if err := t.exec("DELETE FROM incidents WHERE id = ?", inc.ID); err != nil {
+		return fmt.Errorf("replace incident %d: %w", inc.ID, err)
+	}
+	if err := s.insertSummary(t, inc); err != nil {
+		return err
+	}
+	links := make(map[[2]int64]bool)
+	rows, err := t.query("SELECT from_event, to_event FROM incident_links WHERE incident_id = ?", inc.ID)
+	if err != nil {
+		return fmt.Errorf("links of incident %d: %w", inc.ID, err)
+	}
+	for rows.Next() {
+		var k [2]int64
+		if err := rows.Scan(&k[0], &k[1]); err != nil {
+			rows.Close()
+			return fmt.Errorf("links of incident %d: %w", inc.ID, err)
+		}
+		links[k] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("links of incident %d: %w", inc.ID, err)
+	}
+	for i := range inc.Links {
+		l := &inc.Links[i]
+		k := [2]int64{l.From, l.To}
+		if links[k] {
+			delete(links, k)
+			continue
+		}
+		if err := s.insertLink(t, inc.ID, l); err != nil {
+			return err
+		}
+	}
+	for k := range links {
+		if err := t.exec("DELETE FROM incident_links WHERE incident_id = ? AND from_event = ? AND to_event = ?", inc.ID, k[0], k[1]); err != nil {
+			return fmt.Errorf("delete link %d-%d of incident %d: %w", k[0], k[1], inc.ID, err)
+		}
+	}
+	members := make(map[int64]bool)
+	rows, err = t.query("SELECT event_id FROM incident_members WHERE incident_id = ?", inc.ID)
+	if err != nil {
+		return fmt.Errorf("members of incident %d: %w", inc.ID, err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("members of incident %d: %w", inc.ID, err)
+		}
+		members[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("members of incident %d: %w", inc.ID, err)
+	}
+	for _, c := range inc.Claims {
+		if members[c.EventID] {
+			delete(members, c.EventID)
+			continue
+		}
+		// The event may still be listed under another incident this
+		// linking is about to delete or rewrite.
+		if err := t.exec("DELETE FROM incident_members WHERE event_id = ?", c.EventID); err != nil {
+			return fmt.Errorf("move member %d to incident %d: %w", c.EventID, inc.ID, err)
+		}
+		if err := t.exec(insertMemberSQL, c.EventID, inc.ID, c.DocID); err != nil {
+			return fmt.Errorf("insert member %d of incident %d: %w", c.EventID, inc.ID, err)
+		}
+	}
+	for id := range members {
+		if err := t.exec("DELETE FROM incident_members WHERE event_id = ? AND incident_id = ?", id, inc.ID); err != nil {
+			return fmt.Errorf("delete member %d of incident %d: %w", id, inc.ID, err)
+		}
+	}
+	return s.pointEvents(t, inc, hood)
+}
+
+func (s *Service) insertSummary(t *linkTx, inc *sitrep.Incident) error {
+	err := t.exec(insertIncidentSQL,
 		inc.ID, inc.EventType, inc.SubEventType, inc.StartDate, inc.EndDate,
 		inc.Country, inc.Admin1, inc.Location, sqldb.NullFloat(inc.Latitude), sqldb.NullFloat(inc.Longitude), inc.Actor1, inc.Actor2,
 		sqldb.NullInt(inc.FatalitiesMin), sqldb.NullInt(inc.FatalitiesMax), sqldb.NullInt(inc.FatalitiesBest), inc.Grade, inc.Sources, len(inc.EventIDs))
 	if err != nil {
 		return fmt.Errorf("insert incident %d: %w", inc.ID, err)
 	}
-	for _, l := range inc.Links {
-		if err := t.exec(`INSERT INTO incident_links (incident_id, from_event, to_event, distance_km,
-			place_match, date_gap_days, actor_match, type_score, similarity, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			inc.ID, l.From, l.To, l.DistanceKM, l.PlaceMatch, l.DateGapDays, l.ActorMatch, l.TypeScore, l.Similarity, l.Score); err != nil {
-			return fmt.Errorf("insert link %d-%d of incident %d: %w", l.From, l.To, inc.ID, err)
-		}
+	return nil
+}
+
+func (s *Service) insertLink(t *linkTx, incID int64, l *sitrep.IncidentLink) error {
+	if err := t.exec(insertLinkSQL, incID, l.From, l.To, l.DistanceKM, l.PlaceMatch, l.DateGapDays,
+		l.ActorMatch, l.TypeScore, l.Similarity, l.Score); err != nil {
+		return fmt.Errorf("insert link %d-%d of incident %d: %w", l.From, l.To, incID, err)
 	}
-	for _, c := range inc.Claims { // one claim per event, with its document
-		if err := t.exec("INSERT INTO incident_members (event_id, incident_id, doc_id) VALUES (?, ?, ?)",
-			c.EventID, inc.ID, c.DocID); err != nil {
-			return fmt.Errorf("insert member %d of incident %d: %w", c.EventID, inc.ID, err)
-		}
-	}
+	return nil
+}
+
+// pointEvents sets events.incident_id of inc's events that do not
+// already point at it.
+func (s *Service) pointEvents(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
 	for _, id := range inc.EventIDs {
 		if r, ok := hood[id]; ok && r.incidentID.Valid && r.incidentID.Int64 == inc.ID {
 			continue
