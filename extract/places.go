@@ -98,7 +98,7 @@ func governed(a *analysis, sn sentence, w int) bool {
 func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	bi, bs := -1, -1<<30
 	for i, p := range a.places {
-		if p.w0 < sn.w0 || p.w1 > sn.w1 || ownerNotPlace(a, p) {
+		if p.w0 < sn.w0 || p.w1 > sn.w1 || ownerNotPlace(a, p) || actingCountry(a, p) && otherPlace(a, p) {
 			continue
 		}
 		// A country or region outside the document's main country is
@@ -145,17 +145,59 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 }
 
 // documentPlace is the place of a sentence that names none: the
-// document's first town in its main country, else its first place.
+// document's first town in its main country, else its first place that
+// is not a country acting ("The U.S. military said").
 func documentPlace(a *analysis) (placeMention, bool) {
 	for _, p := range a.places {
 		if p.Precision < 3 && (a.placeCountry == "" || p.Place.Country == a.placeCountry) {
 			return p, true
 		}
 	}
-	if len(a.places) > 0 {
-		return a.places[0], true
+	for _, p := range a.places {
+		if !actingCountry(a, p) || !otherPlace(a, p) {
+			return p, true
+		}
 	}
 	return placeMention{}, false
+}
+
+// actingCountry reports a country written as an acronym that no locative
+// word governs — "The U.S. military said", "UK officials", "US jets":
+// reporting names a country by its initials when it acts, and writes
+// "in the United States" or "in the US" when something happens there.
+func actingCountry(a *analysis, p placeMention) bool {
+	if p.Place.Code != "PCLI" || !acronym(p.Text) {
+		return false
+	}
+	w := p.w0
+	if w > 0 && locative[a.ws[w-1].norm] {
+		return false
+	}
+	return w < 2 || a.ws[w-1].norm != "the" || !locative[a.ws[w-2].norm]
+}
+
+// otherPlace reports a mention in the document that is not p's country.
+func otherPlace(a *analysis, p placeMention) bool {
+	for _, o := range a.places {
+		if o.Place.Country != p.Place.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym reports a name written in initials: "US", "U.S", "UK", "DRC".
+func acronym(s string) bool {
+	letters := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c != '.':
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 4
 }
 
 // countryMention is country h's place at precision 3, spanning the words
@@ -292,7 +334,7 @@ const countryPenalty = 1000
 func placeCountry(a *analysis) string {
 	votes := map[string]int{}
 	for _, p := range a.places {
-		if p.Score >= lowScore {
+		if p.Score >= lowScore && !actingCountry(a, p) {
 			votes[p.Place.Country] += 2
 			if c := p.Place.Code; c == "ADM1" || c == "ADM2" {
 				votes[p.Place.Country]++ // a region's name is rarely shared abroad

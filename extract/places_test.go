@@ -146,6 +146,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Jamaame",
 		},
 		{
+			name: "a country in initials is who acted, not where",
+			text: "The U.S. military said on Tuesday that its jets had bombed a weapons depot overnight, killing four militants. U.S. officials said the depot belonged to a militia. The strike came two days after a rocket attack on a base near al-Qaim.",
+			geo: tableGeo{"U.S": region("United States", "United States", "PCLI", 0.98),
+				"al-Qaim": townAt("Al Qa'im", "Iraq", "Anbar", 34.39, 40.99, 0.15)},
+			want: "Al Qa'im",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
@@ -230,5 +237,20 @@ func TestCountryFromSentenceDemonym(t *testing.T) {
 					ev.Location, ev.Country, ev.PlaceText, ev.GeoPrecision, tt.location, tt.country, tt.tail, tt.precision)
 			}
 		})
+	}
+}
+
+func TestAcronym(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"US", true}, {"U.S", true}, {"UK", true}, {"DRC", true}, {"USA", true},
+		{"Iraq", false}, {"Mali", false}, {"USAID", false}, {"U", false}, {"Sudan", false},
+	}
+	for _, tt := range tests {
+		if got := acronym(tt.in); got != tt.want {
+			t.Errorf("acronym(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }
