@@ -1,18 +1,21 @@
 package text
 
-// WordSet is a set of folded words with a small bit filter in front of
-// the map. Most words of a text are in none of the short lists that
-// rules start with, and for those the filter answers with a few
-// arithmetic operations instead of hashing the string and probing a map.
-// The zero value is empty; it is not safe to Add while others call Has.
+// WordSet is a set of folded words laid out for the hot loops that ask,
+// token after token, whether a word starts some rule. Each word sits in
+// one slot of a small hash table chosen by its length and outer bytes;
+// Has costs a few arithmetic operations and at most one string compare,
+// with no string hashing, unless two words of the set share a slot, and
+// then the map behind the table answers. The zero value is empty; it is
+// not safe to Add while others call Has.
 type WordSet struct {
-	filter [wordFilterBits / 64]uint64
-	m      map[string]struct{}
+	slots [wordSlots]string
+	multi [wordSlots / 64]uint64 // slots shared by two words or more: ask m
+	m     map[string]struct{}
 }
 
-// wordFilterBits is the size of the filter: 4096 bits, half a kilobyte,
-// sparse enough for lists of a few hundred words.
-const wordFilterBits = 4096
+// wordSlots is the size of the table: 1024 slots, sparse enough for
+// lists of a few hundred words.
+const wordSlots = 1024
 
 // NewWordSet returns the set of the given words.
 func NewWordSet(words ...string) *WordSet {
@@ -28,15 +31,33 @@ func (s *WordSet) Add(w string) {
 	if s.m == nil {
 		s.m = map[string]struct{}{}
 	}
+	if _, ok := s.m[w]; ok {
+		return
+	}
 	s.m[w] = struct{}{}
+	if w == "" {
+		return // found through the map only
+	}
 	h := wordHash(w)
-	s.filter[h/64] |= 1 << (h % 64)
+	if s.slots[h] == "" && s.multi[h/64]&(1<<(h%64)) == 0 {
+		s.slots[h] = w
+		return
+	}
+	s.slots[h] = ""
+	s.multi[h/64] |= 1 << (h % 64)
 }
 
 // Has reports whether w is in the set.
 func (s *WordSet) Has(w string) bool {
+	if w == "" {
+		_, ok := s.m[w]
+		return ok
+	}
 	h := wordHash(w)
-	if s.filter[h/64]&(1<<(h%64)) == 0 {
+	if s.slots[h] == w {
+		return true
+	}
+	if s.multi[h/64]&(1<<(h%64)) == 0 {
 		return false
 	}
 	_, ok := s.m[w]
@@ -55,19 +76,15 @@ func (s *WordSet) All(yield func(string) bool) {
 	}
 }
 
-// wordHash mixes a word's length with its first two and last bytes:
-// cheap to compute, and enough to tell most words of a list apart from
-// the words of a text.
+// wordHash mixes a non-empty word's length with its first, second and
+// last bytes into a slot number: cheap, and enough to spread the words
+// of a short list.
 func wordHash(w string) uint32 {
 	n := len(w)
-	if n == 0 {
-		return 0
-	}
-	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])*0x85EBCA77 ^ uint32(w[n-1])*0xC2B2AE3D
+	h := uint32(n)<<24 ^ uint32(w[0])<<16 ^ uint32(w[n-1])<<8
 	if n > 1 {
-		h ^= uint32(w[1]) * 0x27D4EB2F
+		h ^= uint32(w[1])
 	}
-	h ^= h >> 15
-	h *= 0x2C1B3C6D
-	return (h >> 16) % wordFilterBits
+	h *= 0x9E3779B1
+	return h >> (32 - 10)
 }

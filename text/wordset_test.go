@@ -12,7 +12,7 @@ func TestWordSet(t *testing.T) {
 		want bool
 	}{
 		{"several", true}, {"a", true}, {"between", true}, {"twenty", true}, {"no", true},
-		{"", false}, {"an", false}, {"seven", false}, {"twenty-one", false}, {"killed", false}, {"No", false},
+		{"", false}, {"an", false}, {"sevenal", false}, {"seven", false}, {"twenty-one", false}, {"killed", false}, {"No", false},
 	} {
 		t.Run(tc.word, func(t *testing.T) {
 			if got := s.Has(tc.word); got != tc.want {
@@ -59,4 +59,32 @@ func BenchmarkWordSetHas(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestWordSetSharedSlots fills the table past its size, so that many
+// words share a slot, and checks every member and a near miss of each.
+func TestWordSetSharedSlots(t *testing.T) {
+	var s WordSet
+	var words []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			for _, stem := range []string{"", "x", "xyz", "xyzzy"} {
+				words = append(words, string(a)+stem+string(b))
+			}
+		}
+	}
+	for _, w := range words {
+		s.Add(w)
+	}
+	if got, want := s.Len(), len(words); got != want {
+		t.Fatalf("Len() = %d, want %d", got, want)
+	}
+	for _, w := range words {
+		if !s.Has(w) {
+			t.Errorf("Has(%q) = false for a member", w)
+		}
+		if miss := w + "0"; s.Has(miss) {
+			t.Errorf("Has(%q) = true for a word never added", miss)
+		}
+	}
 }

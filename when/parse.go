@@ -58,7 +58,7 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 		if j >= len(p.toks) {
 			break
 		}
-		if !prefixWords[p.toks[j].Norm] {
+		if !prefixWords.Has(p.toks[j].Norm) {
 			// Only a glued part ("mid-March") can still be a prefix.
 			if t := p.toks[j]; t.Kind != text.Word || strings.IndexByte(t.Norm, '-') < 0 {
 				break

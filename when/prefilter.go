@@ -44,7 +44,7 @@ func (p *parser) isCore(i int) bool {
 	if c := t.Norm[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if t.IsCap() && capCore[t.Norm] {
+	if t.IsCap() && capCore.Has(t.Norm) {
 		return true
 	}
 	if strings.IndexByte(t.Norm, '-') > 0 {
@@ -93,11 +93,11 @@ func (p *parser) coreStart(j int) bool {
 
 // triggers holds every word that can begin a date expression. Find
 // checks it first, so ordinary words cost one map lookup.
-var triggers = map[string]bool{}
+var triggers = &text.WordSet{}
 
 // capCore holds the capitalised words that anchor a date: month names and
 // abbreviations, weekdays and their possessives.
-var capCore = map[string]bool{}
+var capCore = &text.WordSet{}
 
 func init() {
 	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august",
@@ -106,45 +106,46 @@ func init() {
 		if text.MonthOf(m) == 0 {
 			panic("when: " + m + " is not a month in package text")
 		}
-		capCore[m] = true
+		capCore.Add(m)
 	}
 	for w := range weekdays {
-		capCore[w], capCore[w+"'s"] = true, true
+		capCore.Add(w)
+		capCore.Add(w + "'s")
 	}
 }
 
 // prefixWords holds the first words of all prefix phrases ("on", "around",
 // "the night of", "early"), so that the prefix loop costs one lookup for
 // a token that starts none.
-var prefixWords = map[string]bool{}
+var prefixWords = &text.WordSet{}
 
 func init() {
 	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, weekendPhrases, partPhrases, prepPhrases} {
 		for w := range t {
-			triggers[w] = true
-			prefixWords[w] = true
+			triggers.Add(w)
+			prefixWords.Add(w)
 		}
 	}
 	for _, r := range relRules {
 		for _, w := range r.pat[0] {
-			triggers[w] = true
+			triggers.Add(w)
 		}
 	}
-	for w := range relLeadIns {
-		triggers[w] = true
+	for w := range relLeadIns.All {
+		triggers.Add(w)
 	}
 	for w := range weekdays {
-		triggers[w] = true
-		triggers[w+"'s"] = true
+		triggers.Add(w)
+		triggers.Add(w + "'s")
 	}
 	for _, w := range []string{"the", "last", "past", "previous", "this", "a", "an", "several"} {
-		triggers[w] = true
+		triggers.Add(w)
 	}
 	for w := range smallNumbers {
-		triggers[w] = true
+		triggers.Add(w)
 	}
 	for w := range seasons {
-		triggers[w] = true
+		triggers.Add(w)
 	}
 }
 
@@ -156,5 +157,5 @@ func (p *parser) mayStart(i int) bool {
 		return true
 	}
 	t := p.toks[i]
-	return t.Kind == text.Word && triggers[t.Norm]
+	return t.Kind == text.Word && triggers.Has(t.Norm)
 }

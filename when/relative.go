@@ -126,7 +126,7 @@ func pat(s string) [][]string { return rule(s, expr{}, 0).pat }
 var rulesByFirst = map[string][]int{}
 
 // ruleWords holds every word of every rule, and the count words.
-var ruleWords = map[string]bool{"few": true, "couple": true, "several": true}
+var ruleWords = text.NewWordSet("few", "couple", "several")
 
 func init() {
 	for i, r := range relRules {
@@ -135,12 +135,12 @@ func init() {
 		}
 		for _, alts := range r.pat {
 			for _, w := range alts {
-				ruleWords[w] = true
+				ruleWords.Add(w)
 			}
 		}
 	}
 	for w := range smallNumbers {
-		ruleWords[w] = true
+		ruleWords.Add(w)
 	}
 	// "a few days ago", "several weeks ago" start with a count too.
 	for _, w := range []string{"a", "several"} {
@@ -148,14 +148,14 @@ func init() {
 	}
 }
 
-var relLeadIns = setOf(`in over during within throughout for on at since`)
+var relLeadIns = text.NewWordSet(strings.Fields(`in over during within throughout for on at since`)...)
 
 // relative matches the longest relative expression at token i, after an
 // optional lead-in ("in the past week").
 func (p *parser) relative(i int) (expr, int, bool) {
 	best, bestEnd := expr{}, 0
 	for _, start := range [2]int{i, i + 1} {
-		if start == i+1 && !relLeadIns[p.norm(i)] {
+		if start == i+1 && !relLeadIns.Has(p.norm(i)) {
 			break
 		}
 		if start >= len(p.toks) {
@@ -172,7 +172,7 @@ func (p *parser) relative(i int) (expr, int, bool) {
 			continue
 		}
 		// Most "the …", "a …", "in …" go on with a word no rule has.
-		nextOK := start+1 < len(p.toks) && (ruleWords[p.toks[start+1].Norm] || p.toks[start+1].Kind == text.Numeral)
+		nextOK := start+1 < len(p.toks) && (ruleWords.Has(p.toks[start+1].Norm) || p.toks[start+1].Kind == text.Numeral)
 		for _, ri := range rules {
 			r := &relRules[ri]
 			if len(r.pat) > 1 && !nextOK {
