@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -54,17 +56,7 @@ func TestIncrementalEqualsRebuildOnCrowdedData(t *testing.T) {
 			b.store.Extractor = crowded{}
 			store := &incidentsql.LinkingStore{DocumentStore: b.store, Incidents: b.inc}
 			ctx := context.Background()
-			rng := rand.New(rand.NewPCG(3, 4))
-			for i := 0; i < 150; i++ {
-				kind := 0
-				if r := rng.IntN(10); r < 4 {
-					kind = r + 1
-				}
-				d := sitrep.Document{
-					ID: fmt.Sprintf("x%d", i), Source: fmt.Sprintf("Outlet %d", rng.IntN(6)), Published: "2024-04-20",
-					Title: fmt.Sprintf("%d %d %d %d %d", rng.IntN(3), rng.IntN(10), rng.IntN(6), kind, rng.IntN(4)),
-					Text:  fmt.Sprintf("Report %d of a strike on a %s, officials said.", i, []string{"market", "school", "convoy"}[rng.IntN(3)]),
-				}
+			for _, d := range crowdedDocs(150) {
 				if _, err := store.IngestDocument(ctx, &d); err != nil {
 					t.Fatal(err)
 				}
@@ -86,6 +78,106 @@ func TestIncrementalEqualsRebuildOnCrowdedData(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Parallel ingest workers have their documents linked in shared
+// transactions, and two stores (two processes) link at once (on
+// PostgreSQL, under per-country locks); the incidents must still be those
+// of a rebuild.
+func TestConcurrentIngestEqualsRebuild(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			b := open(t)
+			b.store.Extractor = crowded{}
+			stores := []*incidentsql.LinkingStore{
+				{DocumentStore: b.store, Incidents: b.inc}, {DocumentStore: b.store, Incidents: b.inc}}
+			ctx := context.Background()
+			docs := crowdedDocs(150)
+			var wg sync.WaitGroup
+			errs := make(chan error, len(docs))
+			var next atomic.Int64
+			for g := range 8 {
+				store := stores[g%2]
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := next.Add(1) - 1; i < int64(len(docs)); i = next.Add(1) - 1 {
+						if _, err := store.IngestDocument(ctx, &docs[i]); err != nil {
+							errs <- err
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
+			}
+			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if err := b.inc.Rebuild(ctx); err != nil {
+				t.Fatal(err)
+			}
+			batch, batchMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if !reflect.DeepEqual(incremental, batch) {
+				t.Errorf("concurrent linking gives %d incidents, a rebuild %d, and they differ", len(incremental), len(batch))
+			}
+			if !reflect.DeepEqual(incMembers, batchMembers) {
+				t.Errorf("incident_members differ between concurrent linking and a rebuild")
+			}
+		})
+	}
+}
+
+func TestLinkDocumentsInBatchesEqualsRebuild(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			b := open(t)
+			b.store.Extractor = crowded{}
+			ctx := context.Background()
+			docs := crowdedDocs(150)
+			for i := 0; i < len(docs); i += 15 {
+				var ids []string
+				for j := i; j < i+15; j++ {
+					if _, err := b.store.IngestDocument(ctx, &docs[j]); err != nil {
+						t.Fatal(err)
+					}
+					ids = append(ids, docs[j].ID)
+				}
+				if err := b.inc.LinkDocuments(ctx, ids...); err != nil {
+					t.Fatal(err)
+				}
+			}
+			batched, batchedMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if err := b.inc.Rebuild(ctx); err != nil {
+				t.Fatal(err)
+			}
+			rebuilt, rebuiltMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if !reflect.DeepEqual(batched, rebuilt) {
+				t.Errorf("linking 15 documents at a time gives %d incidents, a rebuild %d, and they differ", len(batched), len(rebuilt))
+			}
+			if !reflect.DeepEqual(batchedMembers, rebuiltMembers) {
+				t.Errorf("incident_members differ between batched linking and a rebuild")
+			}
+		})
+	}
+}
+
+// crowdedDocs returns n documents for crowded, 40% of them vague.
+func crowdedDocs(n int) []sitrep.Document {
+	rng := rand.New(rand.NewPCG(3, 4))
+	docs := make([]sitrep.Document, n)
+	for i := range docs {
+		kind := 0
+		if r := rng.IntN(10); r < 4 {
+			kind = r + 1
+		}
+		docs[i] = sitrep.Document{
+			ID: fmt.Sprintf("x%d", i), Source: fmt.Sprintf("Outlet %d", rng.IntN(6)), Published: "2024-04-20",
+			Title: fmt.Sprintf("%d %d %d %d %d", rng.IntN(3), rng.IntN(10), rng.IntN(6), kind, rng.IntN(4)),
+			Text:  fmt.Sprintf("Report %d of a strike on a %s, officials said.", i, []string{"market", "school", "convoy"}[rng.IntN(3)]),
+		}
+	}
+	return docs
 }
 
 // snapshot returns every incident with its events, claims and links.
@@ -125,4 +217,53 @@ func memberRows(t *testing.T, svc *incidentsql.Service) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// moved is crowded with every event three days later: a re-extraction
+// under a changed rule that moves reports out of their incidents.
+type moved struct{}
+
+func (moved) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
+	evs, err := crowded{}.Extract(doc)
+	for i := range evs {
+		for _, d := range []*string{&evs[i].EventDate, &evs[i].EventDateEnd} {
+			t, _ := time.Parse("2006-01-02", *d)
+			*d = t.AddDate(0, 0, 3).Format("2006-01-02")
+		}
+	}
+	return evs, err
+}
+
+func TestReextractionMovingReportsEqualsRebuild(t *testing.T) {
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			b := open(t)
+			b.store.Extractor = crowded{}
+			store := &incidentsql.LinkingStore{DocumentStore: b.store, Incidents: b.inc}
+			ctx := context.Background()
+			docs := crowdedDocs(100)
+			for i := range docs {
+				if _, err := store.IngestDocument(ctx, &docs[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			b.store.Extractor = moved{}
+			for i := 0; i < len(docs); i += 3 {
+				if _, err := store.ReextractDocument(ctx, docs[i].ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if err := b.inc.Rebuild(ctx); err != nil {
+				t.Fatal(err)
+			}
+			rebuilt, rebuiltMembers := snapshot(t, b.inc), memberRows(t, b.inc)
+			if !reflect.DeepEqual(incremental, rebuilt) {
+				t.Errorf("relinking re-extracted reports gives %d incidents, a rebuild %d, and they differ", len(incremental), len(rebuilt))
+			}
+			if !reflect.DeepEqual(incMembers, rebuiltMembers) {
+				t.Errorf("incident_members after relinking re-extracted reports:\n%v\nafter a rebuild:\n%v", incMembers, rebuiltMembers)
+			}
+		})
+	}
 }

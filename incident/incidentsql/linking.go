@@ -8,12 +8,15 @@ import (
 )
 
 // LinkingStore wraps a document store so that every ingest and
-// re-extraction also updates the incidents, in its own transaction right
-// after the document's. Hand it to whatever ingests (the HTTP server, the
+// re-extraction also updates the incidents, in a transaction right after
+// the document's. Documents ingested at once by parallel callers are
+// linked together in one transaction (see linkBatch). Hand it to whatever ingests (the HTTP server, the
 // CLI) in place of the bare store.
 type LinkingStore struct {
 	sitrep.DocumentStore
 	Incidents *Service
+
+	batch linkBatch
 }
 
 var _ sitrep.DocumentStore = (*LinkingStore)(nil)
@@ -26,7 +29,7 @@ func (s *LinkingStore) IngestDocument(ctx context.Context, doc *sitrep.Document)
 	if err != nil || res.Duplicate {
 		return res, err
 	}
-	if err := s.Incidents.LinkDocument(ctx, res.DocumentID); err != nil {
+	if err := s.batch.link(ctx, s.Incidents, res.DocumentID); err != nil {
 		return res, fmt.Errorf("document %s stored, but linking its incidents failed: %w", res.DocumentID, err)
 	}
 	return res, nil
@@ -38,7 +41,7 @@ func (s *LinkingStore) ReextractDocument(ctx context.Context, id string) (*sitre
 	if err != nil {
 		return res, err
 	}
-	if err := s.Incidents.LinkDocument(ctx, id); err != nil {
+	if err := s.batch.link(ctx, s.Incidents, id); err != nil {
 		return res, fmt.Errorf("document %s re-extracted, but relinking its incidents failed: %w", id, err)
 	}
 	return res, nil
