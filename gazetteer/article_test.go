@@ -53,3 +53,61 @@ func TestSmallPlaceAfterTheStaysDropped(t *testing.T) {
 		t.Errorf("%q: got %s, want no place", text, got[0].Place.Name)
 	}
 }
+
+// TestActingCountryIsWeakEvidence checks that a country named as the actor
+// ("U.S. jets", "US-led") or a sponsor ("Iran-backed") does not pull a
+// homonym into that country, while a country a locative governs still
+// counts.
+func TestActingCountryIsWeakEvidence(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text, mention, country string
+	}{
+		{"initials before the force that acted", "U.S. officials said U.S. jets struck an arms depot near Damascus overnight.", "Damascus", "Syria"},
+		{"a sponsor before the group", "A US-led coalition said Iran-backed militias fired drones at a base near Damascus.", "Damascus", "Syria"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(g.Geoparse(tt.text, sitrep.GeoHint{}), tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention of %q", tt.mention)
+			}
+			if p := got[0].Place; p.Country != tt.country {
+				t.Errorf("%q resolved to %s (%s, %s), want a place in %s", tt.mention, p.Name, p.Admin1, p.Country, tt.country)
+			}
+		})
+	}
+}
+
+func TestActor(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		text, name string
+		want       bool
+	}{
+		{"The U.S. military said it struck the depot.", "U.S", true},
+		{"UK officials condemned the attack.", "UK", true},
+		{"Iran-backed militias claimed the attack.", "Iran", true},
+		{"The US-led coalition denied it.", "US", true},
+		{"He was flown to the US for treatment.", "US", false},
+		{"US citizens were told to leave.", "US", false},
+		{"Iraq government forces retook the village.", "Iraq", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			toks, buf := tokenize(tt.text, nil, nil)
+			ms, _ := g.findMentions(toks, buf, nil, nil)
+			word := func(i int) string { return unsafeWord(toks, buf, i) }
+			for _, m := range ms {
+				if tt.text[toks[m.t0].start:toks[m.t1-1].end] == tt.name {
+					readContext(tt.text, &m, toks, word)
+					if got := actor(tt.text, toks, buf, &m); got != tt.want {
+						t.Errorf("actor(%q) = %v, want %v", tt.name, got, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no mention %q", tt.name)
+		})
+	}
+}

@@ -118,7 +118,7 @@ func priorScore(p *sitrep.Place) float32 {
 // resolve picks a place for each mention.
 func (g *Gazetteer) resolve(r *resolver, text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
 	r.g, r.hints = g, hintWeights(hint)
-	r.weighEvidence(toks, buf, ms)
+	r.weighEvidence(text, toks, buf, ms)
 	r.ms = r.filter(ms)
 	r.expandRegions()
 	r.indexRegions()
@@ -147,7 +147,7 @@ type resolver struct {
 
 // weighEvidence counts the countries the text points to. Each mention is
 // judged by the evidence of the others (and the hint), never by its own.
-func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
+func (r *resolver) weighEvidence(text string, toks []token, buf []byte, ms []rawMention) {
 	g := r.g
 	r.own = grow(r.own, len(ms))
 	if r.total == nil {
@@ -166,6 +166,11 @@ func (r *resolver) weighEvidence(toks []token, buf []byte, ms []rawMention) {
 	}
 	for k := range ms {
 		r.own[k] = g.votes(&ms[k])
+		if actor(text, toks, buf, &ms[k]) {
+			for i := range r.own[k] {
+				r.own[k][i].v *= actorVote
+			}
+		}
 		for _, v := range r.own[k] {
 			r.total[v.cc] += v.v
 		}
