@@ -81,6 +81,8 @@ type scratch struct {
 	sents     []sentence
 	firstWord []int
 	nums      []number
+	textNums  []text.Number
+	spans     []text.Span
 	used      []bool
 	dates     []dateMention
 	trigHits  []hit
@@ -116,7 +118,8 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	for i := range a.ws {
 		a.ws[i].id = e.vocab[a.ws[i].norm]
 	}
-	for _, sp := range text.SentencesOf(a.s, a.toks) {
+	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
+	for _, sp := range sc.spans {
 		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: a.wordAt(sp.Start), w1: a.wordAt(sp.End)})
 	}
 	if len(a.sents) > 1 {
@@ -128,7 +131,8 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 		firstWord[a.ws[i].tok] = i
 	}
 	firstWord[len(a.toks)] = len(a.ws)
-	for _, n := range text.Numbers(a.s, a.toks) {
+	sc.textNums = text.AppendNumbers(sc.textNums[:0], a.s, a.toks)
+	for _, n := range sc.textNums {
 		a.nums = append(a.nums, number{Number: n, w0: firstWord[n.First], w1: firstWord[n.Last]})
 	}
 	a.used = grow(sc.used, len(a.nums))

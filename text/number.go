@@ -53,8 +53,11 @@ type Number struct {
 // Ordinal). Clock times ("10:30", "9 a.m.") are skipped. Years and day
 // numbers of dates are returned with Date set so that callers can skip
 // them.
-func Numbers(s string, toks []Token) []Number {
-	var out []Number
+func Numbers(s string, toks []Token) []Number { return AppendNumbers(nil, s, toks) }
+
+// AppendNumbers is Numbers appending to out, so that a caller analysing
+// document after document reuses one buffer.
+func AppendNumbers(out []Number, s string, toks []Token) []Number {
 	for i := 0; i < len(toks); {
 		if !mayStartNumber(toks[i]) {
 			i++

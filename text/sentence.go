@@ -44,8 +44,11 @@ func Sentences(s string) []Span {
 var tokenBufPool = sync.Pool{New: func() any { return new([]Token) }}
 
 // SentencesOf is Sentences for callers that already tokenized s.
-func SentencesOf(s string, toks []Token) []Span {
-	var out []Span
+func SentencesOf(s string, toks []Token) []Span { return AppendSentencesOf(nil, s, toks) }
+
+// AppendSentencesOf is SentencesOf appending to out, so that a caller
+// analysing document after document reuses one buffer.
+func AppendSentencesOf(out []Span, s string, toks []Token) []Span {
 	wrapped, width := hardWrapped(s)
 	first := -1 // first token of the current sentence
 	emit := func(last int) {

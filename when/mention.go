@@ -80,8 +80,10 @@ var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 // FindTokens is Find for callers that already tokenized s with
 // text.Tokenize.
 func FindTokens(s string, toks []text.Token) []Mention {
-	var cores []int32
-	return find(s, toks, &cores)
+	b := bufPool.Get().(*buffers)
+	ms := find(s, toks, &b.cores)
+	bufPool.Put(b)
+	return ms
 }
 
 // find is FindTokens with a reusable slice for the core index.
