@@ -20,6 +20,11 @@ var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": 
 var routeNouns = map[string]bool{"road": true, "highway": true, "route": true, "way": true, "motorway": true, "railway": true,
 	"corridor": true, "flights": true, "convoy": true}
 
+// originNouns before "from X" make X where people come from: "IDPs
+// from Aleppo", "refugees from Mariupol", "a family from Sheikh Jarrah".
+var originNouns = map[string]bool{"idps": true, "refugees": true, "displaced": true, "migrants": true, "evacuees": true,
+	"returnees": true, "family": true, "families": true, "natives": true, "people": true}
+
 // placeNouns before "of" make it locative: "the village of X".
 var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "district": true, "province": true,
 	"region": true, "outskirts": true, "area": true, "municipality": true, "county": true, "state": true,
@@ -79,9 +84,19 @@ func governed(a *analysis, sn sentence, w int) bool {
 	}
 	p := a.ws[w-1].norm
 	if locative[p] {
-		// "fees collected at checkpoints on the road to Mogadishu": the
-		// place a road leads to is not where things happen on it.
-		return !(p == "to" || p == "towards" || p == "toward") || w-2 < sn.w0 || !routeNouns[a.ws[w-2].norm]
+		switch {
+		case w-2 < sn.w0:
+			return true
+		case p == "to" || p == "towards" || p == "toward":
+			// "fees collected at checkpoints on the road to Mogadishu": the
+			// place a road leads to is not where things happen on it.
+			return !routeNouns[a.ws[w-2].norm]
+		case p == "from":
+			// "shelled tents of IDPs from Aleppo in Idlib": where people
+			// come from is not where they were hit.
+			return !originNouns[a.ws[w-2].norm]
+		}
+		return true
 	}
 	if p == "the" && w-2 >= sn.w0 && locative[a.ws[w-2].norm] {
 		return true

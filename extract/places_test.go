@@ -153,6 +153,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Al Qa'im",
 		},
 		{
+			name: "where displaced people come from is not where they were hit",
+			text: "Regime artillery shelled a camp sheltering families from Saraqib in Atarib on Tuesday, killing a child.",
+			geo: tableGeo{"Saraqib": townAt("Saraqib", "Syria", "Idlib", 35.86, 36.80, 0.9),
+				"Atarib": townAt("Atarib", "Syria", "Aleppo", 36.14, 36.83, 0.9)},
+			want: "Atarib",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
