@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -194,17 +195,49 @@ func (s *Service) incidentsOfDoc(t *linkTx, docID string, ids map[int64]bool) er
 // candidatesQuery finds the stored events an event could link with in two
 // index range scans: events starting within a day of its window, and the
 // few with long windows (≤ 62 days, see package incident) that start
-// earlier and reach into it, through a partial index of those.
-func (s *Service) candidatesQuery() string {
+// earlier and reach into it, through a partial index of those. With box,
+// events with coordinates must also lie in a latitude/longitude box (four
+// more placeholders per scan).
+func (s *Service) candidatesQuery(box bool) string {
 	country := s.Dialect.CaseEq("e.country")
+	where := ""
+	if box {
+		where = " AND (e.latitude IS NULL OR e.longitude IS NULL OR" +
+			" (e.latitude >= ? AND e.latitude <= ? AND e.longitude >= ? AND e.longitude <= ?))"
+	}
 	return "SELECT " + reportCols + ", e.incident_id" + reportFrom +
-		"WHERE " + country + " AND e.event_date >= ? AND e.event_date <= ?" +
+		"WHERE " + country + " AND e.event_date >= ? AND e.event_date <= ?" + where +
 		" UNION ALL SELECT " + reportCols + ", e.incident_id" + reportFrom +
-		"WHERE " + country + " AND e.event_date_end > e.event_date AND e.event_date >= ? AND e.event_date < ? AND e.event_date_end >= ?"
+		"WHERE " + country + " AND e.event_date_end > e.event_date AND e.event_date >= ? AND e.event_date < ? AND e.event_date_end >= ?" + where
+}
+
+// maxLinkKM bounds the distance of two linked events with coordinates (the
+// radius of geo precision 3, see package incident), with a margin.
+const maxLinkKM = 151
+
+// linkBox returns a latitude/longitude box holding every point within
+// maxLinkKM of (lat, lon), or ok false where a box would not be simple
+// (near a pole or the antimeridian).
+func linkBox(lat, lon float64) (minLat, maxLat, minLon, maxLon float64, ok bool) {
+	const kmPerDegree = 111.0 // a little less than the true 111.19: a wider box
+	dLat := maxLinkKM / kmPerDegree
+	minLat, maxLat = lat-dLat, lat+dLat
+	if minLat < -80 || maxLat > 80 {
+		return 0, 0, 0, 0, false
+	}
+	// Degrees of longitude are shortest at the box's edge nearer a pole.
+	dLon := maxLinkKM / (kmPerDegree * math.Cos(max(math.Abs(minLat), math.Abs(maxLat))*math.Pi/180))
+	minLon, maxLon = lon-dLon, lon+dLon
+	if minLon < -180 || maxLon > 180 {
+		return 0, 0, 0, 0, false
+	}
+	return minLat, maxLat, minLon, maxLon, true
 }
 
 // candidates adds to hood the stored events that e could link with: same
-// country, date window within a day of e's (see package incident).
+// country, date window within a day of e's, and if both have coordinates,
+// close enough (see package incident). Events that cannot link with any
+// new event need not be read: their incidents cannot change.
 func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedReport) error {
 	if e.Country == "" || e.EventDate == "" {
 		return nil
@@ -218,8 +251,17 @@ func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedRe
 		to = t
 	}
 	day := func(t time.Time, d int) string { return t.AddDate(0, 0, d).Format("2006-01-02") }
-	reports, err := scanReports(t.query(s.candidatesQuery(),
-		e.Country, day(from, -1), day(to, 1), e.Country, day(from, -64), day(from, -1), day(from, -1)))
+	near := []any{e.Country, day(from, -1), day(to, 1)}
+	early := []any{e.Country, day(from, -64), day(from, -1), day(from, -1)}
+	box := false
+	if e.Latitude != nil && e.Longitude != nil {
+		if a, b, c, d, ok := linkBox(*e.Latitude, *e.Longitude); ok {
+			box = true
+			near = append(near, a, b, c, d)
+			early = append(early, a, b, c, d)
+		}
+	}
+	reports, err := scanReports(t.query(s.candidatesQuery(box), append(near, early...)...))
 	if err != nil {
 		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
 	}
