@@ -111,3 +111,31 @@ func TestActor(t *testing.T) {
 		})
 	}
 }
+
+// TestNamedPartOfPlace checks "the <name> district of X": X holds the
+// named district, so it keeps its own precision, while "the district of
+// X" still makes X the district.
+func TestNamedPartOfPlace(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text, mention string
+		precision           int
+		code                string
+	}{
+		{"a named district of a capital is in the capital", "A drone struck a flat in the Mezzeh district of Damascus before dawn.", "Damascus", 1, "PPLC"},
+		{"a named quarter of a city is in the city", "Snipers fired on the Salaheddine area of Aleppo on Friday.", "Aleppo", 1, "PPLA"},
+		{"the district of a town is the district", "Elders in the district of Afgooye called for calm.", "Afgooye", 2, "PPLA2"},
+		{"the province of a region is the region", "Troops pushed deeper into the province of Idlib.", "Idlib", 3, "ADM1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(g.Geoparse(tt.text, sitrep.GeoHint{}), tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention of %q", tt.mention)
+			}
+			if m := got[0]; m.Precision != tt.precision || m.Place.Code != tt.code {
+				t.Errorf("%q: %s %s precision %d (%q), want %s precision %d", tt.mention, m.Place.Name, m.Place.Code, m.Precision, m.Modifier, tt.code, tt.precision)
+			}
+		})
+	}
+}

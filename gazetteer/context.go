@@ -84,6 +84,17 @@ var (
 	}
 )
 
+// partNouns name a part of a place: "the Mezzeh district of Damascus",
+// "the Kauru area of Kaduna" put a named district or area in the place
+// after "of", which is then neither the district nor merely near.
+var partNouns = map[string]bool{"district": true, "area": true, "region": true, "province": true, "governorate": true,
+	"state": true, "neighbourhood": true, "neighborhood": true, "quarter": true, "suburb": true, "suburbs": true}
+
+// townOf before "of" say the name is a town: "the town of X", "residents
+// of X".
+var townOf = map[string]bool{"town": true, "city": true, "village": true, "villages": true, "hamlet": true, "port": true,
+	"capital": true, "residents": true, "inhabitants": true, "villagers": true, "mayor": true}
+
 // readContext sets the modifier, preferred kind and strength of a mention
 // from the words around it.
 func readContext(text string, m *rawMention, toks []token, word func(int) string) {
@@ -101,12 +112,19 @@ func readContext(text string, m *rawMention, toks []token, word func(int) string
 	if b1 == "of" {
 		if mod, ok := ofBefore[b2]; ok {
 			m.strong = true
-			switch b2 {
-			case "district":
+			// "the Mezzeh district of Damascus", "the Kauru area of Kaduna":
+			// a named part of X, so X is the town or region that holds it,
+			// not itself the district.
+			named := m.t0 >= 3 && word(m.t0-1) == "of" && toks[m.t0-3].cap && toks[m.t0-3].joined && toks[m.t0-2].joined &&
+				!sentenceInitial(text, toks, m.t0-3) && partNouns[b2]
+			switch {
+			case named:
+				mod = ""
+			case b2 == "district":
 				m.kind, m.mod = "admin2", "district"
-			case "province", "governorate", "state", "region":
+			case b2 == "province" || b2 == "governorate" || b2 == "state" || b2 == "region":
 				m.kind, m.mod = "admin1", mod
-			case "town", "city", "village", "villages", "hamlet", "port", "capital", "residents", "inhabitants", "villagers", "mayor":
+			case townOf[b2]:
 				m.kind = "town"
 			default:
 				m.mod = mod
