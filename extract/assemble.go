@@ -45,7 +45,10 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.docTypes = e.documentTypes(a)
+	if sc.docTypes == nil {
+		sc.docTypes = map[string]bool{}
+	}
+	a.docTypes = e.documentTypes(a, sc.docTypes)
 	var drafts []*draft
 	for si, sn := range a.sents {
 		used := a.used

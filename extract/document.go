@@ -83,6 +83,7 @@ type scratch struct {
 	nums      []number
 	textNums  []text.Number
 	spans     []text.Span
+	docTypes  map[string]bool
 	used      []bool
 	dates     []dateMention
 	trigHits  []hit

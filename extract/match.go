@@ -92,8 +92,10 @@ type trie struct {
 // every trie sharing the vocabulary are added.
 func (t *trie) finish() {
 	t.first = make([]bool, len(t.vocab)+1)
-	for id := range t.root.next {
+	t.root.dense = make([]*node, len(t.vocab)+1)
+	for id, c := range t.root.next {
 		t.first[id] = true
+		t.root.dense[id] = c
 	}
 }
 
@@ -107,6 +109,7 @@ func (t *trie) mayStart(w *word) bool {
 
 type node struct {
 	next   map[int32]*node
+	dense  []*node      // the root's next as a slice by vocabulary id, set by finish: most lookups happen there
 	prefix []prefixEdge // sorted by first byte
 	pfirst [256]bool    // first bytes that have a prefix edge, to skip most words at once
 	gap    *node
@@ -120,6 +123,7 @@ type prefixEdge struct {
 
 func (t *trie) add(pattern []string, id int32) {
 	n := &t.root
+	t.first, n.dense = nil, nil // stale until finish runs again
 	if t.vocab == nil {
 		t.vocab = vocab{}
 	}
@@ -196,7 +200,15 @@ func (st *walker) walk(n *node, j int) {
 	}
 	wd := &st.ws[j]
 	if wd.id != 0 {
-		if c := n.next[wd.id]; c != nil {
+		var c *node
+		if n.dense != nil {
+			if int(wd.id) < len(n.dense) {
+				c = n.dense[wd.id]
+			}
+		} else if n.next != nil {
+			c = n.next[wd.id]
+		}
+		if c != nil {
 			st.walk(c, j+1)
 		}
 	}

@@ -270,9 +270,10 @@ func topicBefore(a *analysis, i int) bool {
 
 // documentTypes collects the event types that have an unconditional
 // trigger in the document, for triggers that need one ("tear gas" counts
-// only where there is a protest).
-func (e *Engine) documentTypes(a *analysis) map[string]bool {
-	types := map[string]bool{}
+// only where there is a protest). It fills types, cleared first, which
+// the caller reuses from document to document.
+func (e *Engine) documentTypes(a *analysis, types map[string]bool) map[string]bool {
+	clear(types)
 	for _, sn := range a.sents {
 		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, sn.w0, sn.w1)
 	}

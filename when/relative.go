@@ -146,7 +146,18 @@ func init() {
 	for _, w := range []string{"a", "several"} {
 		rulesByFirst[w] = append(rulesByFirst[w], rulesByFirst["N"]...)
 	}
+	for w := range rulesByFirst {
+		ruleFirsts.Add(w)
+	}
+	for w := range smallNumbers {
+		smallNumberSet.Add(w)
+	}
 }
+
+// ruleFirsts holds the keys of rulesByFirst and smallNumberSet those of
+// smallNumbers, so that relative skips the many tokens that begin no
+// rule without hashing them.
+var ruleFirsts, smallNumberSet = &text.WordSet{}, &text.WordSet{}
 
 var relLeadIns = text.NewWordSet(strings.Fields(`in over during within throughout for on at since`)...)
 
@@ -162,10 +173,10 @@ func (p *parser) relative(i int) (expr, int, bool) {
 			break
 		}
 		first := p.toks[start].Norm
-		if p.toks[start].Kind == text.Numeral {
+		if p.toks[start].Kind == text.Numeral || smallNumberSet.Has(first) {
 			first = "N"
-		} else if _, ok := smallNumbers[first]; ok {
-			first = "N"
+		} else if !ruleFirsts.Has(first) {
+			continue
 		}
 		rules := rulesByFirst[first]
 		if len(rules) == 0 {
