@@ -139,3 +139,17 @@ func TestNamedPartOfPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestTwinTownsAcrossABorder checks that countries named as mediators do
+// not move a town split by a border to the side where few people live.
+func TestTwinTownsAcrossABorder(t *testing.T) {
+	g := mustDefault(t)
+	text := "Air strikes on Rafah killed at least 20 people overnight, as Egypt and Qatar pushed for a ceasefire at talks in Cairo."
+	got := find(g.Geoparse(text, sitrep.GeoHint{}), "Rafah")
+	if len(got) == 0 {
+		t.Fatal("no mention of Rafah")
+	}
+	if p := got[0].Place; p.Country != "Palestine" {
+		t.Errorf("Rafah resolved to %s (%s, %s), want the Gaza Strip's Rafah", p.Name, p.Admin1, p.Country)
+	}
+}

@@ -347,7 +347,7 @@ func (r *resolver) weight(i uint32) float64 {
 // choice is the best and second-best score of a mention's places.
 type choice struct {
 	best, second float64
-	idx          uint32
+	idx, idx2    uint32 // the best place and the second
 }
 
 // choose scores the places mention k may be, with nearness to the anchors
@@ -383,12 +383,33 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 			}
 		}
 		if s > c.best {
-			c.second, c.best, c.idx = c.best, s, i
+			c.second, c.idx2, c.best, c.idx = c.best, c.idx, s, i
 		} else if s > c.second {
-			c.second = s
+			c.second, c.idx2 = s, i
 		}
 	}
 	return c
+}
+
+// twinTowns is how close two towns of the same name must be to count as
+// one place split by a border: Rafah in Gaza and Rafah in Egypt.
+const twinTownsKm = 10
+
+// twin returns the larger of twin towns across a border when the text's
+// country evidence picked the smaller: a report naming "Egypt" as a
+// mediator is no reason to move Gaza's Rafah (126,000 people) to Egypt's
+// (a few houses in GeoNames). The place is the same within the 25 km ACLED
+// allows; the country is the one people live in.
+func (r *resolver) twin(c choice) uint32 {
+	if c.second < 0 || c.idx2 == c.idx || c.best-c.second > 0.35 {
+		return c.idx
+	}
+	p, q := &r.g.places[c.idx], &r.g.places[c.idx2]
+	if p.Class != "P" || q.Class != "P" || p.CountryCode == q.CountryCode || q.Population < 10*max(p.Population, 1000) ||
+		distanceKm(p.Lat, p.Lon, q.Lat, q.Lon) > twinTownsKm {
+		return c.idx
+	}
+	return c.idx2
 }
 
 // mentions chooses a place for every mention in two passes, the second
@@ -413,7 +434,7 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 		if len(m.refs) > 1 && len(anchors) > 0 {
 			c = r.choose(k, anchors)
 		}
-		p := r.g.places[c.idx]
+		p := r.g.places[r.twin(c)]
 		score := min(1, max(0, c.best))
 		if c.second >= 0 && c.best-c.second < 0.1 {
 			score *= 0.6 + 4*(c.best-c.second) // a close second: less sure
