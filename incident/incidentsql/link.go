@@ -90,8 +90,9 @@ func (s *Service) link(t *linkTx, docIDs []string, locked map[int32]bool) error 
 			}
 		}
 	}
+	asked := make(map[string]bool) // the events of a document mostly share a place and date
 	for i := range fresh {
-		if err := s.candidates(t, &fresh[i].Event, hood); err != nil {
+		if err := s.candidates(t, &fresh[i].Event, hood, asked); err != nil {
 			return err
 		}
 	}
@@ -104,7 +105,11 @@ func (s *Service) link(t *linkTx, docIDs []string, locked map[int32]bool) error 
 			stale[r.incidentID.Int64] = true
 		}
 	}
-	if err := s.membersOf(t, stale, hood); err != nil {
+	missing, err := s.incomplete(t, stale, forced, hood)
+	if err != nil {
+		return err
+	}
+	if err := s.membersOf(t, missing, hood); err != nil {
 		return err
 	}
 	return s.relink(t, hood, stale, forced, news)
@@ -238,7 +243,8 @@ func linkBox(lat, lon float64) (minLat, maxLat, minLon, maxLon float64, ok bool)
 // country, date window within a day of e's, and if both have coordinates,
 // close enough (see package incident). Events that cannot link with any
 // new event need not be read: their incidents cannot change.
-func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedReport) error {
+// Queries already asked (asked) are skipped.
+func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedReport, asked map[string]bool) error {
 	if e.Country == "" || e.EventDate == "" {
 		return nil
 	}
@@ -261,7 +267,13 @@ func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedRe
 			early = append(early, a, b, c, d)
 		}
 	}
-	reports, err := scanReports(t.query(s.candidatesQuery(box), append(near, early...)...))
+	args := append(near, early...)
+	key := fmt.Sprintf("%q", e.Country) + fmt.Sprint(args[1:]...)
+	if asked[key] {
+		return nil
+	}
+	asked[key] = true
+	reports, err := scanReports(t.query(s.candidatesQuery(box), args...))
 	if err != nil {
 		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
 	}
@@ -271,6 +283,51 @@ func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedRe
 		}
 	}
 	return nil
+}
+
+// incomplete returns the incidents of ids that have events the hood lacks:
+// those whose stored event count differs from the hood's, and the forced
+// ones. Most incidents around a new report are already whole in the hood
+// (their events are its candidates), so their events need not be read
+// twice.
+func (s *Service) incomplete(t *linkTx, ids, forced map[int64]bool, hood map[int64]storedReport) (map[int64]bool, error) {
+	have := make(map[int64]int)
+	for _, r := range hood {
+		if r.incidentID.Valid {
+			have[r.incidentID.Int64]++
+		}
+	}
+	out := make(map[int64]bool)
+	list := sortedIDs(ids)
+	for len(list) > 0 {
+		n := min(len(list), 500)
+		args := make([]any, n)
+		for i, id := range list[:n] {
+			args[i] = id
+			out[id] = true
+		}
+		rows, err := t.query("SELECT id, events FROM incidents WHERE id IN ("+placeholders(n)+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("sizes of incidents: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var events int
+			if err := rows.Scan(&id, &events); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sizes of incidents: %w", err)
+			}
+			if events == have[id] && !forced[id] {
+				delete(out, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sizes of incidents: %w", err)
+		}
+		list = list[n:]
+	}
+	return out, nil
 }
 
 // membersOf adds to hood every event of the given incidents.
