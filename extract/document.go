@@ -117,7 +117,7 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a.ws = appendWords(sc.ws[:0], a.toks)
 	sc.toks, sc.ws = a.toks, a.ws
 	for i := range a.ws {
-		a.ws[i].id = e.vocab[a.ws[i].norm]
+		a.ws[i].id = e.vtab.id(a.ws[i].norm)
 	}
 	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
 	for _, sp := range sc.spans {

@@ -39,7 +39,8 @@ type Engine struct {
 	cues      dict // id = index in lex.Cues
 	casualty  dict // id = index in lex.Casualties
 
-	vocab     vocab // every word the dictionaries use, shared by their tries
+	vocab     vocab       // every word the dictionaries use, shared by their tries
+	vtab      *vocabTable // vocab for the per-word lookup, built once the tries are done
 	actorOf   []int
 	countryOf []countryRef
 	pool      sync.Pool                 // *scratch buffers, so a document costs few allocations
@@ -104,5 +105,6 @@ func New(opts Options) (*Engine, error) {
 	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
 		d.t.finish()
 	}
+	e.vtab = newVocabTable(e.vocab)
 	return e, nil
 }
