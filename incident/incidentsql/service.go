@@ -15,6 +15,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/store/sqldb"
@@ -30,6 +31,12 @@ type Service struct {
 	Locks Locks
 	// Events loads full events for incident details.
 	Events sitrep.EventService
+
+	// shared holds statements prepared on W across transactions (see
+	// share): query → *sql.Stmt.
+	shared   sync.Map
+	sharedMu sync.Mutex
+	sharedN  int
 }
 
 var _ sitrep.IncidentService = (*Service)(nil)
@@ -83,6 +90,7 @@ func (s *Service) withTx(ctx context.Context, lock string, fn func(t *linkTx) er
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.share(ctx, t)
 	return nil
 }
 

@@ -21,6 +21,13 @@ func (t *linkTx) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
+	if shared, ok := t.s.shared.Load(query); ok {
+		// Prepared on the pool's one connection, which is the
+		// transaction's: no preparing again.
+		st := t.Tx.StmtContext(t.ctx, shared.(*sql.Stmt))
+		t.stmts[query] = st
+		return st, nil
+	}
 	st, err := t.Tx.PrepareContext(t.ctx, t.s.q(query))
 	if err != nil {
 		return nil, err
@@ -51,5 +58,37 @@ func (t *linkTx) query(query string, args ...any) (*sql.Rows, error) {
 func (t *linkTx) close() {
 	for _, st := range t.stmts {
 		st.Close()
+	}
+}
+
+// maxShared bounds the statements a Service keeps prepared (queries with
+// IN lists of every length would otherwise pile up).
+const maxShared = 64
+
+// share keeps the statements the finished transaction t prepared, prepared
+// on the writer pool for the next transactions, when the pool has a single
+// connection (SQLite): preparing them afresh in each transaction was a
+// tenth of linking's CPU. A pool of several connections (PostgreSQL) would
+// prepare them again on each, and its driver caches statements itself.
+// Called after the transaction ended, when the connection is free.
+func (s *Service) share(ctx context.Context, t *linkTx) {
+	if s.W.Stats().MaxOpenConnections != 1 {
+		return
+	}
+	s.sharedMu.Lock()
+	defer s.sharedMu.Unlock()
+	for query := range t.stmts {
+		if s.sharedN >= maxShared {
+			return
+		}
+		if _, ok := s.shared.Load(query); ok {
+			continue
+		}
+		st, err := s.W.PrepareContext(ctx, s.q(query))
+		if err != nil {
+			return // prepared per transaction instead
+		}
+		s.shared.Store(query, st)
+		s.sharedN++
 	}
 }
