@@ -215,7 +215,8 @@ func (st *walker) walk(n *node, j int) {
 	w := wd.norm
 	if len(w) > 0 && n.pfirst[w[0]] {
 		for _, e := range n.prefix {
-			if strings.HasPrefix(w, e.p) {
+			// The first-byte test spares a call for most edges.
+			if e.p[0] == w[0] && strings.HasPrefix(w, e.p) {
 				st.walk(e.n, j+1)
 			}
 		}
