@@ -13,7 +13,65 @@ var locative = map[string]bool{"in": true, "near": true, "at": true, "outside": 
 	"targeting": true, "hit": true, "struck": true,
 	// "on the road between Deir ez-Zor city and the town of al-Mayadin":
 	// ACLED codes the first end of a stretch.
-	"between": true}
+	"between": true,
+	// "downed 12 drones over the Belgorod region"
+	"over": true}
+
+// speechVerbs report what a source said: the place named with the source
+// is where it spoke, not where the event happened.
+var speechVerbs = map[string]bool{"said": true, "says": true, "say": true, "told": true, "condemned": true, "denied": true,
+	"accused": true, "warned": true, "claimed": true, "announced": true, "rejected": true, "urged": true, "added": true,
+	"reported": true, "confirmed": true, "stated": true, "insisted": true, "did": true, "has": true, "speaking": true}
+
+// sourceNouns before "in X said" make X where a source sits: "Security
+// forces in Quetta said", "officials in Kabul told reporters".
+var sourceNouns = map[string]bool{"officials": true, "official": true, "police": true, "forces": true, "authorities": true,
+	"sources": true, "spokesman": true, "spokeswoman": true, "ministry": true, "army": true, "military": true,
+	"government": true, "journalists": true, "correspondent": true, "reporters": true, "diplomats": true, "embassy": true}
+
+// government reports a capital named as its government: "Washington
+// condemned", "Moscow said", "Kyiv did not comment".
+func government(a *analysis, p placeMention) bool {
+	return p.Place.Code == "PPLC" && p.w1 < len(a.ws) && speechVerbs[a.ws[p.w1].norm]
+}
+
+// sourcePlace reports a place that says where a source spoke rather than
+// where the event happened: "Security forces in Quetta said on Sunday that
+// gunmen had shot dead seven labourers near the town of Turbat", "local
+// officials told Reuters from Bamako".
+func sourcePlace(a *analysis, sn sentence, p placeMention) bool {
+	w := p.w0
+	if w-2 >= sn.w0 && a.ws[w-1].norm == "in" && sourceNouns[a.ws[w-2].norm] && p.w1 < sn.w1 && speechVerbs[a.ws[p.w1].norm] {
+		return true
+	}
+	if w-1 < sn.w0 || a.ws[w-1].norm != "from" {
+		return false
+	}
+	for k := w - 2; k >= sn.w0 && k >= w-4; k-- {
+		if n := a.ws[k].norm; n == "told" || n == "speaking" || n == "said" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseWords after a comma start a clause about something else than the
+// event: "…, as mediators met in Cairo", "…, while talks went on in Doha".
+var clauseWords = map[string]bool{"as": true, "while": true, "whereas": true, "but": true, "although": true, "though": true}
+
+// otherClause reports whether mention p follows the trigger at word t in
+// a later clause, after a comma and a clause word. A place before the
+// trigger is not judged: "On 11 February, in Monterrey, while working in
+// a workshop, two men were shot" is fronted and holds for the whole
+// sentence.
+func otherClause(a *analysis, t int, p placeMention) bool {
+	for k := t + 1; k < p.w0; k++ {
+		if clauseWords[a.ws[k].norm] && a.ws[k-1].norm == "," {
+			return true
+		}
+	}
+	return false
+}
 
 // routeNouns before "to X" make X where a route leads, not a place of
 // the event: "the road to Mogadishu", "the highway towards Kabul".
@@ -30,7 +88,8 @@ var placeNouns = map[string]bool{"village": true, "town": true, "city": true, "d
 	"region": true, "outskirts": true, "area": true, "municipality": true, "county": true, "state": true,
 	"governorate": true, "neighbourhood": true, "neighborhood": true, "suburb": true, "capital": true, "township": true,
 	"locality": true, "commune": true, "department": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true,
-	"streets": true, "centre": true, "center": true, "heart": true, "people": true, "residents": true}
+	"streets": true, "centre": true, "center": true, "heart": true, "people": true, "residents": true,
+	"port": true, "outpost": true}
 
 var nearWords = map[string]bool{"near": true, "outside": true, "outskirts": true, "around": true, "close": true, "vicinity": true, "north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true, "western": true}
 
@@ -125,7 +184,8 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		if p.Precision < 3 {
 			s += 1000
 		}
-		if p.Score < lowScore || contradicted(a, i) || p.w1 < len(a.ws) && (groupNouns[a.ws[p.w1].norm] || facilityNouns[a.ws[p.w1].norm]) {
+		if p.Score < lowScore || contradicted(a, i) || p.w1 < len(a.ws) && (groupNouns[a.ws[p.w1].norm] || facilityNouns[a.ws[p.w1].norm]) ||
+			government(a, p) || sourcePlace(a, sn, p) {
 			s -= 1500
 		}
 		if destination(a, sn, p) {
@@ -135,6 +195,9 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 		}
 		if a.placeCountry != "" && p.Place.Country == a.placeCountry {
 			s += 300
+		}
+		if otherClause(a, t, p) {
+			s -= 400 // "strikes on Rafah killed 20, as Egypt pressed for a truce at talks in Cairo"
 		}
 		if p.Place.Code == "PCLI" {
 			s -= countryPenalty
