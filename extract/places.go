@@ -420,7 +420,9 @@ func placeCountry(a *analysis) string {
 		}
 	}
 	for _, h := range a.countryHits {
-		votes[h.name] += h.weight
+		if !placeAt(a, h.w0, h.w1) { // "in Nairobi" already voted as a place
+			votes[h.name] += h.weight
+		}
 	}
 	best, bv := "", 0
 	for _, p := range a.places {
@@ -429,6 +431,17 @@ func placeCountry(a *analysis) string {
 		}
 	}
 	return best
+}
+
+// placeAt reports a place mention covering words [w0, w1): a capital the
+// lexicon also lists as its country's name.
+func placeAt(a *analysis, w0, w1 int) bool {
+	for _, p := range a.places {
+		if p.w0 <= w0 && w1 <= p.w1 {
+			return true
+		}
+	}
+	return false
 }
 
 // setPlace writes the location fields of ev from p.

@@ -195,6 +195,13 @@ func TestEventPlaceChoice(t *testing.T) {
 			want: "Khan Younis",
 		},
 		{
+			name: "a capital the lexicon also knows as its country votes once",
+			text: "Hundreds of Haitians marched in Port-au-Prince on Thursday against the prime minister, who was in Nairobi to sign a security pact.",
+			geo: tableGeo{"Port-au-Prince": sitrep.PlaceMention{Place: sitrep.Place{Name: "Port-au-Prince", Country: "Haiti", Class: "P", Code: "PPLC"}, Precision: 1, Score: 0.5},
+				"Nairobi": sitrep.PlaceMention{Place: sitrep.Place{Name: "Nairobi", Country: "Kenya", Class: "P", Code: "PPLC"}, Precision: 1, Score: 0.78}},
+			want: "Port-au-Prince",
+		},
+		{
 			name: "a region is more precise than its country",
 			text: "Residents protested power cuts in Kenya's Kisii county on Tuesday.",
 			geo:  tableGeo{"Kenya": region("Kenya", "Kenya", "PCLI", 0.9), "Kisii": region("Kisii", "Kenya", "ADM1", 0.7)},
