@@ -28,7 +28,7 @@ const (
 
 var sponsorWords = map[string]bool{"backed": true, "led": true, "supported": true, "allied": true, "affiliated": true, "linked": true, "aligned": true, "sponsored": true, "funded": true, "trained": true, "armed": true}
 
-var reportWords = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "claimed": true, "stated": true, "announced": true, "added": true, "confirmed": true, "alleged": true, "accused": true, "urged": true, "warned": true}
+var reportWords = wordSet(map[string]bool{"said": true, "says": true, "told": true, "reported": true, "claimed": true, "stated": true, "announced": true, "added": true, "confirmed": true, "alleged": true, "accused": true, "urged": true, "warned": true})
 
 var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": true, "ex": true, "duty": true, "demobilized": true, "demobilised": true}
 
@@ -134,7 +134,7 @@ func supported(a *analysis, sn sentence, i int) bool {
 // "X said", "X officials told", "according to X".
 func isSourceAt(a *analysis, sn sentence, i, j int) bool {
 	for k := j; k < sn.w1 && k <= j+2; k++ {
-		if reportWords[a.ws[k].norm] {
+		if reportWords.Has(a.ws[k].norm) {
 			return true
 		}
 	}
@@ -174,7 +174,7 @@ func reporter(a *analysis, sn sentence) string {
 				return a.s[ws[k+2].start:ws[j-1].end]
 			}
 		}
-		if !reportWords[n] || n == "warned" || n == "urged" || n == "accused" {
+		if !reportWords.Has(n) || n == "warned" || n == "urged" || n == "accused" {
 			continue
 		}
 		// "X said" — take up to four words back to a boundary.
@@ -262,10 +262,10 @@ func isArmed(act *lexicon.Actor) bool {
 // words, by an event word: the source is the actor.
 func selfReport(a *analysis, sn sentence, j int) bool {
 	k := j
-	for k < sn.w1 && k <= j+2 && !reportWords[a.ws[k].norm] {
+	for k < sn.w1 && k <= j+2 && !reportWords.Has(a.ws[k].norm) {
 		k++
 	}
-	if k >= sn.w1 || !reportWords[a.ws[k].norm] {
+	if k >= sn.w1 || !reportWords.Has(a.ws[k].norm) {
 		return false
 	}
 	p := k + 1
@@ -294,7 +294,7 @@ func apposition(a *analysis, sn sentence, p, i, j int) bool {
 		return false
 	}
 	for k := p + 1; k < i; k++ {
-		if a.ws[k].kind != text.Word || reportWords[a.ws[k].norm] {
+		if a.ws[k].kind != text.Word || reportWords.Has(a.ws[k].norm) {
 			return false
 		}
 	}
