@@ -26,6 +26,8 @@ func TestGeoparseFullArticlePlaces(t *testing.T) {
 			"Kyauktaw", 20.84, 92.98, "Myanmar"},
 		{"a township seat before 'Township'", "Troops torched houses in a village of Kyauktaw Township, a local administrator said.",
 			"Kyauktaw", 20.84, 92.98, "Myanmar"},
+		{"a town of the former tribal areas the supplement adds", "A bomb hidden in a motorcycle went off in a market in Jamrud, in Pakistan's Khyber district.",
+			"Jamrud", 34.00, 71.38, "Pakistan"},
 		{"a nearby highland settles the homonym", "Rockets fell on Ariha and on two villages of Jabal al-Zawiya, rescuers said.",
 			"Ariha", 35.81, 36.61, "Syria"},
 	}
