@@ -3,8 +3,6 @@ package incident
 import (
 	"fmt"
 	"sort"
-
-	"github.com/sitrep/sitrep"
 )
 
 // Linker groups events into incidents incrementally. Each added event is
@@ -58,27 +56,11 @@ func Group(reports []Report) ([]Incident, error) {
 // EINVALID error, and adds nothing, if a report has no event id or repeats
 // one already added.
 func (l *Linker) Add(reports ...Report) error {
-	seen := make(map[int64]bool, len(reports))
+	ps := make([]Prepared, len(reports))
 	for i := range reports {
-		id := reports[i].Event.ID
-		if id == 0 {
-			return sitrep.Errorf(sitrep.EINVALID, "report %d (doc %q): event has no id", i, reports[i].Event.DocID)
-		}
-		if _, dup := l.byID[id]; dup || seen[id] {
-			return sitrep.Errorf(sitrep.EINVALID, "report %d (doc %q): event id %d added twice", i, reports[i].Event.DocID, id)
-		}
-		seen[id] = true
+		ps[i] = Prepare(reports[i])
 	}
-	for _, r := range reports {
-		switch r.Event.Modality {
-		case sitrep.ModalityCumulative:
-			l.tally = append(l.tally, r)
-		case sitrep.ModalityPlanned, sitrep.ModalityThreatened:
-		default:
-			l.add(newNode(r))
-		}
-	}
-	return nil
+	return l.AddPrepared(ps...)
 }
 
 // Len returns the number of events the linker groups.
@@ -160,6 +142,28 @@ func (l *Linker) union(i, j int) {
 // Incidents returns the incidents of all events added so far, ordered by
 // ID. Incidents made only of denials are left out.
 func (l *Linker) Incidents() []Incident {
+	var out []Incident
+	for _, g := range l.groups() {
+		if inc, ok := summarize(g.members, g.links); ok {
+			out = append(out, inc)
+		}
+	}
+	if out == nil {
+		out = []Incident{}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// group is the members (ascending by id) and links of one incident.
+type group struct {
+	members []*node
+	links   []Link
+}
+
+// groups returns the connected components of the links, with each vague
+// event joined through its best link.
+func (l *Linker) groups() []group {
 	parent := append([]int(nil), l.parent...)
 	for i, e := range l.best {
 		if e != nil {
@@ -182,13 +186,11 @@ func (l *Linker) Incidents() []Incident {
 		r := find(parent, l.byID[s.From])
 		links[r] = append(links[r], s)
 	}
-	out := make([]Incident, 0, len(members))
+	out := make([]group, 0, len(members))
 	for r, ms := range members {
-		if inc, ok := summarize(ms, links[r]); ok {
-			out = append(out, inc)
-		}
+		sort.Slice(ms, func(i, j int) bool { return ms[i].id < ms[j].id })
+		out = append(out, group{ms, links[r]})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 

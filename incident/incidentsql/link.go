@@ -360,12 +360,12 @@ func (s *Service) membersOf(t *linkTx, ids map[int64]bool, hood map[int64]stored
 // Rewriting only the changed ones spares most of the writes, since a new
 // report changes one incident, not the dozens around it.
 func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, news map[int64]bool) error {
-	reports := make([]incident.Report, 0, len(hood))
+	ps := make([]incident.Prepared, 0, len(hood))
 	for _, id := range sortedKeys(hood) {
-		reports = append(reports, hood[id].Report)
+		ps = append(ps, s.prepared.get(hood[id].Report))
 	}
-	incs, err := incident.Group(reports)
-	if err != nil {
+	l := incident.NewLinker()
+	if err := l.AddPrepared(ps...); err != nil {
 		return err
 	}
 	stored := make(map[int64]int) // incident id → events of the hood in it
@@ -374,25 +374,33 @@ func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, 
 			stored[r.incidentID.Int64]++
 		}
 	}
-	unchanged := func(inc *sitrep.Incident) bool {
-		if forced[inc.ID] || stored[inc.ID] != len(inc.EventIDs) {
+	unchanged := func(ids []int64) bool {
+		id := ids[0]
+		if forced[id] || stored[id] != len(ids) {
 			return false
 		}
-		for _, id := range inc.EventIDs {
-			r := hood[id]
-			if news[id] || !r.incidentID.Valid || r.incidentID.Int64 != inc.ID {
+		for _, e := range ids {
+			r := hood[e]
+			if news[e] || !r.incidentID.Valid || r.incidentID.Int64 != id {
 				return false
 			}
 		}
 		return true
 	}
+	incs, kept := l.IncidentsExcept(unchanged)
 	keep := make(map[int64]bool)
-	var changed []*sitrep.Incident
+	in := make(map[int64]bool)
+	for _, ids := range kept {
+		keep[ids[0]] = true
+		for _, id := range ids {
+			in[id] = true
+		}
+	}
+	changed := make([]*sitrep.Incident, len(incs))
 	for i := range incs {
-		if unchanged(&incs[i]) {
-			keep[incs[i].ID] = true
-		} else {
-			changed = append(changed, &incs[i])
+		changed[i] = &incs[i]
+		for _, id := range incs[i].EventIDs {
+			in[id] = true
 		}
 	}
 	// A changed incident that keeps its id is updated in place: its links
@@ -415,7 +423,6 @@ func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, 
 	if err := s.deleteIncidents(t, gone); err != nil {
 		return err
 	}
-	in := make(map[int64]bool)
 	for _, inc := range changed {
 		var err error
 		if replaced[inc.ID] {
@@ -429,11 +436,6 @@ func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, 
 		}
 		if err != nil {
 			return err
-		}
-	}
-	for i := range incs {
-		for _, id := range incs[i].EventIDs {
-			in[id] = true
 		}
 	}
 	// Events in no incident (planned, threatened, tallies) point nowhere.

@@ -37,6 +37,8 @@ type Service struct {
 	shared   sync.Map
 	sharedMu sync.Mutex
 	sharedN  int
+	// prepared keeps stored reports prepared for linking.
+	prepared preparedCache
 }
 
 var _ sitrep.IncidentService = (*Service)(nil)
