@@ -155,3 +155,25 @@ func TestTwinTownsAcrossABorder(t *testing.T) {
 		t.Errorf("Rafah resolved to %s (%s, %s), want the Gaza Strip's Rafah", p.Name, p.Admin1, p.Country)
 	}
 }
+
+// TestNumberedPostIsNoPlace checks that a small place's name before a
+// number names a post ("Tower 22") while a city keeps its place.
+func TestNumberedPostIsNoPlace(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text, mention string
+		want                bool
+	}{
+		{"a numbered post", "A drone struck the logistics base known as Tower 22 near the border on Sunday.", "Tower", false},
+		{"a city before a count", "In Aleppo 14 people were wounded by shelling.", "Aleppo", true},
+		{"a town governed by 'in' before a count", "Clashes in Djibo 3 days ago left dozens dead.", "Djibo", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := len(find(g.Geoparse(tt.text, sitrep.GeoHint{}), tt.mention)) > 0
+			if got != tt.want {
+				t.Errorf("%q found as a place: %v, want %v", tt.mention, got, tt.want)
+			}
+		})
+	}
+}

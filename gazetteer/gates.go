@@ -131,6 +131,11 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if m.part && !important {
 		return false, false
 	}
+	// "Tower 22", "Camp 5", "Checkpoint 12": a number after a small
+	// place's name makes it the name of a post or a thing.
+	if m.t1 < len(toks) && toks[m.t1-1].joined && toks[m.t1].digit && !m.strong && !g.sizeable(m.refs) {
+		return false, false
+	}
 	// "Dante square", "Brera high school", "Svoboda party": a facility or
 	// organisation named after a small place is not that place.
 	if m.t1 < len(toks) && toks[m.t1-1].joined && facilities[word(m.t1)] && !g.sizeable(m.refs) {
