@@ -1,21 +1,21 @@
 package text
 
 // WordSet is a set of folded words laid out for the hot loops that ask,
-// token after token, whether a word starts some rule. Each word sits in
-// one slot of a small hash table chosen by its length and outer bytes;
-// Has costs a few arithmetic operations and at most one string compare,
-// with no string hashing, unless two words of the set share a slot, and
-// then the map behind the table answers. The zero value is empty; it is
+// token after token, whether a word starts some rule. It is an open
+// addressing table of two-byte slots at most an eighth full, keyed by a
+// hash of the word's length and outer bytes: Has costs a few arithmetic
+// operations, one load from a table small enough to stay in the
+// first-level cache, and for a word that lands on a taken slot one
+// string compare, with no string hashing. The zero value is empty; it is
 // not safe to Add while others call Has.
 type WordSet struct {
-	slots [wordSlots]string
-	multi [wordSlots / 64]uint64 // slots shared by two words or more: ask m
-	m     map[string]struct{}
+	slots    []uint16 // 1 + index in words, or 0 for an empty slot; len is a power of two
+	words    []string
+	hasEmpty bool
 }
 
-// wordSlots is the size of the table: 1024 slots, sparse enough for
-// lists of a few hundred words.
-const wordSlots = 1024
+// maxSetWords bounds a WordSet so that slot values fit two bytes.
+const maxSetWords = 1<<16 - 2
 
 // NewWordSet returns the set of the given words.
 func NewWordSet(words ...string) *WordSet {
@@ -26,59 +26,82 @@ func NewWordSet(words ...string) *WordSet {
 	return s
 }
 
-// Add puts w in the set.
+// Add puts w in the set. It panics past 65534 words: the set is for
+// rule word lists, not vocabularies.
 func (s *WordSet) Add(w string) {
-	if s.m == nil {
-		s.m = map[string]struct{}{}
-	}
-	if _, ok := s.m[w]; ok {
-		return
-	}
-	s.m[w] = struct{}{}
 	if w == "" {
-		return // found through the map only
-	}
-	h := wordHash(w)
-	if s.slots[h] == "" && s.multi[h/64]&(1<<(h%64)) == 0 {
-		s.slots[h] = w
+		s.hasEmpty = true
 		return
 	}
-	s.slots[h] = ""
-	s.multi[h/64] |= 1 << (h % 64)
+	if s.Has(w) {
+		return
+	}
+	if len(s.words) == maxSetWords {
+		panic("text: WordSet holds at most 65534 words")
+	}
+	s.words = append(s.words, w)
+	if len(s.slots) >= 8*len(s.words) {
+		s.place(len(s.words) - 1)
+		return
+	}
+	size := 64
+	for size < 8*len(s.words) {
+		size *= 2
+	}
+	s.slots = make([]uint16, size)
+	for i := range s.words {
+		s.place(i)
+	}
+}
+
+// place puts words[i] in the first free slot from its hash on.
+func (s *WordSet) place(i int) {
+	mask := uint32(len(s.slots) - 1)
+	h := wordHash(s.words[i]) & mask
+	for s.slots[h] != 0 {
+		h = (h + 1) & mask
+	}
+	s.slots[h] = uint16(i + 1)
 }
 
 // Has reports whether w is in the set.
 func (s *WordSet) Has(w string) bool {
 	if w == "" {
-		_, ok := s.m[w]
-		return ok
+		return s.hasEmpty
 	}
-	h := wordHash(w)
-	if s.slots[h] == w {
-		return true
-	}
-	if s.multi[h/64]&(1<<(h%64)) == 0 {
+	if len(s.slots) == 0 {
 		return false
 	}
-	_, ok := s.m[w]
-	return ok
-}
-
-// Len is the number of words in the set.
-func (s *WordSet) Len() int { return len(s.m) }
-
-// All calls yield for every word of the set, in no particular order.
-func (s *WordSet) All(yield func(string) bool) {
-	for w := range s.m {
-		if !yield(w) {
-			return
+	mask := uint32(len(s.slots) - 1)
+	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
+		x := s.slots[h]
+		if x == 0 {
+			return false
+		}
+		if s.words[x-1] == w {
+			return true
 		}
 	}
 }
 
+// Len is the number of words in the set.
+func (s *WordSet) Len() int { return len(s.words) + btoi(s.hasEmpty) }
+
+// All calls yield for every word of the set, in the order they were
+// added (the empty word, if any, last).
+func (s *WordSet) All(yield func(string) bool) {
+	for _, w := range s.words {
+		if !yield(w) {
+			return
+		}
+	}
+	if s.hasEmpty {
+		yield("")
+	}
+}
+
 // wordHash mixes a non-empty word's length with its first, second and
-// last bytes into a slot number: cheap, and enough to spread the words
-// of a short list.
+// last bytes: cheap, and enough to spread the words of a short list.
 func wordHash(w string) uint32 {
 	n := len(w)
 	h := uint32(n)<<24 ^ uint32(w[0])<<16 ^ uint32(w[n-1])<<8
@@ -86,5 +109,5 @@ func wordHash(w string) uint32 {
 		h ^= uint32(w[1])
 	}
 	h *= 0x9E3779B1
-	return h >> (32 - 10)
+	return h ^ h>>16
 }
