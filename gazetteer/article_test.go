@@ -177,3 +177,20 @@ func TestNumberedPostIsNoPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestRegionOfStrayHomonym checks that "the X region", when X is known
+// only as a hamlet abroad, does not become the hamlet's province with a
+// confident score in a text about another country.
+func TestRegionOfStrayHomonym(t *testing.T) {
+	g := mustDefault(t)
+	text := "The junta lost contact with its garrison in the Kokang region of northern Shan State after a week of fighting in Myanmar's north."
+	for _, m := range find(g.Geoparse(text, sitrep.GeoHint{}), "Kokang") {
+		if m.Place.Country != "Myanmar" && m.Score >= 0.2 {
+			t.Errorf("Kokang resolved to %s %s (%s) with score %.2f", m.Place.Name, m.Place.Code, m.Place.Country, m.Score)
+		}
+	}
+	// A province named only through its capital's spelling still expands.
+	if got := find(g.Geoparse("Clashes were reported in Idleb governorate.", sitrep.GeoHint{}), "Idleb"); len(got) == 0 || got[0].Place.Code != "ADM1" {
+		t.Errorf("Idleb governorate: got %v, want the Idlib province", got)
+	}
+}

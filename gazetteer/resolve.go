@@ -268,13 +268,36 @@ func (r *resolver) expandRegions() {
 			continue
 		}
 		refs := append([]uint32(nil), m.refs...) // m.refs may alias the index
+		r.forMention(m)
+		elsewhere := r.evidenceElsewhere(m)
 		for _, i := range m.refs {
+			// "the Kokang region" in a text about Myanmar is not the
+			// province of an Indonesian hamlet named Kokang.
+			if elsewhere && r.weight(i) == 0 {
+				continue
+			}
 			if reg := g.admin1[i]; reg >= 0 && !slices.Contains(refs, uint32(reg)) {
 				refs = append(refs, uint32(reg))
 			}
 		}
 		m.refs = refs
 	}
+}
+
+// evidenceElsewhere reports whether the other mentions or the hint point
+// to some country: then a town in none of them is a stray homonym.
+func (r *resolver) evidenceElsewhere(m *rawMention) bool {
+	for cc := range r.hints {
+		if m.ctx.weight(cc) > 0 {
+			return true
+		}
+	}
+	for cc := range r.total {
+		if m.ctx.weight(cc) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // indexRegions records the regions the text names, to prefer places inside
