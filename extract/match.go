@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -97,6 +98,44 @@ func (t *trie) finish() {
 		t.first[id] = true
 		t.root.dense[id] = c
 	}
+	t.root.compact()
+}
+
+// compact copies every node's children below the root into sorted
+// slices, which a few comparisons search faster than a map is hashed.
+func (n *node) compact() {
+	n.keys, n.kids = n.keys[:0], n.kids[:0]
+	for id := range n.next {
+		n.keys = append(n.keys, id)
+	}
+	slices.Sort(n.keys)
+	for _, id := range n.keys {
+		c := n.next[id]
+		n.kids = append(n.kids, c)
+		c.compact()
+	}
+	for _, e := range n.prefix {
+		e.n.compact()
+	}
+	if n.gap != nil {
+		n.gap.compact()
+	}
+}
+
+// child returns the child for word id from the compact slices.
+func (n *node) child(id int32) *node {
+	if len(n.keys) <= 8 {
+		for i, k := range n.keys {
+			if k == id {
+				return n.kids[i]
+			}
+		}
+		return nil
+	}
+	if i, ok := slices.BinarySearch(n.keys, id); ok {
+		return n.kids[i]
+	}
+	return nil
 }
 
 // mayStart reports whether a phrase can start at w.
@@ -110,6 +149,8 @@ func (t *trie) mayStart(w *word) bool {
 type node struct {
 	next   map[int32]*node
 	dense  []*node      // the root's next as a slice by vocabulary id, set by finish: most lookups happen there
+	keys   []int32      // next's ids sorted, set by finish for the nodes below the root
+	kids   []*node      // the children of keys
 	prefix []prefixEdge // sorted by first byte
 	pfirst [256]bool    // first bytes that have a prefix edge, to skip most words at once
 	gap    *node
@@ -157,6 +198,7 @@ func (t *trie) add(pattern []string, id int32) {
 			if c == nil {
 				c = &node{}
 				n.next[k] = c
+				n.keys, n.kids = nil, nil // stale until finish runs again
 			}
 			n = c
 		}
@@ -205,6 +247,8 @@ func (st *walker) walk(n *node, j int) {
 			if int(wd.id) < len(n.dense) {
 				c = n.dense[wd.id]
 			}
+		} else if n.kids != nil {
+			c = n.child(wd.id)
 		} else if n.next != nil {
 			c = n.next[wd.id]
 		}
