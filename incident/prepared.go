@@ -69,3 +69,6 @@ func (l *Linker) IncidentsExcept(same func(eventIDs []int64) bool) (changed []In
 	sort.Slice(changed, func(i, j int) bool { return changed[i].ID < changed[j].ID })
 	return changed, kept
 }
+
+// Link compares two prepared reports as Compare does.
+func (p Prepared) Link(q Prepared) (Link, bool) { return compare(p.n, q.n) }

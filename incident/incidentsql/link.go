@@ -91,11 +91,13 @@ func (s *Service) link(t *linkTx, docIDs []string, locked map[int32]bool) error 
 		}
 	}
 	asked := make(map[string]bool) // the events of a document mostly share a place and date
+	cands := make(map[int64]storedReport)
 	for i := range fresh {
-		if err := s.candidates(t, &fresh[i].Event, hood, asked); err != nil {
+		if err := s.candidates(t, &fresh[i].Event, cands, asked); err != nil {
 			return err
 		}
 	}
+	s.linkable(fresh, cands, hood)
 	stale := make(map[int64]bool, len(forced))
 	for id := range forced {
 		stale[id] = true
@@ -283,6 +285,30 @@ func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedRe
 		}
 	}
 	return nil
+}
+
+// linkable adds to hood the candidates that link with one of the new
+// reports. The others cannot change: an incident changes only when a new
+// report links into it, and a candidate in such an incident is read with
+// it (see membersOf). Grouping costs the square of the hood's size, and
+// most candidates (same country, same days) are about something else.
+func (s *Service) linkable(fresh []storedReport, cands, hood map[int64]storedReport) {
+	news := make([]incident.Prepared, 0, len(fresh))
+	for _, r := range fresh {
+		news = append(news, s.prepared.get(r.Report))
+	}
+	for id, c := range cands {
+		if _, ok := hood[id]; ok {
+			continue
+		}
+		p := s.prepared.get(c.Report)
+		for _, n := range news {
+			if _, ok := n.Link(p); ok {
+				hood[id] = c
+				break
+			}
+		}
+	}
 }
 
 // incomplete returns the incidents of ids that have events the hood lacks:
