@@ -369,10 +369,7 @@ func gluedNumber(t Token) (int64, string, bool) {
 // isNumberWord reports whether a folded word is a number word: "five",
 // "hundred", or a hyphenated compound of units ("twenty-one").
 func isNumberWord(w string) bool {
-	if _, ok := units[w]; ok {
-		return true
-	}
-	if _, ok := scales[w]; ok {
+	if unitsAndScales.Has(w) {
 		return true
 	}
 	i := strings.IndexByte(w, '-')
@@ -417,11 +414,11 @@ func parseDigits(t string) (f float64, isInt bool, ok bool) {
 // matchPhrase returns the longest phrase of the table starting at token j
 // (compared by Norm) and its length in tokens.
 func matchPhrase(toks []Token, j int, table phraseTable) (string, int) {
-	if j >= len(toks) {
+	if j >= len(toks) || !table.first.Has(toks[j].Norm) {
 		return "", 0
 	}
 	best, bestLen := "", 0
-	for _, p := range table[toks[j].Norm] {
+	for _, p := range table.byFirst[toks[j].Norm] {
 		if len(p.words) <= bestLen || j+len(p.words) > len(toks) {
 			continue
 		}

@@ -17,7 +17,7 @@ func init() {
 		numberStarts.Add(w)
 	}
 	for _, t := range []phraseTable{qualifiers, vaguePhrases} {
-		for w := range t {
+		for w := range t.byFirst {
 			numberStarts.Add(w)
 		}
 	}
@@ -26,7 +26,16 @@ func init() {
 			numberStarts.Add(w)
 		}
 	}
+	for _, m := range []map[string]int64{units, scales} {
+		for w := range m {
+			unitsAndScales.Add(w)
+		}
+	}
 }
+
+// unitsAndScales holds the keys of units and scales: the plain number
+// words, asked about for every word of a candidate number.
+var unitsAndScales = &WordSet{}
 
 // mayStartNumber reports whether numberAt can match at a token: a
 // numeral, a word glued to a figure ("10,000-strong"), a hyphenated

@@ -89,8 +89,13 @@ var yearDeterminers = setOf(`the a an its their his her this that these those ou
 var yearContext = setOf(`in since during until till by from of year early late mid end beginning throughout
 	before after between through spring summer autumn fall winter fy`)
 
-// phraseTable is a list of word sequences indexed by their first word.
-type phraseTable map[string][]phrase
+// phraseTable is a list of word sequences indexed by their first word,
+// with the first words also in a WordSet so that a token that starts none
+// is turned away without hashing it.
+type phraseTable struct {
+	first   *WordSet
+	byFirst map[string][]phrase
+}
 
 type phrase struct {
 	words  []string
@@ -98,10 +103,11 @@ type phrase struct {
 }
 
 func phrases(list string) phraseTable {
-	t := phraseTable{}
+	t := phraseTable{first: &WordSet{}, byFirst: map[string][]phrase{}}
 	for _, p := range strings.Split(list, "|") {
 		if f := strings.Fields(p); len(f) > 0 {
-			t[f[0]] = append(t[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
+			t.byFirst[f[0]] = append(t.byFirst[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
+			t.first.Add(f[0])
 		}
 	}
 	return t

@@ -105,11 +105,11 @@ func (p *parser) optYear(y *int, k int) int {
 
 // phrase returns the longest phrase of table that starts at token k.
 func (p *parser) phrase(k int, table phraseTable) (string, int) {
-	if k >= len(p.toks) {
+	if k >= len(p.toks) || !table.first.Has(p.toks[k].Norm) {
 		return "", 0
 	}
 	best, bestLen := "", 0
-	for _, ph := range table[p.toks[k].Norm] {
+	for _, ph := range table.byFirst[p.toks[k].Norm] {
 		if len(ph.words) <= bestLen || k+len(ph.words) > len(p.toks) {
 			continue
 		}

@@ -121,7 +121,7 @@ var prefixWords = &text.WordSet{}
 
 func init() {
 	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, weekendPhrases, partPhrases, prepPhrases} {
-		for w := range t {
+		for w := range t.byFirst {
 			triggers.Add(w)
 			prefixWords.Add(w)
 		}

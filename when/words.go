@@ -3,6 +3,8 @@ package when
 import (
 	"strings"
 	"time"
+
+	"github.com/sitrep/sitrep/text"
 )
 
 // The word lists below are compared with token Norms (lower case, ASCII).
@@ -99,8 +101,13 @@ var weekdays = map[string]time.Weekday{
 
 var dayParts = setOf(`morning afternoon evening night`)
 
-// phraseTable is a list of word sequences indexed by their first word.
-type phraseTable map[string][]phrase
+// phraseTable is a list of word sequences indexed by their first word,
+// with the first words also in a WordSet so that a token that starts none
+// is turned away without hashing it.
+type phraseTable struct {
+	first   *text.WordSet
+	byFirst map[string][]phrase
+}
 
 type phrase struct {
 	words  []string
@@ -108,10 +115,11 @@ type phrase struct {
 }
 
 func phrases(list string) phraseTable {
-	t := phraseTable{}
+	t := phraseTable{first: &text.WordSet{}, byFirst: map[string][]phrase{}}
 	for _, p := range strings.Split(list, "|") {
 		if f := strings.Fields(p); len(f) > 0 {
-			t[f[0]] = append(t[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
+			t.byFirst[f[0]] = append(t.byFirst[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
+			t.first.Add(f[0])
 		}
 	}
 	return t
