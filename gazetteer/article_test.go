@@ -194,3 +194,31 @@ func TestRegionOfStrayHomonym(t *testing.T) {
 		t.Errorf("Idleb governorate: got %v, want the Idlib province", got)
 	}
 }
+
+// TestDemonymCapital checks "the Haitian capital" as the capital city,
+// with the context words around it read as for a name.
+func TestDemonymCapital(t *testing.T) {
+	g := mustDefault(t)
+	tests := []struct {
+		name, text, mention, place string
+		precision                  int
+	}{
+		{"a slum of the capital", "Gangs torched homes in the Cite Soleil slum of the Haitian capital on Friday.", "Haitian capital", "Port-au-Prince", 1},
+		{"the outskirts of the capital", "Drones struck the outskirts of the Ukrainian capital before dawn.", "Ukrainian capital", "Kyiv", 2},
+		{"a sentence-initial capital", "The Somali capital was locked down after the blast.", "Somali capital", "Mogadishu", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(g.Geoparse(tt.text, sitrep.GeoHint{}), tt.mention)
+			if len(got) == 0 {
+				t.Fatalf("no mention %q in %q", tt.mention, tt.text)
+			}
+			if m := got[0]; m.Place.Name != tt.place || m.Precision != tt.precision {
+				t.Errorf("%q: %s precision %d, want %s precision %d", tt.mention, m.Place.Name, m.Precision, tt.place, tt.precision)
+			}
+		})
+	}
+	if got := find(g.Geoparse("Syrian troops left the capital.", sitrep.GeoHint{}), "Syrian"); len(got) != 0 {
+		t.Errorf("a demonym alone became a place: %v", got)
+	}
+}

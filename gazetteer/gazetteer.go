@@ -39,6 +39,7 @@ type Gazetteer struct {
 	needsContext map[string]bool   // keys that are places only with context
 	stop         map[string]bool   // keys that are never places
 	demonyms     map[string]string // demonym key → ISO2
+	capitals     map[string]int32  // ISO2 → its most populous PPLC place
 	maxTokens    int
 	prior        []float32 // per place: the document-independent part of its score
 	nameHash     []uint64  // per place: hash of the key of its own name

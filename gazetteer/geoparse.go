@@ -88,6 +88,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 			kept = append(kept, m)
 		}
 	}
+	kept = g.demonymCapitals(text, toks, buf, kept, word)
 	if len(people) > 0 {
 		// A name used for a person anywhere in the text is not a place
 		// elsewhere in it ("Mark Dillon, …" then "Dillon added").
