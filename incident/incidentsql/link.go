@@ -212,9 +212,9 @@ func (s *Service) candidatesQuery(box bool) string {
 		where = " AND (e.latitude IS NULL OR e.longitude IS NULL OR" +
 			" (e.latitude >= ? AND e.latitude <= ? AND e.longitude >= ? AND e.longitude <= ?))"
 	}
-	return "SELECT " + reportCols + ", e.incident_id" + reportFrom +
+	return "SELECT e.id, e.incident_id FROM events e " +
 		"WHERE " + country + " AND e.event_date >= ? AND e.event_date <= ?" + where +
-		" UNION ALL SELECT " + reportCols + ", e.incident_id" + reportFrom +
+		" UNION ALL SELECT e.id, e.incident_id FROM events e " +
 		"WHERE " + country + " AND e.event_date_end > e.event_date AND e.event_date >= ? AND e.event_date < ? AND e.event_date_end >= ?" + where
 }
 
@@ -275,7 +275,11 @@ func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedRe
 		return nil
 	}
 	asked[key] = true
-	reports, err := scanReports(t.query(s.candidatesQuery(box), args...))
+	refs, err := scanRefs(t.query(s.candidatesQuery(box), args...))
+	if err != nil {
+		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
+	}
+	reports, err := s.resolve(t, refs)
 	if err != nil {
 		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
 	}
@@ -365,8 +369,12 @@ func (s *Service) membersOf(t *linkTx, ids map[int64]bool, hood map[int64]stored
 		for i, id := range list[:n] {
 			args[i] = id
 		}
-		reports, err := scanReports(t.query("SELECT "+reportCols+", e.incident_id"+reportFrom+
+		refs, err := scanRefs(t.query("SELECT e.id, e.incident_id FROM events e "+
 			"WHERE e.incident_id IN ("+placeholders(n)+")", args...))
+		if err != nil {
+			return fmt.Errorf("members of incidents: %w", err)
+		}
+		reports, err := s.resolve(t, refs)
 		if err != nil {
 			return fmt.Errorf("members of incidents: %w", err)
 		}

@@ -21,6 +21,13 @@ type preparedCache struct {
 	m  map[int64]incident.Prepared
 }
 
+func (c *preparedCache) lookup(id int64) (incident.Prepared, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.m[id]
+	return p, ok
+}
+
 func (c *preparedCache) get(r incident.Report) incident.Prepared {
 	c.mu.Lock()
 	p, ok := c.m[r.Event.ID]

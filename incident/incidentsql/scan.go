@@ -49,3 +49,55 @@ func scanReports(rows *sql.Rows, err error) ([]storedReport, error) {
 	}
 	return out, rows.Err()
 }
+
+// ref is an event id with the incident it is stored in.
+type ref struct {
+	id         int64
+	incidentID sql.NullInt64
+}
+
+func scanRefs(rows *sql.Rows, err error) ([]ref, error) {
+	if err != nil {
+		return nil, fmt.Errorf("find events: %w", err)
+	}
+	defer rows.Close()
+	var out []ref
+	for rows.Next() {
+		var r ref
+		if err := rows.Scan(&r.id, &r.incidentID); err != nil {
+			return nil, fmt.Errorf("scan event id: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// resolve returns the reports of refs: from the prepared-report cache when
+// there, else read (with the documents' source and date). Neighbourhood
+// queries return mostly the same events time after time, and reading an
+// event's dozen columns and evidence text was most of their cost.
+func (s *Service) resolve(t *linkTx, refs []ref) ([]storedReport, error) {
+	out := make([]storedReport, 0, len(refs))
+	var missing []any
+	for _, r := range refs {
+		if p, ok := s.prepared.lookup(r.id); ok {
+			out = append(out, storedReport{Report: p.Report(), incidentID: r.incidentID})
+		} else {
+			missing = append(missing, r.id)
+		}
+	}
+	for len(missing) > 0 {
+		n := min(len(missing), 500)
+		rs, err := scanReports(t.query("SELECT "+reportCols+", e.incident_id"+reportFrom+
+			"WHERE e.id IN ("+placeholders(n)+")", missing[:n]...))
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			s.prepared.get(r.Report)
+		}
+		out = append(out, rs...)
+		missing = missing[n:]
+	}
+	return out, nil
+}
