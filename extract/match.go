@@ -140,10 +140,10 @@ func (n *node) child(id int32) *node {
 
 // mayStart reports whether a phrase can start at w.
 func (t *trie) mayStart(w *word) bool {
-	if w.id != 0 && int(w.id) < len(t.first) && t.first[w.id] {
+	if int(w.id) < len(t.first) && t.first[w.id] { // first[0] is false: id 0 is no word
 		return true
 	}
-	return len(w.norm) > 0 && t.root.pfirst[w.norm[0]]
+	return len(t.root.prefix) > 0 && len(w.norm) > 0 && t.root.pfirst[w.norm[0]]
 }
 
 type node struct {

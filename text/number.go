@@ -59,7 +59,7 @@ func Numbers(s string, toks []Token) []Number { return AppendNumbers(nil, s, tok
 // document after document reuses one buffer.
 func AppendNumbers(out []Number, s string, toks []Token) []Number {
 	for i := 0; i < len(toks); {
-		if !mayStartNumber(toks[i]) {
+		if !mayStartNumber(toks, i) {
 			i++
 			continue
 		}

@@ -31,17 +31,36 @@ func init() {
 			unitsAndScales.Add(w)
 		}
 	}
+	// After an article numberAt needs the second word of a qualifier or
+	// vague phrase ("a total of", "an estimated", "a few"), a scale word
+	// ("a hundred") or "dozen".
+	for _, t := range []phraseTable{qualifiers, vaguePhrases} {
+		for _, a := range []string{"a", "an"} {
+			for _, p := range t.byFirst[a] {
+				afterArticle.Add(p.words[1])
+			}
+		}
+	}
+	for w := range scales {
+		afterArticle.Add(w)
+	}
+	afterArticle.Add("dozen")
 }
+
+// afterArticle holds the words that can follow "a" or "an" in a number.
+var afterArticle = &WordSet{}
 
 // unitsAndScales holds the keys of units and scales: the plain number
 // words, asked about for every word of a candidate number.
 var unitsAndScales = &WordSet{}
 
-// mayStartNumber reports whether numberAt can match at a token: a
+// mayStartNumber reports whether numberAt can match at token i: a
 // numeral, a word glued to a figure ("10,000-strong"), a hyphenated
-// number word ("twenty-one") or a word of numberStarts. Punctuation and
+// number word ("twenty-one") or a word of numberStarts (an article only
+// before a word of afterArticle). Punctuation and
 // symbols never start a number. Ordinary words cost one map lookup.
-func mayStartNumber(t Token) bool {
+func mayStartNumber(toks []Token, i int) bool {
+	t := toks[i]
 	switch t.Kind {
 	case Numeral:
 		return true
@@ -53,6 +72,10 @@ func mayStartNumber(t Token) bool {
 		return true
 	}
 	if numberStarts.Has(t.Norm) {
+		if t.Norm == "a" || t.Norm == "an" {
+			// Articles are common and rarely numbers: look at the next word.
+			return i+1 < len(toks) && afterArticle.Has(toks[i+1].Norm)
+		}
 		return true
 	}
 	if h := strings.IndexByte(t.Norm, '-'); h > 0 {
