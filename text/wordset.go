@@ -69,17 +69,24 @@ func (s *WordSet) Has(w string) bool {
 	if w == "" {
 		return s.hasEmpty
 	}
-	if len(s.slots) == 0 {
-		return false
+	return s.Index(w) >= 0
+}
+
+// Index returns the position of a non-empty word in the order the words
+// were added, or -1 when it is not in the set, so that a caller can keep
+// values for the words in a slice instead of a map.
+func (s *WordSet) Index(w string) int {
+	if len(s.slots) == 0 || w == "" {
+		return -1
 	}
 	mask := uint32(len(s.slots) - 1)
 	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
 		x := s.slots[h]
 		if x == 0 {
-			return false
+			return -1
 		}
 		if s.words[x-1] == w {
-			return true
+			return int(x) - 1
 		}
 	}
 }

@@ -88,3 +88,15 @@ func TestWordSetSharedSlots(t *testing.T) {
 		}
 	}
 }
+
+func TestWordSetIndexFollowsAddOrder(t *testing.T) {
+	s := NewWordSet("yesterday", "ago", "last", "ago")
+	for _, tc := range []struct {
+		word string
+		want int
+	}{{"yesterday", 0}, {"ago", 1}, {"last", 2}, {"next", -1}, {"", -1}} {
+		if got := s.Index(tc.word); got != tc.want {
+			t.Errorf("Index(%q) = %d, want %d", tc.word, got, tc.want)
+		}
+	}
+}

@@ -93,6 +93,10 @@ func find(s string, toks []text.Token, cores *[]int32) []Mention {
 	p.indexCores()
 	defer func() { *cores = p.nextCore }()
 	for i := 0; i < len(toks); {
+		if !p.mayStart(i) { // at checks it too; here it spares the call
+			i++
+			continue
+		}
 		e, end, ok := p.at(i)
 		if !ok {
 			i++

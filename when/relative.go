@@ -146,9 +146,11 @@ func init() {
 	for _, w := range []string{"a", "several"} {
 		rulesByFirst[w] = append(rulesByFirst[w], rulesByFirst["N"]...)
 	}
-	for w := range rulesByFirst {
+	for w, rules := range rulesByFirst {
 		ruleFirsts.Add(w)
+		rulesAt = append(rulesAt, rules)
 	}
+	rulesN = rulesByFirst["N"]
 	for w := range smallNumbers {
 		smallNumberSet.Add(w)
 	}
@@ -158,6 +160,13 @@ func init() {
 // smallNumbers, so that relative skips the many tokens that begin no
 // rule without hashing them.
 var ruleFirsts, smallNumberSet = &text.WordSet{}, &text.WordSet{}
+
+// rulesAt holds rulesByFirst's values by their key's ruleFirsts.Index,
+// rulesN those of a count ("N").
+var (
+	rulesAt [][]int
+	rulesN  []int
+)
 
 var relLeadIns = text.NewWordSet(strings.Fields(`in over during within throughout for on at since`)...)
 
@@ -172,13 +181,12 @@ func (p *parser) relative(i int) (expr, int, bool) {
 		if start >= len(p.toks) {
 			break
 		}
-		first := p.toks[start].Norm
-		if p.toks[start].Kind == text.Numeral || smallNumberSet.Has(first) {
-			first = "N"
-		} else if !ruleFirsts.Has(first) {
-			continue
+		var rules []int
+		if first := p.toks[start].Norm; p.toks[start].Kind == text.Numeral || smallNumberSet.Has(first) {
+			rules = rulesN
+		} else if k := ruleFirsts.Index(first); k >= 0 {
+			rules = rulesAt[k]
 		}
-		rules := rulesByFirst[first]
 		if len(rules) == 0 {
 			continue
 		}
