@@ -149,8 +149,10 @@ func init() {
 	for w, rules := range rulesByFirst {
 		ruleFirsts.Add(w)
 		rulesAt = append(rulesAt, rules)
+		singleAt = append(singleAt, singleTokenRules(rules))
 	}
 	rulesN = rulesByFirst["N"]
+	singleN = singleTokenRules(rulesN)
 	for w := range smallNumbers {
 		smallNumberSet.Add(w)
 	}
@@ -166,7 +168,21 @@ var ruleFirsts, smallNumberSet = &text.WordSet{}, &text.WordSet{}
 var (
 	rulesAt [][]int
 	rulesN  []int
+	// singleAt and singleN keep, in the same order, only the rules one
+	// token long: all that can match when the next word is in no rule.
+	singleAt [][]int
+	singleN  []int
 )
+
+func singleTokenRules(rules []int) []int {
+	var out []int
+	for _, ri := range rules {
+		if len(relRules[ri].pat) == 1 {
+			out = append(out, ri)
+		}
+	}
+	return out
+}
 
 var relLeadIns = text.NewWordSet(strings.Fields(`in over during within throughout for on at since`)...)
 
@@ -181,22 +197,28 @@ func (p *parser) relative(i int) (expr, int, bool) {
 		if start >= len(p.toks) {
 			break
 		}
-		var rules []int
+		k := -1
 		if first := p.toks[start].Norm; p.toks[start].Kind == text.Numeral || smallNumberSet.Has(first) {
-			rules = rulesN
-		} else if k := ruleFirsts.Index(first); k >= 0 {
-			rules = rulesAt[k]
-		}
-		if len(rules) == 0 {
+			k = len(rulesAt) // the count rules
+		} else if k = ruleFirsts.Index(first); k < 0 {
 			continue
 		}
-		// Most "the …", "a …", "in …" go on with a word no rule has.
+		// Most "the …", "a …", "in …" go on with a word no rule has, and
+		// then only the one-token rules can match.
 		nextOK := start+1 < len(p.toks) && (ruleWords.Has(p.toks[start+1].Norm) || p.toks[start+1].Kind == text.Numeral)
+		var rules []int
+		switch {
+		case k == len(rulesAt) && nextOK:
+			rules = rulesN
+		case k == len(rulesAt):
+			rules = singleN
+		case nextOK:
+			rules = rulesAt[k]
+		default:
+			rules = singleAt[k]
+		}
 		for _, ri := range rules {
 			r := &relRules[ri]
-			if len(r.pat) > 1 && !nextOK {
-				continue
-			}
 			end, n, ok := p.matchRule(r.pat, start)
 			if !ok || end <= bestEnd {
 				continue
