@@ -77,7 +77,7 @@ func AppendSentencesOf(out []Span, s string, toks []Token) []Span {
 		next := toks[i+1]
 		gap := s[t.End:next.Start]
 		// Line-based boundaries.
-		if nl := strings.Count(gap, "\n"); nl > 0 {
+		if nl := countNewlines(gap); nl > 0 {
 			// A title wrapped at the end of a line: "Brig.\nGen. Turki".
 			abbrev := t.Text == "." && i > first && noBreakAfter(toks, i, next)
 			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
@@ -166,6 +166,18 @@ func listNumber(s string, toks []Token, i int) bool {
 	return t.Kind == Numeral && len(t.Text) <= 2 && lineStart(s, t.Start) &&
 		(toks[i+1].Text == "." || toks[i+1].Text == ")") && toks[i+1].Start == t.End &&
 		toks[i+2].Start > toks[i+1].End
+}
+
+// countNewlines is strings.Count(gap, "\n") for the gaps between
+// tokens, nearly all a single space, without a call per token.
+func countNewlines(gap string) int {
+	n := 0
+	for i := 0; i < len(gap); i++ {
+		if gap[i] == '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 func isTerminator(t Token) bool {
