@@ -14,11 +14,31 @@ const maxLinkBatch = 64
 // linking in progress becomes the leader and links everything queued,
 // batch after batch, until the queue is empty; the others wait for their
 // batch. No caller returns before its document's incidents are committed.
-// The zero value is ready to use.
+// Where the database lets linkers of different countries run at once
+// (PostgreSQL, see Locks), up to maxLinkers leaders link batches in
+// parallel. The zero value is ready to use.
 type linkBatch struct {
 	mu      sync.Mutex
 	queue   []*linkReq
-	running bool
+	running int
+}
+
+// maxLinkers bounds the batches linked at once on a database with
+// several writer connections.
+const maxLinkers = 4
+
+// linkers returns how many batches may be linked at once on svc's
+// database: one on a single writer connection (SQLite), where a second
+// would only wait for it.
+func linkers(svc *Service) int {
+	n := svc.W.Stats().MaxOpenConnections
+	if n == 1 || svc.Locks.Country == "" {
+		return 1
+	}
+	if n <= 0 {
+		return maxLinkers
+	}
+	return min(n, maxLinkers)
 }
 
 type linkReq struct {
@@ -31,11 +51,11 @@ func (b *linkBatch) link(ctx context.Context, svc *Service, docID string) error 
 	req := &linkReq{ctx: ctx, docID: docID, done: make(chan error, 1)}
 	b.mu.Lock()
 	b.queue = append(b.queue, req)
-	if b.running {
+	if b.running >= linkers(svc) {
 		b.mu.Unlock()
 		return <-req.done
 	}
-	b.running = true
+	b.running++
 	for len(b.queue) > 0 {
 		n := min(len(b.queue), maxLinkBatch)
 		batch := b.queue[:n:n]
@@ -44,7 +64,7 @@ func (b *linkBatch) link(ctx context.Context, svc *Service, docID string) error 
 		linkAll(svc, batch)
 		b.mu.Lock()
 	}
-	b.running = false
+	b.running--
 	b.mu.Unlock()
 	return <-req.done
 }
