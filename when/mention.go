@@ -62,7 +62,7 @@ func Find(s string) []Mention {
 	// Mentions keep no tokens, so the token slice can be reused.
 	b := bufPool.Get().(*buffers)
 	b.toks = text.AppendTokens(b.toks[:0], s)
-	ms := find(s, b.toks, &b.cores)
+	ms := find(s, b.toks, b)
 	clear(b.toks) // drop references to s and its norms before pooling
 	b.toks = b.toks[:0]
 	bufPool.Put(b)
@@ -71,8 +71,9 @@ func Find(s string) []Mention {
 
 // buffers are the scratch slices of one Find call.
 type buffers struct {
-	toks  []text.Token
-	cores []int32
+	toks   []text.Token
+	cores  []int32
+	starts []int32
 }
 
 var bufPool = sync.Pool{New: func() any { return new(buffers) }}
@@ -81,21 +82,20 @@ var bufPool = sync.Pool{New: func() any { return new(buffers) }}
 // text.Tokenize.
 func FindTokens(s string, toks []text.Token) []Mention {
 	b := bufPool.Get().(*buffers)
-	ms := find(s, toks, &b.cores)
+	ms := find(s, toks, b)
 	bufPool.Put(b)
 	return ms
 }
 
-// find is FindTokens with a reusable slice for the core index.
-func find(s string, toks []text.Token, cores *[]int32) []Mention {
+// find is FindTokens with reusable slices for the token indexes.
+func find(s string, toks []text.Token, buf *buffers) []Mention {
 	var out []Mention
-	p := parser{toks: toks, nextCore: *cores}
+	p := parser{toks: toks, nextCore: buf.cores, nextStart: buf.starts}
 	p.indexCores()
-	defer func() { *cores = p.nextCore }()
+	defer func() { buf.cores, buf.starts = p.nextCore, p.nextStart }()
 	for i := 0; i < len(toks); {
-		if !p.mayStart(i) { // at checks it too; here it spares the call
-			i++
-			continue
+		if i = int(p.nextStart[i]); i == len(toks) { // skip tokens where no date starts
+			break
 		}
 		e, end, ok := p.at(i)
 		if !ok {

@@ -16,6 +16,9 @@ type parser struct {
 	// anchor a calendar date (a number, an ordinal, a month or weekday
 	// name), or len(toks). Calendar rules need one within a few tokens.
 	nextCore []int32
+	// nextStart[i] is the first token at or after i where mayStart holds,
+	// or len(toks): Find jumps from one to the next.
+	nextStart []int32
 }
 
 func (p *parser) norm(k int) string {
@@ -28,7 +31,7 @@ func (p *parser) norm(k int) string {
 // at parses the longest date expression that starts at token i and
 // returns it with the index after its last token.
 func (p *parser) at(i int) (expr, int, bool) {
-	if !p.mayStart(i) {
+	if p.nextStart != nil && int(p.nextStart[i]) != i || p.nextStart == nil && !p.mayStart(i) {
 		return expr{}, 0, false
 	}
 	rel, relEnd, relOK := p.relative(i)

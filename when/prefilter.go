@@ -21,11 +21,23 @@ func (p *parser) indexCores() {
 		p.nextCore = make([]int32, n+1)
 	}
 	p.nextCore[n] = int32(n)
+	if cap(p.nextStart) >= n+1 {
+		p.nextStart = p.nextStart[:n+1]
+	} else {
+		p.nextStart = make([]int32, n+1)
+	}
+	p.nextStart[n] = int32(n)
 	for i := n - 1; i >= 0; i-- {
-		if p.isCore(i) {
+		switch t := &p.toks[i]; {
+		case p.isCore(i):
 			p.nextCore[i] = int32(i)
-		} else {
+			p.nextStart[i] = int32(i)
+		case t.Kind == text.Word && triggers.Has(t.Norm):
 			p.nextCore[i] = p.nextCore[i+1]
+			p.nextStart[i] = int32(i)
+		default:
+			p.nextCore[i] = p.nextCore[i+1]
+			p.nextStart[i] = p.nextStart[i+1]
 		}
 	}
 }
