@@ -114,6 +114,10 @@ func (n *node) compact() {
 		n.kids = append(n.kids, c)
 		c.compact()
 	}
+	// A stable sort keeps the order of the edges one word can match, all
+	// with its first byte, so walks find the same ids in the same order.
+	slices.SortStableFunc(n.prefix, func(a, b prefixEdge) int { return int(a.p[0]) - int(b.p[0]) })
+	n.psorted = true
 	for _, e := range n.prefix {
 		e.n.compact()
 	}
@@ -147,14 +151,15 @@ func (t *trie) mayStart(w *word) bool {
 }
 
 type node struct {
-	next   map[int32]*node
-	dense  []*node      // the root's next as a slice by vocabulary id, set by finish: most lookups happen there
-	keys   []int32      // next's ids sorted, set by finish for the nodes below the root
-	kids   []*node      // the children of keys
-	prefix []prefixEdge // sorted by first byte
-	pfirst [256]bool    // first bytes that have a prefix edge, to skip most words at once
-	gap    *node
-	vals   []int32
+	next    map[int32]*node
+	dense   []*node      // the root's next as a slice by vocabulary id, set by finish: most lookups happen there
+	keys    []int32      // next's ids sorted, set by finish for the nodes below the root
+	kids    []*node      // the children of keys
+	prefix  []prefixEdge // sorted by first byte once psorted is set (by finish)
+	psorted bool
+	pfirst  [256]bool // first bytes that have a prefix edge, to skip most words at once
+	gap     *node
+	vals    []int32
 }
 
 type prefixEdge struct {
@@ -186,6 +191,7 @@ func (t *trie) add(pattern []string, id int32) {
 			if found == nil {
 				found = &node{}
 				n.prefix = append(n.prefix, prefixEdge{p, found})
+				n.psorted = false
 				n.pfirst[p[0]] = true
 			}
 			n = found
@@ -258,9 +264,20 @@ func (st *walker) walk(n *node, j int) {
 	}
 	w := wd.norm
 	if len(w) > 0 && n.pfirst[w[0]] {
-		for _, e := range n.prefix {
-			// The first-byte test spares a call for most edges.
-			if e.p[0] == w[0] && strings.HasPrefix(w, e.p) {
+		k := 0
+		if n.psorted {
+			// Only the edges that start with w's first byte can match.
+			k, _ = slices.BinarySearchFunc(n.prefix, w[0], func(e prefixEdge, c byte) int { return int(e.p[0]) - int(c) })
+		}
+		for ; k < len(n.prefix); k++ {
+			e := &n.prefix[k]
+			if e.p[0] != w[0] {
+				if n.psorted {
+					break
+				}
+				continue
+			}
+			if strings.HasPrefix(w, e.p) {
 				st.walk(e.n, j+1)
 			}
 		}
