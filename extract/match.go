@@ -147,7 +147,7 @@ func (t *trie) mayStart(w *word) bool {
 	if int(w.id) < len(t.first) && t.first[w.id] { // first[0] is false: id 0 is no word
 		return true
 	}
-	return len(t.root.prefix) > 0 && len(w.norm) > 0 && t.root.pfirst[w.norm[0]]
+	return len(t.root.prefix) > 0 && len(w.norm) > 0 && t.root.pfirst.has(w.norm[0])
 }
 
 type node struct {
@@ -157,10 +157,17 @@ type node struct {
 	kids    []*node      // the children of keys
 	prefix  []prefixEdge // sorted by first byte once psorted is set (by finish)
 	psorted bool
-	pfirst  [256]bool // first bytes that have a prefix edge, to skip most words at once
+	pfirst  byteSet // first bytes that have a prefix edge, to skip most words at once
 	gap     *node
 	vals    []int32
 }
+
+// byteSet is a set of bytes in 32 bytes, an eighth of a [256]bool: every
+// trie node has one, and small nodes keep more of the trie in cache.
+type byteSet [4]uint64
+
+func (s *byteSet) add(c byte)      { s[c>>6] |= 1 << (c & 63) }
+func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 
 type prefixEdge struct {
 	p string
@@ -192,7 +199,7 @@ func (t *trie) add(pattern []string, id int32) {
 				found = &node{}
 				n.prefix = append(n.prefix, prefixEdge{p, found})
 				n.psorted = false
-				n.pfirst[p[0]] = true
+				n.pfirst.add(p[0])
 			}
 			n = found
 		default:
@@ -263,7 +270,7 @@ func (st *walker) walk(n *node, j int) {
 		}
 	}
 	w := wd.norm
-	if len(w) > 0 && n.pfirst[w[0]] {
+	if len(w) > 0 && n.pfirst.has(w[0]) {
 		k := 0
 		if n.psorted {
 			// Only the edges that start with w's first byte can match.
