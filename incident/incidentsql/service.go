@@ -9,6 +9,13 @@
 // every link; events.incident_id says which incident an event belongs to.
 // Claims are not copied: they are read from the events and their
 // documents, so there is one source of truth for every figure.
+//
+// Linking is kept cheap enough to run on every ingest: documents ingested
+// together are linked in one transaction; only the stored events that link
+// with a new one, and their incidents, are regrouped; reports are prepared
+// once per process and read by id; only incidents that changed are written,
+// and those in place (links and members diffed). On PostgreSQL linkers of
+// different countries run at once under per-country advisory locks.
 package incidentsql
 
 import (
