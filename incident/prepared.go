@@ -72,3 +72,7 @@ func (l *Linker) IncidentsExcept(same func(eventIDs []int64) bool) (changed []In
 
 // Link compares two prepared reports as Compare does.
 func (p Prepared) Link(q Prepared) (Link, bool) { return compare(p.n, q.n) }
+
+// Vague reports whether p is a vague report (see the package doc): it
+// keeps only its best link, so its links can change when others arrive.
+func (p Prepared) Vague() bool { return p.n.vague }

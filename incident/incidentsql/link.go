@@ -460,7 +460,11 @@ func (s *Service) relink(t *linkTx, hood map[int64]storedReport, stale, forced, 
 	for _, inc := range changed {
 		var err error
 		if replaced[inc.ID] {
-			err = s.updateIncident(t, inc, hood)
+			if s.grows(inc, hood, forced) {
+				err = s.growIncident(t, inc, hood)
+			} else {
+				err = s.updateIncident(t, inc, hood)
+			}
 		} else {
 			// Not stored as far as the hood knows; make sure.
 			if err := s.deleteIncidents(t, []int64{inc.ID}); err != nil {
@@ -524,6 +528,69 @@ func (s *Service) insertIncident(t *linkTx, inc *sitrep.Incident, hood map[int64
 			if err := t.exec("DELETE FROM incident_members WHERE event_id = ?", c.EventID); err != nil {
 				return fmt.Errorf("move member %d to incident %d: %w", c.EventID, inc.ID, err)
 			}
+		}
+		if err := t.exec(insertMemberSQL, c.EventID, inc.ID, c.DocID); err != nil {
+			return fmt.Errorf("insert member %d of incident %d: %w", c.EventID, inc.ID, err)
+		}
+	}
+	return s.pointEvents(t, inc, hood)
+}
+
+// grows reports whether the stored incident inc.ID only gained events:
+// every event it had is still in it, none of them vague, and none deleted
+// (forced). Its stored links are then the links among those events (all
+// links between precise events are kept, and they depend only on the two
+// events), and they are all still links of inc.
+func (s *Service) grows(inc *sitrep.Incident, hood map[int64]storedReport, forced map[int64]bool) bool {
+	if forced[inc.ID] {
+		return false
+	}
+	in := make(map[int64]bool, len(inc.EventIDs))
+	for _, id := range inc.EventIDs {
+		in[id] = true
+	}
+	for id, r := range hood {
+		if !r.incidentID.Valid || r.incidentID.Int64 != inc.ID {
+			continue
+		}
+		if !in[id] {
+			return false
+		}
+		if p, ok := s.prepared.lookup(id); !ok || p.Vague() {
+			return false
+		}
+	}
+	return true
+}
+
+// growIncident rewrites the summary of an incident that only gained
+// events (see grows) and adds the links and members of the new ones,
+// without reading what is stored.
+func (s *Service) growIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
+	if err := t.exec("DELETE FROM incidents WHERE id = ?", inc.ID); err != nil {
+		return fmt.Errorf("replace incident %d: %w", inc.ID, err)
+	}
+	if err := s.insertSummary(t, inc); err != nil {
+		return err
+	}
+	had := func(id int64) bool {
+		r, ok := hood[id]
+		return ok && r.incidentID.Valid && r.incidentID.Int64 == inc.ID
+	}
+	for i := range inc.Links {
+		if l := &inc.Links[i]; !had(l.From) || !had(l.To) {
+			if err := s.insertLink(t, inc.ID, l); err != nil {
+				return err
+			}
+		}
+	}
+	for _, c := range inc.Claims {
+		if had(c.EventID) {
+			continue
+		}
+		// Still listed under an incident this linking rewrites after this one?
+		if err := t.exec("DELETE FROM incident_members WHERE event_id = ?", c.EventID); err != nil {
+			return fmt.Errorf("move member %d to incident %d: %w", c.EventID, inc.ID, err)
 		}
 		if err := t.exec(insertMemberSQL, c.EventID, inc.ID, c.DocID); err != nil {
 			return fmt.Errorf("insert member %d of incident %d: %w", c.EventID, inc.ID, err)
