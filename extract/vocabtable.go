@@ -1,44 +1,56 @@
 package extract
 
 // vocabTable is the vocabulary laid out for the one lookup every word of
-// every document makes: open addressing over a power-of-two table at
-// most a quarter full, keyed by a hash of the word's length and outer
-// bytes. A miss, the common case, usually lands on an empty slot after
-// a few arithmetic operations and one load.
+// every document makes. A 4096-bit filter turns most words that no
+// dictionary uses away; the others probe an open-addressing table of
+// two-byte ids, at most a quarter full, keyed by a hash of the word's
+// length and outer bytes, and compare one string. The filter and the
+// table stay small enough to share the cache with the document.
 type vocabTable struct {
-	mask uint32
-	keys []string
-	ids  []int32 // 0 marks an empty slot
+	filter [64]uint64
+	mask   uint32
+	slots  []uint16 // vocabulary id, 0 for an empty slot
+	words  []string // by id; words[0] is unused
+	big    vocab    // set instead of the rest when ids do not fit two bytes
 }
 
 func newVocabTable(v vocab) *vocabTable {
+	if len(v) >= 1<<16-1 {
+		return &vocabTable{big: v}
+	}
 	size := 64
 	for size < 4*len(v) {
 		size *= 2
 	}
-	t := &vocabTable{mask: uint32(size - 1), keys: make([]string, size), ids: make([]int32, size)}
+	t := &vocabTable{mask: uint32(size - 1), slots: make([]uint16, size), words: make([]string, len(v)+1)}
 	for w, id := range v {
-		h := vocabHash(w) & t.mask
-		for t.ids[h] != 0 {
-			h = (h + 1) & t.mask
+		h := vocabHash(w)
+		t.filter[(h>>20)&63] |= 1 << ((h >> 26) & 63)
+		t.words[id] = w
+		for h &= t.mask; t.slots[h] != 0; h = (h + 1) & t.mask {
 		}
-		t.keys[h], t.ids[h] = w, id
+		t.slots[h] = uint16(id)
 	}
 	return t
 }
 
 // id returns the vocabulary id of w, or 0.
 func (t *vocabTable) id(w string) int32 {
-	h := vocabHash(w) & t.mask
-	for {
-		id := t.ids[h]
+	if t.big != nil {
+		return t.big[w]
+	}
+	h := vocabHash(w)
+	if t.filter[(h>>20)&63]&(1<<((h>>26)&63)) == 0 {
+		return 0
+	}
+	for h &= t.mask; ; h = (h + 1) & t.mask {
+		id := t.slots[h]
 		if id == 0 {
 			return 0
 		}
-		if t.keys[h] == w {
-			return id
+		if t.words[id] == w {
+			return int32(id)
 		}
-		h = (h + 1) & t.mask
 	}
 }
 
