@@ -1,7 +1,8 @@
 package incident
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/sitrep/sitrep"
 )
@@ -12,7 +13,7 @@ type Incident = sitrep.Incident
 // summarize builds an incident from its member events. It reports false
 // for a group made only of denials.
 func summarize(members []*node, links []Link) (Incident, bool) {
-	sort.Slice(members, func(i, j int) bool { return members[i].id < members[j].id })
+	slices.SortFunc(members, func(a, b *node) int { return cmp.Compare(a.id, b.id) })
 	var reports, denials []*node
 	for _, n := range members {
 		if n.denial {
@@ -72,11 +73,13 @@ func summarize(members []*node, links []Link) (Incident, bool) {
 			inc.Links = append(inc.Links, l)
 		}
 	}
-	sort.Slice(inc.Links, func(i, j int) bool {
-		if inc.Links[i].From != inc.Links[j].From {
-			return inc.Links[i].From < inc.Links[j].From
+	// slices.SortFunc, not sort.Slice: an incident of k reports has up to
+	// k²/2 links, and sort.Slice's reflection was a third of summarizing.
+	slices.SortFunc(inc.Links, func(a, b Link) int {
+		if c := cmp.Compare(a.From, b.From); c != 0 {
+			return c
 		}
-		return inc.Links[i].To < inc.Links[j].To
+		return cmp.Compare(a.To, b.To)
 	})
 	return inc, true
 }
