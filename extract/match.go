@@ -24,9 +24,13 @@ func words(toks []text.Token) []word { return appendWords(nil, toks) }
 
 // appendWords appends the matching units of toks to ws.
 func appendWords(ws []word, toks []text.Token) []word {
+	var parts []text.Token // reused from one hyphenated token to the next
 	for i, t := range toks {
 		if t.Kind == text.Word && strings.IndexByte(t.Text, '-') > 0 {
-			for _, p := range text.SplitHyphen(t) {
+			if parts = text.AppendHyphenParts(parts[:0], t); len(parts) == 0 {
+				parts = append(parts, t)
+			}
+			for _, p := range parts {
 				ws = append(ws, word{text: p.Text, norm: stripPossessive(p.Norm), start: p.Start, end: p.End, tok: i, kind: p.Kind})
 			}
 			continue

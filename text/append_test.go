@@ -34,3 +34,22 @@ func TestAppendVariantsMatch(t *testing.T) {
 		})
 	}
 }
+
+func TestAppendHyphenPartsMatchesSplitHyphen(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want int // parts appended
+	}{{"US-led", 2}, {"al-Shabaab-affiliated", 3}, {"Raqqa", 0}, {"F-16", 2}, {"twenty-one", 2}} {
+		t.Run(tc.word, func(t *testing.T) {
+			tok := Tokenize(tc.word)[0]
+			head := []Token{{Text: "kept"}}
+			got := AppendHyphenParts(head, tok)
+			if len(got)-1 != tc.want || got[0].Text != "kept" {
+				t.Fatalf("AppendHyphenParts(%q) appended %d parts (%+v), want %d after the kept token", tc.word, len(got)-1, got, tc.want)
+			}
+			if want := SplitHyphen(tok); tc.want > 0 && !reflect.DeepEqual(got[1:], want) {
+				t.Errorf("parts = %+v, SplitHyphen gives %+v", got[1:], want)
+			}
+		})
+	}
+}

@@ -376,7 +376,19 @@ func threeDigits(s string, i int) bool {
 // own offsets and norms: "US-led" → "US", "led". Hyphens are dropped.
 // A token without a hyphen comes back alone.
 func SplitHyphen(t Token) []Token {
-	var parts []Token
+	parts := AppendHyphenParts(nil, t)
+	if parts == nil {
+		return []Token{t}
+	}
+	return parts
+}
+
+// AppendHyphenParts appends the parts of a hyphenated word to parts, as
+// SplitHyphen returns them, so that a caller splitting word after word
+// reuses one buffer. It appends nothing when no part comes before a
+// hyphen, where SplitHyphen returns t alone.
+func AppendHyphenParts(parts []Token, t Token) []Token {
+	n0 := len(parts)
 	a := 0
 	for i := 0; i < len(t.Text); {
 		r, size := decodeAt(t.Text, i)
@@ -388,8 +400,8 @@ func SplitHyphen(t Token) []Token {
 		}
 		i += size
 	}
-	if parts == nil {
-		return []Token{t}
+	if len(parts) == n0 {
+		return parts
 	}
 	if a < len(t.Text) {
 		parts = append(parts, subToken(t, a, len(t.Text)))
