@@ -17,6 +17,12 @@ type hashIndex struct {
 	n     int
 	lists [][]uint32 // while building
 	flat  []uint32   // after freeze
+	// bloom has two bits set per key (after freeze). The slots take tens of
+	// megabytes, so a probe is a cache miss; most words looked up in text
+	// are not keys, and the filter, small enough to stay in cache, turns
+	// them away first. It never rejects a key, so results do not change.
+	bloom []uint64
+	bmask uint64 // bit index mask: len(bloom)*64 - 1
 }
 
 type slot struct {
@@ -97,11 +103,39 @@ func (h *hashIndex) freeze() {
 		e.ref, e.n = off, uint32(len(h.flat))-off
 	}
 	h.lists = nil
+	bits := 1 << 16
+	for bits < h.n*8 {
+		bits <<= 1
+	}
+	h.bloom, h.bmask = make([]uint64, bits/64), uint64(bits-1)
+	for _, e := range h.slots {
+		if e.hash != 0 {
+			a, b := h.bloomBits(e.hash)
+			h.bloom[a>>6] |= 1 << (a & 63)
+			h.bloom[b>>6] |= 1 << (b & 63)
+		}
+	}
+}
+
+// bloomBits derives a key's two filter bits from the high bits of its hash
+// (the slot index uses the low ones).
+func (h *hashIndex) bloomBits(s uint64) (uint64, uint64) {
+	return (s >> 42) & h.bmask, (s >> 20) & h.bmask
+}
+
+// maybe reports whether the hash may be a key: false means surely not.
+func (h *hashIndex) maybe(s uint64) bool {
+	a, b := h.bloomBits(s)
+	return h.bloom[a>>6]&(1<<(a&63)) != 0 && h.bloom[b>>6]&(1<<(b&63)) != 0
 }
 
 // get returns the places indexed under key. The slice must not be modified.
 func (h *hashIndex) get(key []byte) []uint32 {
-	e := h.slots[h.slot(h.sum(key))]
+	s := h.sum(key)
+	if !h.maybe(s) {
+		return nil
+	}
+	e := h.slots[h.slot(s)]
 	if e.hash == 0 {
 		return nil
 	}
