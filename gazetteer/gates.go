@@ -3,6 +3,8 @@ package gazetteer
 import (
 	"strings"
 	"unicode"
+
+	"github.com/sitrep/sitrep"
 )
 
 // acronym keeps only countries for a mention written in capitals in
@@ -57,14 +59,7 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if g.stop[m.key] {
 		return false, false
 	}
-	important := false
-	for _, i := range m.refs {
-		p := &g.places[i]
-		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
-			important = true
-			break
-		}
-	}
+	important := g.any(m.refs, isImportant)
 	prev := ""
 	if m.t0 > 0 && toks[m.t0-1].joined {
 		prev = word(m.t0 - 1)
@@ -76,7 +71,7 @@ func (g *Gazetteer) plausible(text string, m *rawMention, toks []token, word fun
 	if single && g.needsContext[m.key] && !m.strong {
 		return false, false
 	}
-	if single && g.common[m.key] && !g.prominent(m.refs) && !m.strong && (sentenceInitial(text, toks, m.t0) || titleCase(text, toks, m, prev, word)) {
+	if single && !m.strong && g.common[m.key] && !g.prominent(m.refs) && (sentenceInitial(text, toks, m.t0) || titleCase(text, toks, m, prev, word)) {
 		// "Power was cut", "Most residents": capitalised only because a
 		// sentence starts there. Mid-sentence, "to Vancouver" is a name.
 		return false, false
@@ -212,10 +207,31 @@ func (g *Gazetteer) important(refs []uint32) bool {
 // a city of a million: names that stay places even when they are common
 // words ("Jordan", "Nice" is not one). Regions are not: "Gulf Clan" is no
 // province of Papua New Guinea.
-func (g *Gazetteer) prominent(refs []uint32) bool {
+func (g *Gazetteer) prominent(refs []uint32) bool { return g.any(refs, isProminent) }
+
+// Bits of Gazetteer.weight.
+const (
+	isImportant = 1 << iota // country, admin1 region, capital, city of a million
+	isProminent             // country, capital, city of a million
+)
+
+// placeWeight computes a place's weight bits once, at load.
+func placeWeight(p *sitrep.Place) uint8 {
+	var w uint8
+	big := p.Code == "PCLI" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000)
+	if big || p.Code == "ADM1" {
+		w |= isImportant
+	}
+	if big {
+		w |= isProminent
+	}
+	return w
+}
+
+// any reports whether one of the places has the weight bit.
+func (g *Gazetteer) any(refs []uint32, bit uint8) bool {
 	for _, i := range refs {
-		p := &g.places[i]
-		if p.Code == "PCLI" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
+		if g.weight[i]&bit != 0 {
 			return true
 		}
 	}

@@ -42,9 +42,13 @@ type Gazetteer struct {
 	capitals     map[string]int32  // ISO2 → its most populous PPLC place
 	maxTokens    int
 	prior        []float32 // per place: the document-independent part of its score
-	nameHash     []uint64  // per place: hash of the key of its own name
-	ccOf         []uint16  // per place: index of its country code in ccCodes
-	ccCodes      []string  // the distinct country codes
+	// weight marks each place important (country, admin1 region, capital
+	// or city of a million) and prominent (the same but admin1), so that
+	// the gates test a byte per candidate instead of the Place strings.
+	weight   []uint8
+	nameHash []uint64 // per place: hash of the key of its own name
+	ccOf     []uint16 // per place: index of its country code in ccCodes
+	ccCodes  []string // the distinct country codes
 }
 
 const multi = 1 << 31

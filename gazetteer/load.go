@@ -534,10 +534,12 @@ func (b *builder) index() {
 	// Document-independent scores, and the hash of each place's own name
 	// to tell a name match from an alias match without refolding it.
 	g.prior = make([]float32, len(g.places))
+	g.weight = make([]uint8, len(g.places))
 	g.capitals = map[string]int32{}
 	for i := range g.places {
 		p := &g.places[i]
 		g.prior[i] = priorScore(p)
+		g.weight[i] = placeWeight(p)
 		if c, ok := g.capitals[p.CountryCode]; p.Code == "PPLC" && (!ok || p.Population > g.places[c].Population) {
 			g.capitals[p.CountryCode] = int32(i)
 		}
