@@ -213,6 +213,8 @@ func (g *Gazetteer) prominent(refs []uint32) bool { return g.any(refs, isPromine
 const (
 	isImportant = 1 << iota // country, admin1 region, capital, city of a million
 	isProminent             // country, capital, city of a million
+	isCountry               // Code PCLI
+	isArea                  // Class A (countries and admin regions)
 )
 
 // placeWeight computes a place's weight bits once, at load.
@@ -224,6 +226,12 @@ func placeWeight(p *sitrep.Place) uint8 {
 	}
 	if big {
 		w |= isProminent
+	}
+	if p.Code == "PCLI" {
+		w |= isCountry
+	}
+	if p.Class == "A" {
+		w |= isArea
 	}
 	return w
 }

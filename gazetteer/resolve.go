@@ -526,12 +526,13 @@ func (g *Gazetteer) votes(m *rawMention) []vote {
 	seen, ci := seenBuf[:0], ciBuf[:0] // votes and their countries' indexes
 outer:
 	for _, i := range m.refs {
-		p := &g.places[i]
+		// The weight bits and ccOf answer without touching the Place (a
+		// cache miss each, and names like "Al" have hundreds of places).
 		v := 0.3
-		switch {
-		case p.Code == "PCLI":
-			return []vote{{p.CountryCode, 1}}
-		case p.Class == "A":
+		switch w := g.weight[i]; {
+		case w&isCountry != 0:
+			return []vote{{g.ccCodes[g.ccOf[i]], 1}}
+		case w&isArea != 0:
 			v = 0.6
 		}
 		for k, c := range ci {
@@ -540,7 +541,7 @@ outer:
 				continue outer
 			}
 		}
-		seen = append(seen, vote{p.CountryCode, v})
+		seen = append(seen, vote{g.ccCodes[g.ccOf[i]], v})
 		ci = append(ci, g.ccOf[i])
 	}
 	// Split the strongest vote between the countries in proportion.
