@@ -127,12 +127,14 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 		if best.t0 < 0 && lastEnd > 0 && !toks[lastEnd-1].cap {
 			lastEnd = -1 // a variant must end in a capitalised word
 		}
-		if best.t0 < 0 && lastEnd > 0 && lastKeyed >= 5 && !g.common[string(key[:lastKeyed])] {
+		if best.t0 < 0 && lastEnd > 0 && lastKeyed >= 5 {
 			// No exact key: try the transliteration skeleton of the longest
 			// run, keeping the places whose own name is within a few edits.
+			// Common words are skipped, but the skeleton index (whose Bloom
+			// filter rejects most runs) is asked first: it is the cheaper test.
 			var sk [128]byte
 			s := appendSkeleton(sk[:0], key[:lastKeyed])
-			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
+			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 && !g.common[string(key[:lastKeyed])] {
 				// Checked against the places' names in resolve, once the
 				// document's countries have narrowed them down.
 				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: keyString(key[:lastKeyed])}
