@@ -1,0 +1,38 @@
+package gazetteer
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// TestHashIndexBloomKeepsEveryKey checks that the Bloom filter in front of
+// the slots never turns away a key that was added (a false negative would
+// silently lose a place name), and that it still answers nil for absent keys.
+func TestHashIndexBloomKeepsEveryKey(t *testing.T) {
+	h := newHashIndex(0)
+	const n = 20000
+	for i := range n {
+		h.add(fmt.Appendf(nil, "town %d", i), uint32(i))
+		if i%7 == 0 {
+			h.add(fmt.Appendf(nil, "shared %d", i/7), uint32(i)) // several places per key
+			h.add(fmt.Appendf(nil, "shared %d", i/7), uint32(i+1))
+		}
+	}
+	h.freeze()
+	for i := range n {
+		if got, want := h.get(fmt.Appendf(nil, "town %d", i)), []uint32{uint32(i)}; !slices.Equal(got, want) {
+			t.Fatalf("get(town %d) = %v, want %v", i, got, want)
+		}
+	}
+	for k := range n / 7 {
+		if got, want := h.get(fmt.Appendf(nil, "shared %d", k)), []uint32{uint32(7 * k), uint32(7*k + 1)}; !slices.Equal(got, want) {
+			t.Fatalf("get(shared %d) = %v, want %v", k, got, want)
+		}
+	}
+	for i := range 1000 {
+		if got := h.get(fmt.Appendf(nil, "village %d", i)); got != nil {
+			t.Fatalf("get(village %d) = %v, want nil", i, got)
+		}
+	}
+}
