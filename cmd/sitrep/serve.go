@@ -170,7 +170,9 @@ func (m *App) Open(ctx context.Context) error {
 	} else {
 		m.Incidents = m.Postgres.IncidentService()
 	}
-	m.Documents = &incidentsql.LinkingStore{DocumentStore: m.Store, Incidents: m.Incidents}
+	ls := &incidentsql.LinkingStore{DocumentStore: m.Store, Incidents: m.Incidents}
+	ls.LinkInCommit(m.Store) // SQLite: link in the ingest commit
+	m.Documents = ls
 	return nil
 }
 

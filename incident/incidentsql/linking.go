@@ -3,6 +3,7 @@ package incidentsql
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/sitrep/sitrep"
 )
@@ -17,6 +18,12 @@ type LinkingStore struct {
 	Incidents *Service
 
 	batch linkBatch
+	// inCommit says documents are linked in their ingest commit (see
+	// LinkInCommit); marks says which were.
+	inCommit bool
+	marks    linkedMarks
+	// linkedInCommit counts the ingests linked in their commit.
+	linkedInCommit atomic.Int64
 }
 
 var _ sitrep.DocumentStore = (*LinkingStore)(nil)
@@ -28,6 +35,10 @@ func (s *LinkingStore) IngestDocument(ctx context.Context, doc *sitrep.Document)
 	res, err := s.DocumentStore.IngestDocument(ctx, doc)
 	if err != nil || res.Duplicate {
 		return res, err
+	}
+	if s.inCommit && s.marks.take(res.DocumentID) {
+		s.linkedInCommit.Add(1)
+		return res, nil
 	}
 	if err := s.batch.link(ctx, s.Incidents, res.DocumentID); err != nil {
 		return res, fmt.Errorf("document %s stored, but linking its incidents failed: %w", res.DocumentID, err)

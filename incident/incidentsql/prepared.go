@@ -44,3 +44,11 @@ func (c *preparedCache) get(r incident.Report) incident.Prepared {
 	c.mu.Unlock()
 	return p
 }
+
+// reset forgets every prepared report, after a transaction that inserted
+// events rolled back (their ids may be reused).
+func (c *preparedCache) reset() {
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
+}

@@ -34,7 +34,23 @@ type batcher struct {
 	wg   sync.WaitGroup
 	mu   sync.Mutex
 	shut bool
+	// after, if set, runs in each group transaction before it commits
+	// (see SetAfterBatch).
+	after AfterBatch
 }
+
+// AfterBatch runs inside a group transaction after its writes, before the
+// commit, with the ids of the documents whose events the batch inserted
+// (ingests and re-extractions that found events). It lets a dependent
+// write, such as incident linking, commit atomically with the documents
+// and share their commit instead of paying one of its own. If it fails
+// the batch is rolled back and replayed without it. Otherwise done is
+// called once the transaction has ended, with whether it committed.
+type AfterBatch func(ctx context.Context, tx *sql.Tx, docIDs []string) (done func(committed bool), err error)
+
+// SetAfterBatch installs fn to run in every group transaction. Call it
+// before the first write.
+func (s *Store) SetAfterBatch(fn AfterBatch) { s.batch.after = fn }
 
 // batchTx is the transaction a batched write runs in, with prepared
 // statements shared by the writes of the batch.
@@ -153,11 +169,22 @@ func (s *Store) commitBatch(batch []*writeReq) {
 		}
 	}
 	closeStmts(bt)
+	done, err := s.afterBatch(ctx, tx, lastID)
+	if err != nil {
+		// Documents are never lost to a failing hook: store them
+		// without it; their callers see it did not run.
+		_ = tx.Rollback()
+		s.commitEach(batch)
+		return
+	}
 	err = s.syncText(ctx, tx, lastID)
 	if err == nil {
 		err = tx.Commit()
 	} else {
 		_ = tx.Rollback()
+	}
+	if done != nil {
+		done(err == nil)
 	}
 	if err != nil {
 		for i := range errs {
@@ -202,7 +229,7 @@ func (s *Store) commitEach(batch []*writeReq) {
 // batch inserts have higher ones (AUTOINCREMENT never reuses ids, and the
 // write lock is held from BEGIN).
 func (s *Store) lastEventID(ctx context.Context, tx *sql.Tx) (int64, error) {
-	if s.Dialect.SyncText == "" {
+	if s.Dialect.SyncText == "" && s.batch.after == nil {
 		return 0, nil
 	}
 	var id int64
@@ -210,6 +237,41 @@ func (s *Store) lastEventID(ctx context.Context, tx *sql.Tx) (int64, error) {
 		return 0, fmt.Errorf("last event id: %w", err)
 	}
 	return id, nil
+}
+
+// afterBatch runs the AfterBatch hook, if any, on the documents of the
+// events inserted after lastID.
+func (s *Store) afterBatch(ctx context.Context, tx *sql.Tx, lastID int64) (func(bool), error) {
+	if s.batch.after == nil {
+		return nil, nil
+	}
+	// A range of the primary key, deduplicated here: with DISTINCT,
+	// SQLite walks the doc_id index over every event instead.
+	rows, err := tx.QueryContext(ctx, s.q("SELECT doc_id FROM events WHERE id > ? ORDER BY id"), lastID)
+	if err != nil {
+		return nil, fmt.Errorf("documents of the batch: %w", err)
+	}
+	var ids []string
+	seen := make(map[string]bool)
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return s.batch.after(ctx, tx, ids)
 }
 
 // syncText indexes the batch's new events for full-text search.
