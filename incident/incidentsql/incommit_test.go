@@ -2,12 +2,15 @@ package incidentsql_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
 
 	"github.com/sitrep/sitrep/incident/incidentsql"
+	"github.com/sitrep/sitrep/store/storetest"
 )
 
 // Linking inside the ingest group commit must give the incidents a rebuild
@@ -97,5 +100,59 @@ func TestLinkInCommitReextractionEqualsRebuild(t *testing.T) {
 				t.Errorf("incident_members differ between linking in the commit and a rebuild")
 			}
 		})
+	}
+}
+
+// When linking in the commit fails after writing, the batch is rolled back
+// and replayed without it: every document is still stored, and linked
+// afterwards, to the incidents a rebuild gives.
+func TestLinkInCommitFailureFallsBack(t *testing.T) {
+	db := storetest.OpenSQLite(t)
+	st, svc := db.Store, db.IncidentService()
+	st.Extractor = crowded{}
+	store := &incidentsql.LinkingStore{DocumentStore: st, Incidents: svc}
+	store.LinkInCommit(st)
+	var calls atomic.Int64
+	st.SetAfterBatch(func(ctx context.Context, tx *sql.Tx, ids []string) (func(bool), error) {
+		done, err := store.LinkBatchTx(ctx, tx, ids)
+		if err == nil && calls.Add(1)%2 == 1 {
+			// Linked, then failed: what it wrote must go.
+			return nil, errors.New("disk full")
+		}
+		return done, err
+	})
+	ctx := context.Background()
+	docs := crowdedDocs(60)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(docs))
+	for i := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := store.IngestDocument(ctx, &docs[i]); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if n, err := st.CountDocuments(ctx); err != nil || n != len(docs) {
+		t.Fatalf("stored %d documents (%v), want %d", n, err, len(docs))
+	}
+	if got := store.LinkedInCommit(); got >= int64(len(docs)) {
+		t.Errorf("%d of %d ingests linked in the commit, though every other hook failed", got, len(docs))
+	}
+	incremental, incMembers := snapshot(t, svc), memberRows(t, svc)
+	if err := svc.Rebuild(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rebuilt := snapshot(t, svc); !reflect.DeepEqual(incremental, rebuilt) {
+		t.Errorf("after failed in-commit linking: %d incidents, a rebuild %d, and they differ", len(incremental), len(rebuilt))
+	}
+	if !reflect.DeepEqual(incMembers, memberRows(t, svc)) {
+		t.Errorf("incident_members differ between fallback linking and a rebuild")
 	}
 }
