@@ -361,7 +361,7 @@ func (r *resolver) forMention(m *rawMention) {
 func (r *resolver) weight(i uint32) float64 {
 	ci := r.g.ccOf[i]
 	if r.wgen[ci] != r.gen {
-		r.weights[ci] = r.cur.ctx.weight(r.g.places[i].CountryCode)
+		r.weights[ci] = r.cur.ctx.weight(r.g.ccCodes[ci]) // = places[i].CountryCode, without touching the Place
 		r.wgen[ci] = r.gen
 	}
 	return r.weights[ci]
