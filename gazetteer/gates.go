@@ -215,6 +215,9 @@ const (
 	isProminent             // country, capital, city of a million
 	isCountry               // Code PCLI
 	isArea                  // Class A (countries and admin regions)
+	isADM1                  // Code ADM1
+	isADM2                  // Code ADM2
+	isTown                  // Class P
 )
 
 // placeWeight computes a place's weight bits once, at load.
@@ -232,6 +235,15 @@ func placeWeight(p *sitrep.Place) uint8 {
 	}
 	if p.Class == "A" {
 		w |= isArea
+	}
+	if p.Code == "ADM1" {
+		w |= isADM1
+	}
+	if p.Code == "ADM2" {
+		w |= isADM2
+	}
+	if p.Class == "P" {
+		w |= isTown
 	}
 	return w
 }

@@ -382,22 +382,27 @@ func (r *resolver) choose(k int, anchors []anchor) choice {
 	keyHash := g.names.sum([]byte(m.key))
 	r.forMention(m)
 	for _, i := range m.refs {
-		p := &g.places[i]
+		// The weight bits, ccOf and the derived tables answer without
+		// touching the Place (a cache miss per candidate); only nearness to
+		// the anchors needs its coordinates.
+		bits := g.weight[i]
 		w := r.weight(i)
-		s := g.scoreW(i, m.exact, w) + kindBonus(p, m.kind) + r.inside(i, k)
+		s := g.scoreW(i, m.exact, w) + kindBonusW(bits, m.kind) + r.inside(i, k)
 		if len(m.refs) > 1 && m.exact && g.nameHash[i] == keyHash {
 			s += 0.12 // its own name, not an alias ("Valence" the French town, not Valencia)
 		}
-		if m.bare && p.Code == "PCLI" && articleName(p.Name) {
+		if m.bare && bits&isCountry != 0 && articleName(g.places[i].Name) {
 			s -= 0.3 // "Salvador" is not "El Salvador"
 		}
-		if p.Class == "A" && p.Code != "PCLI" && townIn.has(p.CountryCode) {
+		region := bits&isArea != 0 && bits&isCountry == 0
+		if region && townIn.has(g.ccCodes[g.ccOf[i]]) {
 			s -= 0.2
 		}
-		if p.Class == "A" && p.Code != "PCLI" && m.kind == "" && len(townIn) > 0 {
+		if region && m.kind == "" && len(townIn) > 0 {
 			s -= 0.1 // "gathered in Bari": the Italian city, not Somalia's Bari region
 		}
 		for _, a := range anchors {
+			p := &g.places[i]
 			// Only nearby mentions: a long text may move across countries,
 			// and this keeps the cost linear.
 			if a.mention != k && a.mention-k <= 50 && k-a.mention <= 50 && math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
@@ -556,28 +561,30 @@ outer:
 	return slices.Clone(seen)
 }
 
-// kindBonus favours the kind of place the context names ("X province" →
+// kindBonusW favours the kind of place the context names ("X province" →
 // the admin1 region) and otherwise towns over regions of the same name.
-func kindBonus(p *sitrep.Place, kind string) float64 {
+//
+// It reads the place's weight bits (see placeWeight), not the Place.
+func kindBonusW(w uint8, kind string) float64 {
 	switch kind {
 	case "admin1":
-		if p.Code == "ADM1" {
+		if w&isADM1 != 0 {
 			return 0.5
 		}
 	case "admin2":
-		if p.Code == "ADM2" {
+		if w&isADM2 != 0 {
 			return 0.5
 		}
 	case "town":
-		if p.Class == "P" {
+		if w&isTown != 0 {
 			return 0.3
 		}
 	case "region":
-		if p.Code == "ADM1" || p.Code == "ADM2" {
+		if w&(isADM1|isADM2) != 0 {
 			return 0.3
 		}
 	default:
-		if p.Code == "ADM2" {
+		if w&isADM2 != 0 {
 			return -0.1
 		}
 	}
