@@ -120,8 +120,16 @@ func macroF1(conf map[string]map[string]int) (map[string]float64, float64) {
 			predicted[p] += c
 		}
 	}
+	// Sum in a fixed order: float addition in map order would make the
+	// last digits of the score differ from run to run.
+	golds := make([]string, 0, len(conf))
+	for g := range conf {
+		golds = append(golds, g)
+	}
+	sort.Strings(golds)
 	sum := 0.0
-	for g, row := range conf {
+	for _, g := range golds {
+		row := conf[g]
 		tp, gold := row[g], 0
 		for _, c := range row {
 			gold += c
