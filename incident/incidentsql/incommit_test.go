@@ -50,17 +50,7 @@ func TestLinkInCommitEqualsRebuild(t *testing.T) {
 					t.Errorf("no ingest of %d was linked in its commit", len(docs))
 				}
 			}
-			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if err := b.inc.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			batch, batchMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if !reflect.DeepEqual(incremental, batch) {
-				t.Errorf("linking in the commit gives %d incidents, a rebuild %d, and they differ", len(incremental), len(batch))
-			}
-			if !reflect.DeepEqual(incMembers, batchMembers) {
-				t.Errorf("incident_members differ between linking in the commit and a rebuild")
-			}
+			assertRebuildAgrees(t, b.inc, "linking in the commit")
 		})
 	}
 }
@@ -88,17 +78,7 @@ func TestLinkInCommitReextractionEqualsRebuild(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if err := b.inc.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			rebuilt, rebuiltMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if !reflect.DeepEqual(incremental, rebuilt) {
-				t.Errorf("re-extracting with linking in the commit gives %d incidents, a rebuild %d, and they differ", len(incremental), len(rebuilt))
-			}
-			if !reflect.DeepEqual(incMembers, rebuiltMembers) {
-				t.Errorf("incident_members differ between linking in the commit and a rebuild")
-			}
+			assertRebuildAgrees(t, b.inc, "re-extracting with linking in the commit")
 		})
 	}
 }

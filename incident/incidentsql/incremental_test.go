@@ -113,17 +113,7 @@ func TestConcurrentIngestEqualsRebuild(t *testing.T) {
 			for err := range errs {
 				t.Fatal(err)
 			}
-			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if err := b.inc.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			batch, batchMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if !reflect.DeepEqual(incremental, batch) {
-				t.Errorf("concurrent linking gives %d incidents, a rebuild %d, and they differ", len(incremental), len(batch))
-			}
-			if !reflect.DeepEqual(incMembers, batchMembers) {
-				t.Errorf("incident_members differ between concurrent linking and a rebuild")
-			}
+			assertRebuildAgrees(t, b.inc, "concurrent linking")
 		})
 	}
 }
@@ -147,17 +137,7 @@ func TestLinkDocumentsInBatchesEqualsRebuild(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			batched, batchedMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if err := b.inc.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			rebuilt, rebuiltMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if !reflect.DeepEqual(batched, rebuilt) {
-				t.Errorf("linking 15 documents at a time gives %d incidents, a rebuild %d, and they differ", len(batched), len(rebuilt))
-			}
-			if !reflect.DeepEqual(batchedMembers, rebuiltMembers) {
-				t.Errorf("incident_members differ between batched linking and a rebuild")
-			}
+			assertRebuildAgrees(t, b.inc, "linking 15 documents at a time")
 		})
 	}
 }
@@ -181,6 +161,24 @@ func crowdedDocs(n int) []sitrep.Document {
 }
 
 // snapshot returns every incident with its events, claims and links.
+// assertRebuildAgrees rebuilds every incident from scratch and fails the
+// test if the incidents or their member rows differ from what linking step
+// by step left behind; how names that linking in the messages.
+func assertRebuildAgrees(t *testing.T, svc *incidentsql.Service, how string) {
+	t.Helper()
+	stepwise, stepwiseMembers := snapshot(t, svc), memberRows(t, svc)
+	if err := svc.Rebuild(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt, rebuiltMembers := snapshot(t, svc), memberRows(t, svc)
+	if !reflect.DeepEqual(stepwise, rebuilt) {
+		t.Errorf("%s gives %d incidents, a rebuild %d, and they differ", how, len(stepwise), len(rebuilt))
+	}
+	if !reflect.DeepEqual(stepwiseMembers, rebuiltMembers) {
+		t.Errorf("incident_members after %s:\n%v\nafter a rebuild:\n%v", how, stepwiseMembers, rebuiltMembers)
+	}
+}
+
 func snapshot(t *testing.T, svc *incidentsql.Service) []*sitrep.Incident {
 	t.Helper()
 	var out []*sitrep.Incident
@@ -253,17 +251,7 @@ func TestReextractionMovingReportsEqualsRebuild(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			incremental, incMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if err := b.inc.Rebuild(ctx); err != nil {
-				t.Fatal(err)
-			}
-			rebuilt, rebuiltMembers := snapshot(t, b.inc), memberRows(t, b.inc)
-			if !reflect.DeepEqual(incremental, rebuilt) {
-				t.Errorf("relinking re-extracted reports gives %d incidents, a rebuild %d, and they differ", len(incremental), len(rebuilt))
-			}
-			if !reflect.DeepEqual(incMembers, rebuiltMembers) {
-				t.Errorf("incident_members after relinking re-extracted reports:\n%v\nafter a rebuild:\n%v", incMembers, rebuiltMembers)
-			}
+			assertRebuildAgrees(t, b.inc, "relinking re-extracted reports")
 		})
 	}
 }
