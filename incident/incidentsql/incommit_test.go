@@ -24,27 +24,8 @@ func TestLinkInCommitEqualsRebuild(t *testing.T) {
 			b.store.Extractor = crowded{}
 			store := &incidentsql.LinkingStore{DocumentStore: b.store, Incidents: b.inc}
 			store.LinkInCommit(b.store)
-			ctx := context.Background()
 			docs := crowdedDocs(150)
-			var wg sync.WaitGroup
-			errs := make(chan error, len(docs))
-			var next atomic.Int64
-			for range 8 {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := next.Add(1) - 1; i < int64(len(docs)); i = next.Add(1) - 1 {
-						if _, err := store.IngestDocument(ctx, &docs[i]); err != nil {
-							errs <- err
-						}
-					}
-				}()
-			}
-			wg.Wait()
-			close(errs)
-			for err := range errs {
-				t.Fatal(err)
-			}
+			ingestConcurrently(t, docs, store)
 			if name == "sqlite" {
 				if got := store.LinkedInCommit(); got == 0 {
 					t.Errorf("no ingest of %d was linked in its commit", len(docs))

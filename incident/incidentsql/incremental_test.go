@@ -91,28 +91,8 @@ func TestConcurrentIngestEqualsRebuild(t *testing.T) {
 			b.store.Extractor = crowded{}
 			stores := []*incidentsql.LinkingStore{
 				{DocumentStore: b.store, Incidents: b.inc}, {DocumentStore: b.store, Incidents: b.inc}}
-			ctx := context.Background()
 			docs := crowdedDocs(150)
-			var wg sync.WaitGroup
-			errs := make(chan error, len(docs))
-			var next atomic.Int64
-			for g := range 8 {
-				store := stores[g%2]
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := next.Add(1) - 1; i < int64(len(docs)); i = next.Add(1) - 1 {
-						if _, err := store.IngestDocument(ctx, &docs[i]); err != nil {
-							errs <- err
-						}
-					}
-				}()
-			}
-			wg.Wait()
-			close(errs)
-			for err := range errs {
-				t.Fatal(err)
-			}
+			ingestConcurrently(t, docs, stores...)
 			assertRebuildAgrees(t, b.inc, "concurrent linking")
 		})
 	}
@@ -161,6 +141,32 @@ func crowdedDocs(n int) []sitrep.Document {
 }
 
 // snapshot returns every incident with its events, claims and links.
+// ingestConcurrently ingests docs from 8 goroutines spread over stores,
+// failing the test on any error.
+func ingestConcurrently(t *testing.T, docs []sitrep.Document, stores ...*incidentsql.LinkingStore) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(docs))
+	var next atomic.Int64
+	for g := range 8 {
+		store := stores[g%len(stores)]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := next.Add(1) - 1; i < int64(len(docs)); i = next.Add(1) - 1 {
+				if _, err := store.IngestDocument(context.Background(), &docs[i]); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+}
+
 // assertRebuildAgrees rebuilds every incident from scratch and fails the
 // test if the incidents or their member rows differ from what linking step
 // by step left behind; how names that linking in the messages.
