@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/store/postgres"
 
 	"github.com/sitrep/sitrep/store/sqldb"
@@ -31,27 +30,5 @@ func TestCacheSeesOtherProcessesWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer worker.Close()
-	corpus := storetest.Corpus()
-	worker.Extractor = storetest.NewExtractor(corpus)
-	want := 0
-	for _, f := range corpus[:3] {
-		doc := f.Doc
-		if _, err := worker.IngestDocument(ctx, &doc); err != nil {
-			t.Fatal(err)
-		}
-		want += len(f.Events)
-		for range 2 { // the second call is answered from the cache
-			st, err := server.EventStats(ctx, sitrep.EventFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			page, err := server.FindEvents(ctx, sitrep.EventFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Total != want || page.Total != want {
-				t.Fatalf("stats total %d, page total %d; want %d", st.Total, page.Total, want)
-			}
-		}
-	}
+	storetest.CacheSeesOtherWriters(t, server.Store, worker.Store)
 }

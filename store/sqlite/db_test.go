@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/store/sqlite"
 
 	"github.com/sitrep/sitrep/store/sqldb"
@@ -32,30 +31,5 @@ func TestCacheSeesOtherProcessesWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cli.Close()
-	corpus := storetest.Corpus()
-	cli.Extractor = storetest.NewExtractor(corpus)
-
-	for i, f := range corpus[:3] {
-		doc := f.Doc
-		if _, err := cli.IngestDocument(ctx, &doc); err != nil {
-			t.Fatal(err)
-		}
-		want := 0
-		for _, g := range corpus[:i+1] {
-			want += len(g.Events)
-		}
-		for range 2 { // the second call is answered from the cache
-			st, err := server.EventStats(ctx, sitrep.EventFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			page, err := server.FindEvents(ctx, sitrep.EventFilter{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if st.Total != want || page.Total != want {
-				t.Fatalf("after %d documents: stats total %d, page total %d; want %d", i+1, st.Total, page.Total, want)
-			}
-		}
-	}
+	storetest.CacheSeesOtherWriters(t, server.Store, cli.Store)
 }
