@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/eval"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
 )
@@ -53,5 +54,47 @@ func TestSeedArticleEventPlaces(t *testing.T) {
 			}
 			t.Fatalf("no event with evidence %q", tt.evidence)
 		})
+	}
+}
+
+// BenchmarkPipelineCorpus runs what `sitrep extract` runs, the engine with
+// the embedded gazetteer, over the notes of the evaluation CSV (or the one
+// SITREP_BENCH_CORPUS names). It skips when the corpus is absent.
+func BenchmarkPipelineCorpus(b *testing.B) {
+	path := os.Getenv("SITREP_BENCH_CORPUS")
+	if path == "" {
+		path = "../../shared/eval/acled-2022q1.csv"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("no corpus: %v", err)
+	}
+	rows, err := eval.ReadCSV(f, path)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*sitrep.Document, len(rows))
+	var n int64
+	for i, r := range rows {
+		docs[i] = &sitrep.Document{ID: r.ID, Text: r.Notes}
+		n += int64(len(r.Notes))
+	}
+	g, err := gazetteer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := extract.New(extract.Options{Geoparser: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := e.Extract(d); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
