@@ -103,6 +103,13 @@ func (t *trie) finish() {
 		t.root.dense[id] = c
 	}
 	t.root.compact()
+	t.root.heads = nil
+	if len(t.root.prefix) > 0 {
+		t.root.heads = &headSet{}
+		for _, e := range t.root.prefix {
+			t.root.heads.add(e.p)
+		}
+	}
 }
 
 // compact copies every node's children below the root into sorted
@@ -151,7 +158,7 @@ func (t *trie) mayStart(w *word) bool {
 	if int(w.id) < len(t.first) && t.first[w.id] { // first[0] is false: id 0 is no word
 		return true
 	}
-	return len(t.root.prefix) > 0 && len(w.norm) > 0 && t.root.pfirst.has(w.norm[0])
+	return t.root.heads != nil && t.root.heads.mayHave(w.norm)
 }
 
 type node struct {
@@ -161,7 +168,8 @@ type node struct {
 	kids    []*node      // the children of keys
 	prefix  []prefixEdge // sorted by first byte once psorted is set (by finish)
 	psorted bool
-	pfirst  byteSet // first bytes that have a prefix edge, to skip most words at once
+	pfirst  byteSet  // first bytes that have a prefix edge, to skip most words at once
+	heads   *headSet // the root's finer filter of the same, set by finish
 	gap     *node
 	vals    []int32
 }
@@ -173,6 +181,45 @@ type byteSet [4]uint64
 func (s *byteSet) add(c byte)      { s[c>>6] |= 1 << (c & 63) }
 func (s *byteSet) has(c byte) bool { return s[c>>6]&(1<<(c&63)) != 0 }
 
+// headSet filters words against prefix edges by up to their first three
+// bytes, hashed into 4096 bits. Words are tried against the root of every
+// trie, and one first byte in common with some edge ("a" of "ambush*",
+// "s" of "skirmish*") lets most of them through; three bytes turn away
+// all but a few, which the walk then checks exactly.
+type headSet struct {
+	lens uint8 // bit n set: some edge is keyed by its first n bytes, n = min(len, 3)
+	bits [64]uint64
+}
+
+func headKey(w string, n int) uint32 {
+	k := uint32(n) << 24
+	for i := 0; i < n; i++ {
+		k |= uint32(w[i]) << (8 * i)
+	}
+	return k * 0x9E3779B1 >> 20
+}
+
+func (s *headSet) add(p string) {
+	n := min(len(p), 3)
+	s.lens |= 1 << n
+	k := headKey(p, n)
+	s.bits[k>>6] |= 1 << (k & 63)
+}
+
+// mayHave reports whether w may start with one of the edges added: false
+// means none matches.
+func (s *headSet) mayHave(w string) bool {
+	for n := 1; n <= 3 && n <= len(w); n++ {
+		if s.lens&(1<<n) == 0 {
+			continue
+		}
+		if k := headKey(w, n); s.bits[k>>6]&(1<<(k&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 type prefixEdge struct {
 	p string
 	n *node
@@ -180,7 +227,7 @@ type prefixEdge struct {
 
 func (t *trie) add(pattern []string, id int32) {
 	n := &t.root
-	t.first, n.dense = nil, nil // stale until finish runs again
+	t.first, n.dense, n.heads = nil, nil, nil // stale until finish runs again
 	if t.vocab == nil {
 		t.vocab = vocab{}
 	}
@@ -274,7 +321,7 @@ func (st *walker) walk(n *node, j int) {
 		}
 	}
 	w := wd.norm
-	if len(w) > 0 && n.pfirst.has(w[0]) {
+	if len(w) > 0 && n.pfirst.has(w[0]) && (n.heads == nil || n.heads.mayHave(w)) {
 		k := 0
 		if n.psorted {
 			// Only the edges that start with w's first byte can match.
