@@ -49,9 +49,10 @@ func formerBefore(a *analysis, sn sentence, w int) bool {
 // sentenceActors finds the actors named in sentence sn. Among several
 // entries for one alias it prefers one tied to the event's country, then
 // one with no country, then the generic "*" one, then another country's;
-// ties go to the later entry.
+// ties go to the later entry. The result lives until the next call.
 func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []mention {
-	var out []mention
+	out := a.re.mentions[:0]
+	defer func() { a.re.mentions = out }()
 	dateline := datelineEnd(a, sn)
 	for _, h := range e.actorHits(a, sn) {
 		if h.end <= dateline {

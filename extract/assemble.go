@@ -38,7 +38,8 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		sc.trigHits, sc.trigIDs = a.trigHits[:0], a.trigIDs[:0]
 		sc.actorHits, sc.actorIDs = a.actorCache.hits[:0], a.actorCache.ids[:0]
 		sc.tsBuf = a.tsBuf[:0]
-		sc.a = analysis{} // drop the document before pooling
+		sc.re.release()
+		sc.a = analysis{}
 		e.pool.Put(sc)
 	}()
 	a, err := e.analyse(doc, sc)
@@ -49,7 +50,8 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		sc.docTypes = map[string]bool{}
 	}
 	a.docTypes = e.documentTypes(a, sc.docTypes)
-	var drafts []*draft
+	drafts := a.re.drafts[:0]
+	defer func() { a.re.drafts = drafts[:0] }()
 	for si, sn := range a.sents {
 		used := a.used
 		cs := e.casualtiesOf(a, sn, used)
@@ -89,7 +91,8 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		for i := range ts {
 			ts[i].modality = modalityOf(a, sn, cues, ts[i].w0, ts[i].w1, tallySentence)
 		}
-		groups := groupByModality(ts)
+		groups := groupByModality(a.re.groups[:0], ts)
+		a.re.groups = groups
 		for gi, g := range groups {
 			var gcs []casualty
 			for _, c := range cs {
@@ -113,16 +116,16 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 
 // groupByModality splits a sentence's triggers into clusters, one per
 // modality, in order of first appearance: "took Tanf … to capture Bukamal"
-// is one occurred and one planned event.
-func groupByModality(ts []trigger) [][]trigger {
+// is one occurred and one planned event. It appends the clusters to
+// groups.
+func groupByModality(groups [][]trigger, ts []trigger) [][]trigger {
 	same := true
 	for _, t := range ts {
 		same = same && t.modality == ts[0].modality
 	}
 	if same {
-		return [][]trigger{ts} // the usual case: one event per sentence
+		return append(groups, ts) // the usual case: one event per sentence
 	}
-	var groups [][]trigger
 	for _, t := range ts {
 		found := false
 		for i := range groups {
@@ -158,7 +161,8 @@ func nearestGroup(groups [][]trigger, w int) int {
 func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used []bool) *draft {
 	sn := a.sents[si]
 	t := g[best(g)]
-	d := &draft{si: si, prio: t.Priority, headline: sn.headline, needs: t.Needs, firstTrig: t.w0}
+	d := a.re.newDraft()
+	d.si, d.prio, d.headline, d.needs, d.firstTrig = si, t.Priority, sn.headline, t.Needs, t.w0
 	for _, x := range g {
 		d.firstTrig = min(d.firstTrig, x.w0)
 	}

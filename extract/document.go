@@ -30,6 +30,7 @@ type analysis struct {
 	actorCache   actorScan       // the actor phrases of the sentence scanned last
 	tsBuf        []trigger       // memory for the triggers of the sentence being read
 	docTypes     map[string]bool // event types with an unconditional trigger somewhere in the document
+	re           *reuse          // memory the stages reuse from document to document
 	mainCountry  string
 	placeCountry string // the country most place mentions lie in
 }
@@ -91,6 +92,50 @@ type scratch struct {
 	actorHits []hit
 	actorIDs  []int32
 	tsBuf     []trigger
+	re        reuse
+}
+
+// reuse is memory that stages of the pipeline fill and drop again within
+// one Extract call — transient dictionary hits, mention lists, drafts —
+// kept with the scratch so that the next document fills the same arrays
+// instead of allocating. Each field has one user, so that no stage
+// overwrites what another still reads.
+type reuse struct {
+	casHits   []hit // casualty phrases of the sentence read by casualtiesOf
+	casIDs    []int32
+	cueHits   []hit // modality cues of the sentence read by sentenceCues
+	cueIDs    []int32
+	cues      []cueHit
+	ctryHits  []hit // country names of the document, read by findCountries
+	ctryIDs   []int32
+	countries []countryHit
+	startIDs  []int32   // ids of dict.startsAt's one longest match
+	mentions  []mention // the actors of the event being assembled
+	groups    [][]trigger
+	drafts    []*draft // the drafts of the document, in sentence order
+	spare     []*draft // every draft allocated so far; newDraft hands them out again
+	nDrafts   int      // spare[:nDrafts] are in use by the current document
+}
+
+// release makes every draft free again and drops what they point to, so
+// that a pooled scratch keeps no document alive.
+func (r *reuse) release() {
+	for _, d := range r.spare[:r.nDrafts] {
+		*d = draft{}
+	}
+	clear(r.drafts[:cap(r.drafts)])
+	r.drafts, r.nDrafts = r.drafts[:0], 0
+}
+
+// newDraft returns a zeroed draft, reusing one of an earlier document
+// (release zeroed it).
+func (r *reuse) newDraft() *draft {
+	if r.nDrafts == len(r.spare) {
+		r.spare = append(r.spare, &draft{})
+	}
+	d := r.spare[r.nDrafts]
+	r.nDrafts++
+	return d
 }
 
 // actorScan caches the actor phrases of one sentence: the engine asks for
@@ -111,6 +156,7 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	sc.a = analysis{doc: doc, s: doc.Text, sents: sc.sents[:0], nums: sc.nums[:0], dates: sc.dates[:0], trigHits: sc.trigHits[:0],
 		trigIDs: sc.trigIDs[:0], actorCache: actorScan{hits: sc.actorHits[:0], ids: sc.actorIDs[:0]}, tsBuf: sc.tsBuf[:0]}
 	a := &sc.a
+	a.re = &sc.re
 	defer func() { sc.sents, sc.nums, sc.dates = a.sents, a.nums, a.dates }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
@@ -182,8 +228,11 @@ func isHeadline(s string, sn sentence) bool {
 }
 
 func (e *Engine) findCountries(a *analysis) []countryHit {
-	var out []countryHit
-	for _, h := range e.countries.scan(a.ws, 0, len(a.ws)) {
+	out := a.re.countries[:0]
+	defer func() { a.re.countries = out }()
+	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.ws, 0, len(a.ws))
+	a.re.ctryHits, a.re.ctryIDs = hits, ids
+	for _, h := range hits {
 		ref := e.countryOf[h.ids[0]]
 		c := countryHit{name: e.lex.Countries[ref.country].Name, adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
 		switch {
@@ -219,9 +268,11 @@ func hyphenated(a *analysis, end int) bool {
 // "U.S. military", and a bare "Russia" that the lexicon lists as the
 // force when minEnd is w.
 func (e *Engine) foreignForce(a *analysis, w, minEnd int) bool {
-	return e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), func(id int32, end int) bool {
+	ok, ids := e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), a.re.startIDs[:0], func(id int32, end int) bool {
 		return end > minEnd && e.lex.Actors[e.actorOf[id]].Type == "external"
 	})
+	a.re.startIDs = ids
+	return ok
 }
 
 // mainCountry is the country with the highest total weight, earliest

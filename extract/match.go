@@ -448,20 +448,20 @@ func (d *dict) scanAppend(out []hit, buf []int32, ws []word, from, to int) ([]hi
 }
 
 // startsAt reports whether fn accepts one of the ids (and the end word)
-// of the longest phrase starting at word i and ending at or before to —
-// without allocating, for checks made at every candidate word.
-func (d *dict) startsAt(ws []word, i, to int, fn func(id int32, end int) bool) bool {
-	var arr [16]int32
-	end, ids := d.t.longest(ws[:to], i, arr[:0])
+// of the longest phrase starting at word i and ending at or before to.
+// It collects the ids in buf and returns it for the caller to reuse, so
+// that checks made at every candidate word do not allocate.
+func (d *dict) startsAt(ws []word, i, to int, buf []int32, fn func(id int32, end int) bool) (bool, []int32) {
+	end, ids := d.t.longest(ws[:to], i, buf)
 	if end <= i {
-		return false
+		return false, ids
 	}
 	for _, id := range ids {
 		if exactMatch(ws, d.exact[id], i, end) && fn(id, end) {
-			return true
+			return true, ids
 		}
 	}
-	return false
+	return false, ids
 }
 
 // caseSensitive reports whether a phrase must match as written: short

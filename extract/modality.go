@@ -19,12 +19,17 @@ const (
 	cueAfter  = 10 // words an "after" cue may follow it by
 )
 
+// sentenceCues returns the modality cues of sentence sn. The result lives
+// until the next sentence is read.
 func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
-	var out []cueHit
-	for _, h := range e.cues.scan(a.ws, sn.w0, sn.w1) {
-		c := e.lex.Cues[h.ids[0]]
+	r := a.re
+	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.ws, sn.w0, sn.w1)
+	out := r.cues[:0]
+	for _, h := range r.cueHits {
+		c := &e.lex.Cues[h.ids[0]]
 		out = append(out, cueHit{w0: h.start, w1: h.end, modality: c.Modality, after: c.After, follows: c.Follows})
 	}
+	r.cues = out
 	return out
 }
 

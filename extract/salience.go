@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -30,7 +30,7 @@ func typeTakesCasualties(ev sitrep.Event) bool {
 // decides the sub-type, so "Police dispersed them" turns the protest
 // before it into a protest with intervention.
 func merge(ds []*draft) []*draft {
-	var out []*draft
+	out := ds[:0] // in place: out never gets ahead of the draft being read
 	for _, d := range ds {
 		if len(out) > 0 {
 			p := out[len(out)-1]
@@ -163,12 +163,14 @@ func absorb(p, d *draft) {
 // reading order — the lead of a news report states its main event, and
 // the sentences after it add detail.
 func order(ds []*draft) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if ao, bo := a.ev.Occurred(), b.ev.Occurred(); ao != bo {
-			return ao
+	slices.SortStableFunc(ds, func(a, b *draft) int {
+		switch ao, bo := a.ev.Occurred(), b.ev.Occurred(); {
+		case ao == bo:
+			return 0
+		case ao:
+			return -1
 		}
-		return false
+		return 1
 	})
 }
 
