@@ -163,7 +163,9 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a.ws = appendWords(sc.ws[:0], a.toks)
 	sc.toks, sc.ws = a.toks, a.ws
 	for i := range a.ws {
-		a.ws[i].id = e.vtab.id(a.ws[i].norm)
+		w := &a.ws[i]
+		w.id = e.vtab.id(w.norm)
+		w.starts = e.startsOf(w)
 	}
 	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
 	for _, sp := range sc.spans {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/text"
 )
 
 // Options configure an Engine.
@@ -41,6 +42,8 @@ type Engine struct {
 
 	vocab     vocab       // every word the dictionaries use, shared by their tries
 	vtab      *vocabTable // vocab for the per-word lookup, built once the tries are done
+	startBits []uint8     // by vocabulary id: the trie.bit of every dictionary with a phrase starting with the word
+	headed    []*trie     // the dictionaries with phrases starting with a prefix ("ambush*")
 	actorOf   []int
 	countryOf []countryRef
 	pool      sync.Pool                 // *scratch buffers, so a document costs few allocations
@@ -102,9 +105,36 @@ func New(opts Options) (*Engine, error) {
 	for _, c := range lex.Casualties {
 		e.casualty.add(c.Word)
 	}
-	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
+	e.startBits = make([]uint8, len(e.vocab)+1)
+	for i, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
 		d.t.finish()
+		d.t.bit = 1 << i
+		for id, ok := range d.t.first {
+			if ok {
+				e.startBits[id] |= d.t.bit
+			}
+		}
+		if d.t.root.heads != nil {
+			e.headed = append(e.headed, &d.t)
+		}
 	}
 	e.vtab = newVocabTable(e.vocab)
 	return e, nil
+}
+
+// startsOf returns the bits of the dictionaries whose phrases may start
+// at w, whose id is set: scanning a sentence against a dictionary then
+// passes over the other words with one test each, the work of looking
+// them up done once for all five dictionaries.
+func (e *Engine) startsOf(w *word) uint8 {
+	if w.kind == text.Punct {
+		return 0
+	}
+	m := e.startBits[w.id]
+	for _, t := range e.headed {
+		if t.root.heads.mayHave(w.norm) {
+			m |= t.bit
+		}
+	}
+	return m
 }

@@ -17,6 +17,7 @@ type word struct {
 	start, end int
 	tok        int // index of the token it came from
 	kind       text.Kind
+	starts     uint8 // bit per engine dictionary (trie.bit) whose phrases may start here
 }
 
 // words turns tokens into matching units.
@@ -90,6 +91,9 @@ type trie struct {
 	root  node
 	vocab vocab
 	first []bool // by vocabulary id: some phrase starts with this word
+	// bit is the trie's bit in word.starts, which the engine sets once per
+	// word for all its dictionaries; 0 for a trie scanned without it.
+	bit uint8
 }
 
 // finish indexes the words phrases start with, so that scanning skips
@@ -369,7 +373,7 @@ func (t *trie) scan(ws []word, from, to int, exact [][]string) []hit {
 // the returned buf.
 func (t *trie) scanAppend(out []hit, buf []int32, ws []word, from, to int, exact [][]string) ([]hit, []int32) {
 	for i := from; i < to; {
-		if ws[i].kind == text.Punct || t.first != nil && !t.mayStart(&ws[i]) {
+		if t.bit != 0 && ws[i].starts&t.bit == 0 || t.bit == 0 && (ws[i].kind == text.Punct || t.first != nil && !t.mayStart(&ws[i])) {
 			i++
 			continue
 		}
