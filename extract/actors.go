@@ -28,7 +28,8 @@ const (
 
 var sponsorWords = map[string]bool{"backed": true, "led": true, "supported": true, "allied": true, "affiliated": true, "linked": true, "aligned": true, "sponsored": true, "funded": true, "trained": true, "armed": true}
 
-var reportWords = wordSet(map[string]bool{"said": true, "says": true, "told": true, "reported": true, "claimed": true, "stated": true, "announced": true, "added": true, "confirmed": true, "alleged": true, "accused": true, "urged": true, "warned": true})
+// reportWordList are the verbs of attribution (reportClass).
+var reportWordList = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "claimed": true, "stated": true, "announced": true, "added": true, "confirmed": true, "alleged": true, "accused": true, "urged": true, "warned": true}
 
 var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": true, "ex": true, "duty": true, "demobilized": true, "demobilised": true}
 
@@ -36,7 +37,7 @@ var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": t
 // words before w: "the former municipal president".
 func formerBefore(a *analysis, sn sentence, w int) bool {
 	for k := w - 1; k >= sn.w0 && k >= w-3; k-- {
-		if formerWords[a.ws[k].norm] {
+		if a.is(k, formerClass) {
 			return true
 		}
 		if a.ws[k].kind == text.Punct && a.ws[k].norm != "-" {
@@ -104,7 +105,7 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 			m.prefix = a.ws[h.start-1].text
 			m.w0--
 		}
-		if h.end < sn.w1 && sponsorWords[a.ws[h.end].norm] {
+		if h.end < sn.w1 && a.is(h.end, sponsorClass) {
 			m.role = sponsor
 		}
 		if supported(a, sn, h.start) {
@@ -135,7 +136,7 @@ func supported(a *analysis, sn sentence, i int) bool {
 // "X said", "X officials told", "according to X".
 func isSourceAt(a *analysis, sn sentence, i, j int) bool {
 	for k := j; k < sn.w1 && k <= j+2; k++ {
-		if reportWords.Has(a.ws[k].norm) {
+		if a.is(k, reportClass) {
 			return true
 		}
 	}
@@ -175,7 +176,7 @@ func reporter(a *analysis, sn sentence) string {
 				return a.s[ws[k+2].start:ws[j-1].end]
 			}
 		}
-		if !reportWords.Has(n) || n == "warned" || n == "urged" || n == "accused" {
+		if !a.is(k, reportClass) || n == "warned" || n == "urged" || n == "accused" {
 			continue
 		}
 		// "X said" — take up to four words back to a boundary.
@@ -263,10 +264,10 @@ func isArmed(act *lexicon.Actor) bool {
 // words, by an event word: the source is the actor.
 func selfReport(a *analysis, sn sentence, j int) bool {
 	k := j
-	for k < sn.w1 && k <= j+2 && !reportWords.Has(a.ws[k].norm) {
+	for k < sn.w1 && k <= j+2 && !a.is(k, reportClass) {
 		k++
 	}
-	if k >= sn.w1 || !reportWords.Has(a.ws[k].norm) {
+	if k >= sn.w1 || !a.is(k, reportClass) {
 		return false
 	}
 	p := k + 1
@@ -295,7 +296,7 @@ func apposition(a *analysis, sn sentence, p, i, j int) bool {
 		return false
 	}
 	for k := p + 1; k < i; k++ {
-		if a.ws[k].kind != text.Word || reportWords.Has(a.ws[k].norm) {
+		if a.ws[k].kind != text.Word || a.is(k, reportClass) {
 			return false
 		}
 	}

@@ -169,11 +169,11 @@ var objectStart = map[string]bool{"a": true, "an": true, "one": true, "him": tru
 // and killed", "were reportedly killed".
 func passiveAt(a *analysis, sn sentence, i int) string {
 	for k := i - 1; k >= sn.w0 && k >= i-7; k-- {
-		w := a.ws[k]
+		w := &a.ws[k]
 		if w.kind == text.Punct || w.kind == text.Numeral {
 			return ""
 		}
-		if passiveAux[w.norm] {
+		if a.is(k, passiveAuxClass) {
 			return w.norm
 		}
 		switch w.norm {
@@ -344,8 +344,7 @@ func backgroundDeath(a *analysis, sn sentence, i int, noun bool) bool {
 // "no fatalities were reported" is a figure of 0.
 func precedingNegation(a *analysis, sn sentence, i int) bool {
 	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
-		n := a.ws[k].norm
-		if negators[n] {
+		if a.is(k, negatorClass) {
 			return true
 		}
 		if a.ws[k].kind == text.Punct {

@@ -31,6 +31,7 @@ type analysis struct {
 	tsBuf        []trigger       // memory for the triggers of the sentence being read
 	docTypes     map[string]bool // event types with an unconditional trigger somewhere in the document
 	re           *reuse          // memory the stages reuse from document to document
+	classes      []class         // the engine's, by word id (see analysis.is)
 	mainCountry  string
 	placeCountry string // the country most place mentions lie in
 }
@@ -157,6 +158,7 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 		trigIDs: sc.trigIDs[:0], actorCache: actorScan{hits: sc.actorHits[:0], ids: sc.actorIDs[:0]}, tsBuf: sc.tsBuf[:0]}
 	a := &sc.a
 	a.re = &sc.re
+	a.classes = e.classes
 	defer func() { sc.sents, sc.nums, sc.dates = a.sents, a.nums, a.dates }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
@@ -238,7 +240,7 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 		ref := e.countryOf[h.ids[0]]
 		c := countryHit{name: e.lex.Countries[ref.country].Name, adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
 		switch {
-		case h.end < len(a.ws) && sponsorWords[a.ws[h.end].norm], !ref.adj && ownerAt(a, h.end):
+		case h.end < len(a.ws) && a.is(h.end, sponsorClass), !ref.adj && ownerAt(a, h.end):
 			c.weight = 0
 		case ref.adj:
 			c.weight = 1
@@ -246,7 +248,7 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 			if e.foreignForce(a, h.start, h.start) {
 				c.weight = 0
 			}
-		case h.start > 0 && locative[a.ws[h.start-1].norm]:
+		case h.start > 0 && a.is(h.start-1, locativeClass):
 			c.weight = 3
 		case !hyphenated(a, h.end) && e.foreignForce(a, h.start, h.start):
 			// "The U.S. military said", "U.S. and British jets": who

@@ -44,6 +44,7 @@ type Engine struct {
 	vtab      *vocabTable // vocab for the per-word lookup, built once the tries are done
 	startBits []uint8     // by vocabulary id: the trie.bit of every dictionary with a phrase starting with the word
 	headed    []*trie     // the dictionaries with phrases starting with a prefix ("ambush*")
+	classes   []class     // by vocabulary id: the word lists a word is in
 	actorOf   []int
 	countryOf []countryRef
 	pool      sync.Pool                 // *scratch buffers, so a document costs few allocations
@@ -105,9 +106,13 @@ func New(opts Options) (*Engine, error) {
 	for _, c := range lex.Casualties {
 		e.casualty.add(c.Word)
 	}
-	e.startBits = make([]uint8, len(e.vocab)+1)
-	for i, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
+	dicts := []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty}
+	for _, d := range dicts {
 		d.t.finish()
+	}
+	e.classes = addClasses(e.vocab)
+	e.startBits = make([]uint8, len(e.vocab)+1)
+	for i, d := range dicts {
 		d.t.bit = 1 << i
 		for id, ok := range d.t.first {
 			if ok {

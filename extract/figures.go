@@ -186,7 +186,7 @@ func partOf(a *analysis, i, j int) bool {
 func (a *analysis) sourceCount(i int) bool {
 	n := a.nums[i]
 	for k := n.w1; k < len(a.ws) && k <= n.w1+3; k++ {
-		if reportWords.Has(a.ws[k].norm) {
+		if a.is(k, reportClass) {
 			return true
 		}
 		if a.ws[k].kind == text.Punct {

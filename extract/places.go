@@ -142,7 +142,7 @@ func governed(a *analysis, sn sentence, w int) bool {
 		return false
 	}
 	p := a.ws[w-1].norm
-	if locative[p] {
+	if a.is(w-1, locativeClass) {
 		switch {
 		case w-2 < sn.w0:
 			return true
@@ -157,7 +157,7 @@ func governed(a *analysis, sn sentence, w int) bool {
 		}
 		return true
 	}
-	if p == "the" && w-2 >= sn.w0 && locative[a.ws[w-2].norm] {
+	if p == "the" && w-2 >= sn.w0 && a.is(w-2, locativeClass) {
 		return true
 	}
 	return p == "of" && w-2 >= sn.w0 && placeNouns[a.ws[w-2].norm]
@@ -248,10 +248,10 @@ func actingCountry(a *analysis, p placeMention) bool {
 		return false
 	}
 	w := p.w0
-	if w > 0 && locative[a.ws[w-1].norm] {
+	if w > 0 && a.is(w-1, locativeClass) {
 		return false
 	}
-	return w < 2 || a.ws[w-1].norm != "the" || !locative[a.ws[w-2].norm]
+	return w < 2 || a.ws[w-1].norm != "the" || !a.is(w-2, locativeClass)
 }
 
 // otherPlace reports a mention in the document that is not p's country.

@@ -258,7 +258,7 @@ func dropTopics(a *analysis, ts []trigger) []trigger {
 
 func topicBefore(a *analysis, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if topicWords[a.ws[k].norm] {
+		if a.is(k, topicClass) {
 			return true
 		}
 		if a.ws[k].norm == "." || a.ws[k].norm == ";" {
@@ -357,7 +357,7 @@ func bestOf(ts []trigger, skipDevelopments bool) int {
 // dispersed at noon". Only an object ("police dispersed them") or a
 // passive ("were dispersed", "dispersed by police") makes an intervention.
 func selfDispersed(a *analysis, sn sentence, i int) bool {
-	if i > sn.w0 && passiveAux[a.ws[i-1].norm] {
+	if i > sn.w0 && a.is(i-1, passiveAuxClass) {
 		return false
 	}
 	if i+1 >= sn.w1 {
