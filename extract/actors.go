@@ -214,6 +214,37 @@ func isFunctionWord(n string) bool {
 	return false
 }
 
+// countryNames spells out the name of every actor with a "{country}" in
+// it for every country of the lexicon and for none, as actorName does:
+// names are read for every event, and a lookup by actor and country
+// spares building the same string again and again.
+func countryNames(lex *lexicon.Lexicon) map[*lexicon.Actor]map[string]string {
+	names := map[*lexicon.Actor]map[string]string{}
+	for i := range lex.Actors {
+		act := &lex.Actors[i]
+		if !strings.Contains(act.Name, "{country}") {
+			continue
+		}
+		byCountry := map[string]string{"": actorName(act, "")}
+		for _, c := range lex.Countries {
+			byCountry[c.Name] = actorName(act, c.Name)
+		}
+		names[act] = byCountry
+	}
+	return names
+}
+
+// actorName is the package function actorName, looked up in e.names
+// when it has the name.
+func (e *Engine) actorName(act *lexicon.Actor, country string) string {
+	if byCountry, ok := e.names[act]; ok {
+		if n, ok := byCountry[country]; ok {
+			return n
+		}
+	}
+	return actorName(act, country)
+}
+
 // actorName fills the "{country}" of a generic actor name, or drops it
 // when the country is unknown.
 func actorName(act *lexicon.Actor, country string) string {

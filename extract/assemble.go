@@ -217,7 +217,7 @@ func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used 
 			continue
 		}
 		if n, noun, ok := countBefore(a, sn, x, used); ok {
-			ev.Count, ev.CountNoun = &n, noun
+			ev.Count, ev.CountNoun = intp(n), noun // not &n, which would put every n tried on the heap
 			break
 		}
 	}
@@ -341,7 +341,8 @@ func inheritSubject(prev []*draft, d *draft) {
 // shelling.
 func otherDate(a *analysis, sn sentence, p *draft) bool {
 	for _, d := range a.dates {
-		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && d.d.Resolved && !d.statement && d.d.ISO() != p.ev.EventDate {
+		var b [10]byte
+		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && d.d.Resolved && !d.statement && string(appendISO(b[:0], d.d.Start)) != p.ev.EventDate {
 			return true
 		}
 	}
@@ -437,7 +438,7 @@ func (e *Engine) claimant(a *analysis, sn sentence, p *draft) {
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
 		if m.w1 <= claim && m.role != sponsor && isArmed(m.actor) && m.actor.Type != "state" && m.actor.Country != "*" {
-			p.ev.Actor1, p.ev.Inter1 = actorName(m.actor, p.ev.Country), m.actor.Inter
+			p.ev.Actor1, p.ev.Inter1 = e.actorName(m.actor, p.ev.Country), m.actor.Inter
 			p.named1 = true
 			return
 		}

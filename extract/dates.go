@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"time"
+
 	"github.com/sitrep/sitrep"
 )
 
@@ -88,24 +90,54 @@ func setDate(a *analysis, ev *sitrep.Event, d dateMention, ok bool) {
 	if ok {
 		ev.DateText = d.m.Text
 		ev.TimePrecision = d.d.Precision
-		ev.EventDate = d.d.ISO()
-		ev.EventDateEnd = d.d.EndISO()
+		ev.EventDate, ev.EventDateEnd = "", ""
+		if d.d.Resolved { // as d.d.ISO() and d.d.EndISO(), one string when they agree
+			ev.EventDate = isoDay(d.d.Start)
+			ev.EventDateEnd = ev.EventDate
+			if !sameDay(d.d.Start, d.d.End) {
+				ev.EventDateEnd = isoDay(d.d.End)
+			}
+		}
 		return
 	}
 	if !a.hasPub {
 		return
 	}
+	if a.pubDay == "" {
+		a.pubDay = isoDay(a.pub)
+	}
 	// A threat or plan nobody dated was made public the day of the report.
 	if !ev.Occurred() && ev.Modality != sitrep.ModalityReported {
-		day := a.pub.Format("2006-01-02")
-		ev.EventDate, ev.EventDateEnd, ev.TimePrecision = day, day, 1
+		ev.EventDate, ev.EventDateEnd, ev.TimePrecision = a.pubDay, a.pubDay, 1
 		return
 	}
 	// Nothing in the text dates the event: it happened recently, on or
 	// before publication, not necessarily on the day. ACLED codes such an
 	// event on the day of the report with time precision 2.
-	day := a.pub.Format("2006-01-02")
-	ev.EventDate, ev.EventDateEnd, ev.TimePrecision = day, day, 2
+	ev.EventDate, ev.EventDateEnd, ev.TimePrecision = a.pubDay, a.pubDay, 2
+}
+
+// isoDay is t.Format("2006-01-02"), which every event calls for two
+// dates, without Format's general layout machinery and its buffer.
+func isoDay(t time.Time) string {
+	var b [10]byte
+	return string(appendISO(b[:0], t))
+}
+
+// appendISO appends t as "2006-01-02", as t.Format would write it.
+func appendISO(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02") // Format's own rules for odd years
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+}
+
+func sameDay(s, e time.Time) bool {
+	y1, m1, d1 := s.Date()
+	y2, m2, d2 := e.Date()
+	return y1 == y2 && m1 == m2 && d1 == d2
 }
 
 // earlierResolved reports a resolved date before word w.

@@ -33,6 +33,7 @@ type analysis struct {
 	re           *reuse          // memory the stages reuse from document to document
 	classes      []class         // the engine's, by word id (see analysis.is)
 	mainCountry  string
+	pubDay       string // pub as "2006-01-02", once an event needs it
 	placeCountry string // the country most place mentions lie in
 }
 

@@ -47,8 +47,9 @@ type Engine struct {
 	classes   []class     // by vocabulary id: the word lists a word is in
 	actorOf   []int
 	countryOf []countryRef
-	pool      sync.Pool                 // *scratch buffers, so a document costs few allocations
-	generic   map[string]*lexicon.Actor // "Protesters", "Police Forces", … → the generic actor of the event's country
+	pool      sync.Pool                            // *scratch buffers, so a document costs few allocations
+	generic   map[string]*lexicon.Actor            // "Protesters", "Police Forces", … → the generic actor of the event's country
+	names     map[*lexicon.Actor]map[string]string // actorName of a "{country}" actor by country, filled in for the lexicon's countries
 
 	methodTrigger map[string]*lexicon.Trigger // sub-event type → the entry a launch verb turns a blast into
 }
@@ -84,6 +85,7 @@ func New(opts Options) (*Engine, error) {
 		}
 	}
 	e.methodTrigger = methodTriggers(lex)
+	e.names = countryNames(lex)
 	e.generic = map[string]*lexicon.Actor{}
 	for _, prefix := range []string{"Protesters", "Rioters", "Civilians", "Police Forces", "Military Forces", "Unidentified Armed Group", "Government"} {
 		if a := e.genericActor(prefix); a != nil {

@@ -100,7 +100,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	for i := range ms {
 		m := &ms[i]
 		if m.role == sponsor {
-			sponsors = append(sponsors, actorName(m.actor, ev.Country))
+			sponsors = append(sponsors, e.actorName(m.actor, ev.Country))
 		}
 		if m.role != principal || p1 != nil && m.actor == p1.actor || m == p1 || victim != nil {
 			continue
@@ -195,7 +195,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			break
 		}
 		if x1.act != nil && !typ(x1, "protesters", "civilians", "state", "external") {
-			sponsors = append(sponsors, actorName(x1.act, ev.Country))
+			sponsors = append(sponsors, e.actorName(x1.act, ev.Country))
 		}
 		x1 = g("Protesters")
 		x2 = party{}
@@ -279,10 +279,10 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	ev.Actor1, ev.Inter1, ev.Actor2, ev.Inter2 = "", 0, "", 0
 	d.named1, d.named2 = x1.m != nil, x2.m != nil
 	if x1.act != nil {
-		ev.Actor1, ev.Inter1 = partyName(x1, ev.Country), interOf(x1.act, ev.Country)
+		ev.Actor1, ev.Inter1 = e.partyName(x1, ev.Country), interOf(x1.act, ev.Country)
 	}
 	if x2.act != nil {
-		ev.Actor2, ev.Inter2 = partyName(x2, ev.Country), interOf(x2.act, ev.Country)
+		ev.Actor2, ev.Inter2 = e.partyName(x2, ev.Country), interOf(x2.act, ev.Country)
 		if ev.Actor2 == ev.Actor1 {
 			ev.Actor2, ev.Inter2 = "", 0
 		}

@@ -36,11 +36,11 @@ func armedVictims(ms []mention, cs []casualty) bool {
 }
 
 // partyName is the ACLED-style name of an actor in an event in country.
-func partyName(p party, country string) string {
+func (e *Engine) partyName(p party, country string) string {
 	if p.m != nil && p.m.name != "" {
 		return p.m.name
 	}
-	n := actorName(p.act, country)
+	n := e.actorName(p.act, country)
 	if p.m != nil && p.m.prefix != "" {
 		n = p.m.prefix + " " + n
 	}
