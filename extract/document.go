@@ -165,10 +165,14 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
 	a.ws = appendWords(sc.ws[:0], a.toks)
 	sc.toks, sc.ws = a.toks, a.ws
-	for i := range a.ws {
+	// Backwards, so that each word's start bits can look at the id of
+	// the word after it.
+	var next int32
+	for i := len(a.ws) - 1; i >= 0; i-- {
 		w := &a.ws[i]
 		w.id = e.vtab.id(w.norm)
-		w.starts = e.startsOf(w)
+		w.starts = e.startsOf(w, next)
+		next = w.id
 	}
 	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
 	for _, sp := range sc.spans {

@@ -7,6 +7,7 @@
 package extract
 
 import (
+	"math/bits"
 	"sync"
 
 	"github.com/sitrep/sitrep"
@@ -43,6 +44,7 @@ type Engine struct {
 	vocab     vocab       // every word the dictionaries use, shared by their tries
 	vtab      *vocabTable // vocab for the per-word lookup, built once the tries are done
 	startBits []uint8     // by vocabulary id: the trie.bit of every dictionary with a phrase starting with the word
+	tries     [5]*trie    // the dictionaries' tries, by the index of their bit
 	headed    []*trie     // the dictionaries with phrases starting with a prefix ("ambush*")
 	classes   []class     // by vocabulary id: the word lists a word is in
 	actorOf   []int
@@ -116,6 +118,7 @@ func New(opts Options) (*Engine, error) {
 	e.startBits = make([]uint8, len(e.vocab)+1)
 	for i, d := range dicts {
 		d.t.bit = 1 << i
+		e.tries[i] = &d.t
 		for id, ok := range d.t.first {
 			if ok {
 				e.startBits[id] |= d.t.bit
@@ -130,14 +133,20 @@ func New(opts Options) (*Engine, error) {
 }
 
 // startsOf returns the bits of the dictionaries whose phrases may start
-// at w, whose id is set: scanning a sentence against a dictionary then
-// passes over the other words with one test each, the work of looking
-// them up done once for all five dictionaries.
-func (e *Engine) startsOf(w *word) uint8 {
+// at w, whose id is set, followed by a word of id next: scanning a
+// sentence against a dictionary then passes over the other words with
+// one test each, the work of looking them up done once for all five
+// dictionaries.
+func (e *Engine) startsOf(w *word, next int32) uint8 {
 	if w.kind == text.Punct {
 		return 0
 	}
-	m := e.startBits[w.id]
+	var m uint8
+	for b := e.startBits[w.id]; b != 0; b &= b - 1 {
+		if t := e.tries[bits.TrailingZeros8(b)]; t.mayContinue(w.id, next) {
+			m |= t.bit
+		}
+	}
 	for _, t := range e.headed {
 		if t.root.heads.mayHave(w.norm) {
 			m |= t.bit

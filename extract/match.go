@@ -91,6 +91,13 @@ type trie struct {
 	root  node
 	vocab vocab
 	first []bool // by vocabulary id: some phrase starts with this word
+	// follow is, by vocabulary id of a first word, a 64-bit filter of the
+	// ids of the words its phrases continue with, all ones when a phrase
+	// may end at the first word or continue other than by a whole word
+	// (prefix, gap). Common words start phrases ("the", "in", "a") but
+	// are mostly followed by words none continues with: the filter turns
+	// those away before a walk (see mayContinue).
+	follow []uint64
 	// bit is the trie's bit in word.starts, which the engine sets once per
 	// word for all its dictionaries; 0 for a trie scanned without it.
 	bit uint8
@@ -101,12 +108,22 @@ type trie struct {
 // every trie sharing the vocabulary are added.
 func (t *trie) finish() {
 	t.first = make([]bool, len(t.vocab)+1)
+	t.follow = make([]uint64, len(t.vocab)+1)
 	t.root.dense = make([]*node, len(t.vocab)+1)
 	for id, c := range t.root.next {
 		t.first[id] = true
 		t.root.dense[id] = c
 	}
 	t.root.compact()
+	for id, c := range t.root.next {
+		if len(c.vals) > 0 || len(c.prefix) > 0 || c.gap != nil {
+			t.follow[id] = ^uint64(0)
+			continue
+		}
+		for _, k := range c.keys {
+			t.follow[id] |= followBit(k)
+		}
+	}
 	t.root.heads = nil
 	if len(t.root.prefix) > 0 {
 		t.root.heads = &headSet{}
@@ -155,6 +172,18 @@ func (n *node) child(id int32) *node {
 		return n.kids[i]
 	}
 	return nil
+}
+
+// followBit is the bit of word id in a follow filter.
+func followBit(id int32) uint64 { return 1 << (uint32(id) * 0x9E3779B1 >> 26) }
+
+// mayContinue reports whether a phrase starting with word id, which some
+// phrase starts with, may match when the next word has id next (0 for
+// none, or a word no phrase uses): false means no walk from there can
+// succeed.
+func (t *trie) mayContinue(id, next int32) bool {
+	f := t.follow[id]
+	return f == ^uint64(0) || next != 0 && f&followBit(next) != 0
 }
 
 // mayStart reports whether a phrase can start at w.
