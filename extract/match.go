@@ -11,11 +11,14 @@ import (
 // word is one matching unit: a token, or a part of a hyphenated token
 // ("US-led" → "US", "led"), with a possessive "'s" dropped from its norm so
 // that "Iraq's" matches "Iraq". Offsets stay those of the original text.
+//
+// The small fields come last, packed together, so that a word fills one
+// 64-byte cache line: documents are scanned word by word many times.
 type word struct {
-	id         int32 // the norm's index in the engine's vocabulary, 0 if no phrase uses it
 	text, norm string
 	start, end int
-	tok        int // index of the token it came from
+	tok        int   // index of the token it came from
+	id         int32 // the norm's index in the engine's vocabulary, 0 if no phrase uses it
 	kind       text.Kind
 	starts     uint8 // bit per engine dictionary (trie.bit) whose phrases may start here
 }

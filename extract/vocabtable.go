@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // vocabTable is the vocabulary laid out for the one lookup every word of
 // every document makes. A 4096-bit filter turns most words that no
 // dictionary uses away; the others probe an open-addressing table of
@@ -23,10 +25,25 @@ func newVocabTable(v vocab) *vocabTable {
 		size *= 2
 	}
 	t := &vocabTable{mask: uint32(size - 1), slots: make([]uint16, size), words: make([]string, len(v)+1)}
+	// The words are copied into one string in id order: the lexicon's
+	// strings lie scattered over the heap, and the comparison that ends
+	// most lookups would otherwise miss the cache on each.
+	byID := make([]string, len(v)+1) // ids run from 1 to len(v)
+	var arena strings.Builder
+	for w, id := range v {
+		byID[id] = w
+	}
+	for _, w := range byID {
+		arena.WriteString(w)
+	}
+	all, off := arena.String(), 0
+	for id, w := range byID {
+		t.words[id] = all[off : off+len(w)]
+		off += len(w)
+	}
 	for w, id := range v {
 		h := vocabHash(w)
 		t.filter[(h>>20)&63] |= 1 << ((h >> 26) & 63)
-		t.words[id] = w
 		for h &= t.mask; t.slots[h] != 0; h = (h + 1) & t.mask {
 		}
 		t.slots[h] = uint16(id)
