@@ -45,7 +45,7 @@ type Engine struct {
 	vtab      *vocabTable // vocab for the per-word lookup, built once the tries are done
 	startBits []uint8     // by vocabulary id: the trie.bit of every dictionary with a phrase starting with the word
 	tries     [5]*trie    // the dictionaries' tries, by the index of their bit
-	headed    []*trie     // the dictionaries with phrases starting with a prefix ("ambush*")
+	heads     headIndex   // the prefix edges ("ambush*") at the roots of all dictionaries
 	classes   []class     // by vocabulary id: the word lists a word is in
 	actorOf   []int
 	countryOf []countryRef
@@ -124,8 +124,8 @@ func New(opts Options) (*Engine, error) {
 				e.startBits[id] |= d.t.bit
 			}
 		}
-		if d.t.root.heads != nil {
-			e.headed = append(e.headed, &d.t)
+		for _, pe := range d.t.root.prefix {
+			e.heads.add(pe.p, d.t.bit)
 		}
 	}
 	e.vtab = newVocabTable(e.vocab)
@@ -147,9 +147,31 @@ func (e *Engine) startsOf(w *word, next int32) uint8 {
 			m |= t.bit
 		}
 	}
-	for _, t := range e.headed {
-		if t.root.heads.mayHave(w.norm) {
-			m |= t.bit
+	return m | e.heads.mayStart(w.norm)
+}
+
+// headIndex is the headSets of the dictionaries' roots in one table, so
+// that a word is tried against every dictionary's prefix edges with at
+// most three hashed loads rather than three per dictionary: the test runs
+// for every word of every document.
+type headIndex struct {
+	lens uint8       // bit n set: some edge is keyed by its first n bytes, n = min(len, 3)
+	bits [4096]uint8 // by headKey: the trie.bit of every dictionary with such an edge
+}
+
+func (x *headIndex) add(p string, bit uint8) {
+	n := min(len(p), 3)
+	x.lens |= 1 << n
+	x.bits[headKey(p, n)] |= bit
+}
+
+// mayStart returns the bits of the dictionaries that may have a prefix
+// edge matching w at their root; a bit clear means none does.
+func (x *headIndex) mayStart(w string) uint8 {
+	var m uint8
+	for n := 1; n <= 3 && n <= len(w); n++ {
+		if x.lens&(1<<n) != 0 {
+			m |= x.bits[headKey(w, n)]
 		}
 	}
 	return m
