@@ -339,7 +339,7 @@ func apposition(a *analysis, sn sentence, p, i, j int) bool {
 func (e *Engine) actorHits(a *analysis, sn sentence) []hit {
 	c := &a.actorCache
 	if !c.ok || c.w0 != sn.w0 || c.w1 != sn.w1 {
-		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.ws, sn.w0, sn.w1)
+		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.ws, a.starts, sn.w0, sn.w1)
 		c.w0, c.w1, c.ok = sn.w0, sn.w1, true
 	}
 	return c.hits

@@ -16,6 +16,7 @@ type analysis struct {
 	s      string
 	toks   []text.Token
 	ws     []word
+	starts []uint8 // by word: the bits of the engine's dictionaries whose phrases may start there (Engine.startsOf)
 	sents  []sentence
 	nums   []number
 	used   []bool // per number: already read as a casualty figure
@@ -81,6 +82,7 @@ type scratch struct {
 	a         analysis
 	toks      []text.Token
 	ws        []word
+	starts    []uint8
 	sents     []sentence
 	firstWord []int
 	nums      []number
@@ -165,13 +167,15 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
 	a.ws = appendWords(sc.ws[:0], a.toks)
 	sc.toks, sc.ws = a.toks, a.ws
+	a.starts = grow(sc.starts, len(a.ws))
+	sc.starts = a.starts
 	// Backwards, so that each word's start bits can look at the id of
 	// the word after it.
 	var next int32
 	for i := len(a.ws) - 1; i >= 0; i-- {
 		w := &a.ws[i]
 		w.id = e.vtab.id(w.norm)
-		w.starts = e.startsOf(w, next)
+		a.starts[i] = e.startsOf(w, next)
 		next = w.id
 	}
 	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
@@ -239,7 +243,7 @@ func isHeadline(s string, sn sentence) bool {
 func (e *Engine) findCountries(a *analysis) []countryHit {
 	out := a.re.countries[:0]
 	defer func() { a.re.countries = out }()
-	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.ws, 0, len(a.ws))
+	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.ws, a.starts, 0, len(a.ws))
 	a.re.ctryHits, a.re.ctryIDs = hits, ids
 	for _, h := range hits {
 		ref := e.countryOf[h.ids[0]]

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,7 +22,6 @@ type word struct {
 	tok        int   // index of the token it came from
 	id         int32 // the norm's index in the engine's vocabulary, 0 if no phrase uses it
 	kind       text.Kind
-	starts     uint8 // bit per engine dictionary (trie.bit) whose phrases may start here
 }
 
 // words turns tokens into matching units.
@@ -101,8 +102,9 @@ type trie struct {
 	// are mostly followed by words none continues with: the filter turns
 	// those away before a walk (see mayContinue).
 	follow []uint64
-	// bit is the trie's bit in word.starts, which the engine sets once per
-	// word for all its dictionaries; 0 for a trie scanned without it.
+	// bit is the trie's bit in the start bits the engine sets once per word
+	// for all its dictionaries (see Engine.startsOf); 0 for a trie scanned
+	// without them.
 	bit uint8
 }
 
@@ -395,17 +397,26 @@ type hit struct {
 // scan finds phrases left to right, longest first, without overlaps.
 // exact, when set, holds per id the texts a case-sensitive phrase must
 // match. All hits share one id buffer.
-func (t *trie) scan(ws []word, from, to int, exact [][]string) []hit {
-	out, _ := t.scanAppend(nil, nil, ws, from, to, exact)
+// starts, when set, holds per word the engine's start bits, which t.bit
+// selects from.
+func (t *trie) scan(ws []word, starts []uint8, from, to int, exact [][]string) []hit {
+	out, _ := t.scanAppend(nil, nil, ws, starts, from, to, exact)
 	return out
 }
 
 // scanAppend is scan appending to out and buf, so that a caller scanning
 // sentence after sentence reuses their memory. The hits' ids point into
 // the returned buf.
-func (t *trie) scanAppend(out []hit, buf []int32, ws []word, from, to int, exact [][]string) ([]hit, []int32) {
+func (t *trie) scanAppend(out []hit, buf []int32, ws []word, starts []uint8, from, to int, exact [][]string) ([]hit, []int32) {
+	if t.bit == 0 {
+		starts = nil
+	}
 	for i := from; i < to; {
-		if t.bit != 0 && ws[i].starts&t.bit == 0 || t.bit == 0 && (ws[i].kind == text.Punct || t.first != nil && !t.mayStart(&ws[i])) {
+		if starts != nil {
+			if i = nextStart(starts, i, to, t.bit); i == to {
+				break
+			}
+		} else if ws[i].kind == text.Punct || t.first != nil && !t.mayStart(&ws[i]) {
 			i++
 			continue
 		}
@@ -430,6 +441,24 @@ func (t *trie) scanAppend(out []hit, buf []int32, ws []word, from, to int, exact
 		i++
 	}
 	return out, buf
+}
+
+// nextStart returns the first index in [i, to) whose start bits include
+// bit, or to. Eight words are tested at a time: most words start no
+// phrase of a given dictionary.
+func nextStart(starts []uint8, i, to int, bit uint8) int {
+	mask := uint64(bit) * 0x0101010101010101
+	for ; i+8 <= to; i += 8 {
+		if v := binary.LittleEndian.Uint64(starts[i:]) & mask; v != 0 {
+			return i + bits.TrailingZeros64(v)/8
+		}
+	}
+	for ; i < to; i++ {
+		if starts[i]&bit != 0 {
+			return i
+		}
+	}
+	return to
 }
 
 // exactMatch reports whether words [start, end) are exactly ex, or ex is
@@ -474,13 +503,14 @@ func (d *dict) add(phrase string) int32 {
 }
 
 // scan finds the dictionary's phrases in ws[from:to].
-func (d *dict) scan(ws []word, from, to int) []hit {
-	return d.t.scan(ws, from, to, d.exact)
+// starts, when set, are the engine's start bits of ws.
+func (d *dict) scan(ws []word, starts []uint8, from, to int) []hit {
+	return d.t.scan(ws, starts, from, to, d.exact)
 }
 
 // scanAppend is scan reusing out and buf (see trie.scanAppend).
-func (d *dict) scanAppend(out []hit, buf []int32, ws []word, from, to int) ([]hit, []int32) {
-	return d.t.scanAppend(out, buf, ws, from, to, d.exact)
+func (d *dict) scanAppend(out []hit, buf []int32, ws []word, starts []uint8, from, to int) ([]hit, []int32) {
+	return d.t.scanAppend(out, buf, ws, starts, from, to, d.exact)
 }
 
 // startsAt reports whether fn accepts one of the ids (and the end word)

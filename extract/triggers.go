@@ -275,7 +275,7 @@ func topicBefore(a *analysis, i int) bool {
 func (e *Engine) documentTypes(a *analysis, types map[string]bool) map[string]bool {
 	clear(types)
 	for _, sn := range a.sents {
-		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, sn.w0, sn.w1)
+		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, a.starts, sn.w0, sn.w1)
 	}
 	for _, h := range a.trigHits {
 		if backgroundDoc(a, h.start) {
