@@ -278,11 +278,9 @@ func (e *Engine) documentTypes(a *analysis, types map[string]bool) map[string]bo
 		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, a.starts, sn.w0, sn.w1)
 	}
 	for _, h := range a.trigHits {
-		if backgroundDoc(a, h.start) {
-			continue
-		}
 		for _, id := range h.ids {
-			if t := e.lex.Triggers[id]; t.Needs == "" && t.Priority >= 40 {
+			// The context is read only for a trigger that would add a type.
+			if t := &e.lex.Triggers[id]; t.Needs == "" && t.Priority >= 40 && !types[t.EventType] && !backgroundDoc(a, h.start) {
 				types[t.EventType] = true
 			}
 		}
