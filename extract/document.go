@@ -82,6 +82,7 @@ type scratch struct {
 	a         analysis
 	toks      []text.Token
 	ws        []word
+	parts     []text.Token // the parts of a hyphenated token, by appendWords
 	starts    []uint8
 	sents     []sentence
 	firstWord []int
@@ -165,7 +166,7 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	defer func() { sc.sents, sc.nums, sc.dates = a.sents, a.nums, a.dates }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
-	a.ws = appendWords(sc.ws[:0], a.toks)
+	a.ws, sc.parts = appendWords(sc.ws[:0], a.toks, sc.parts)
 	sc.toks, sc.ws = a.toks, a.ws
 	a.starts = grow(sc.starts, len(a.ws))
 	sc.starts = a.starts

@@ -167,12 +167,31 @@ func (x *headIndex) add(p string, bit uint8) {
 
 // mayStart returns the bits of the dictionaries that may have a prefix
 // edge matching w at their root; a bit clear means none does.
+//
+// The keys of w's first one, two and three bytes are built one from the
+// other, as headKey would build each.
 func (x *headIndex) mayStart(w string) uint8 {
+	if len(w) == 0 {
+		return 0
+	}
 	var m uint8
-	for n := 1; n <= 3 && n <= len(w); n++ {
-		if x.lens&(1<<n) != 0 {
-			m |= x.bits[headKey(w, n)]
-		}
+	k := uint32(w[0])
+	if x.lens&(1<<1) != 0 {
+		m |= x.bits[headMix(k, 1)]
+	}
+	if len(w) < 2 {
+		return m
+	}
+	k |= uint32(w[1]) << 8
+	if x.lens&(1<<2) != 0 {
+		m |= x.bits[headMix(k, 2)]
+	}
+	if len(w) < 3 {
+		return m
+	}
+	k |= uint32(w[2]) << 16
+	if x.lens&(1<<3) != 0 {
+		m |= x.bits[headMix(k, 3)]
 	}
 	return m
 }

@@ -25,15 +25,21 @@ type word struct {
 }
 
 // words turns tokens into matching units.
-func words(toks []text.Token) []word { return appendWords(nil, toks) }
+func words(toks []text.Token) []word {
+	ws, _ := appendWords(nil, toks, nil)
+	return ws
+}
 
-// appendWords appends the matching units of toks to ws.
-func appendWords(ws []word, toks []text.Token) []word {
-	var parts []text.Token // reused from one hyphenated token to the next
-	for i, t := range toks {
+// appendWords appends the matching units of toks to ws. parts is memory
+// for the parts of hyphenated tokens, returned for the next call to
+// reuse.
+func appendWords(ws []word, toks []text.Token, parts []text.Token) ([]word, []text.Token) {
+	ws = slices.Grow(ws, len(toks))
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind == text.Word && strings.IndexByte(t.Text, '-') > 0 {
-			if parts = text.AppendHyphenParts(parts[:0], t); len(parts) == 0 {
-				parts = append(parts, t)
+			if parts = text.AppendHyphenParts(parts[:0], *t); len(parts) == 0 {
+				parts = append(parts, *t)
 			}
 			for _, p := range parts {
 				ws = append(ws, word{text: p.Text, norm: stripPossessive(p.Norm), start: p.Start, end: p.End, tok: i, kind: p.Kind})
@@ -42,7 +48,7 @@ func appendWords(ws []word, toks []text.Token) []word {
 		}
 		ws = append(ws, word{text: t.Text, norm: stripPossessive(t.Norm), start: t.Start, end: t.End, tok: i, kind: t.Kind})
 	}
-	return ws
+	return ws, parts
 }
 
 func stripPossessive(s string) string {
@@ -230,12 +236,15 @@ type headSet struct {
 }
 
 func headKey(w string, n int) uint32 {
-	k := uint32(n) << 24
+	var k uint32
 	for i := 0; i < n; i++ {
 		k |= uint32(w[i]) << (8 * i)
 	}
-	return k * 0x9E3779B1 >> 20
+	return headMix(k, n)
 }
+
+// headMix hashes the first n bytes of a word, packed into k, to 12 bits.
+func headMix(k uint32, n int) uint32 { return (k | uint32(n)<<24) * 0x9E3779B1 >> 20 }
 
 func (s *headSet) add(p string) {
 	n := min(len(p), 3)
