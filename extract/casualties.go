@@ -378,6 +378,17 @@ func singleVictim(a *analysis, sn sentence, i, j int) bool {
 	return false
 }
 
+// kindIndex numbers the casualty kinds a tally counts, -1 for another.
+func kindIndex(kind string) int {
+	switch kind {
+	case "killed":
+		return 0
+	case "injured":
+		return 1
+	}
+	return -1
+}
+
 // fatalities sums up the casualty figures of one event: the largest death
 // figure (two figures in one sentence usually restate each other), and
 // the largest injury figure.
@@ -394,26 +405,30 @@ type tally struct {
 func tallyOf(cs []casualty) tally {
 	var t tally
 	summary := false
-	update := map[string]bool{}
-	for _, c := range cs {
+	// By kindIndex: some figure of the kind is an update; every figure of
+	// the kind is a perpetrator's claim.
+	var update [2]bool
+	claimedOnly := [2]bool{true, true}
+	for i := range cs {
+		c := &cs[i]
 		if c.kind == "killed" && c.summary {
 			summary = true
 		}
-		if c.update {
-			update[c.kind] = true
+		if k := kindIndex(c.kind); k >= 0 {
+			update[k] = update[k] || c.update
+			claimedOnly[k] = claimedOnly[k] && c.claimed
 		}
 	}
-	claimedOnly := map[string]bool{"killed": true, "injured": true}
-	for _, c := range cs {
-		if !c.claimed {
-			claimedOnly[c.kind] = false
+	for i := range cs {
+		c := &cs[i]
+		k := kindIndex(c.kind)
+		if k < 0 {
+			continue // counted nowhere
 		}
-	}
-	for _, c := range cs {
-		if update[c.kind] && !c.update {
+		if update[k] && !c.update {
 			continue // an updated toll replaces the figures before it
 		}
-		if c.claimed && !claimedOnly[c.kind] {
+		if c.claimed && !claimedOnly[k] {
 			continue // a perpetrator's boast yields to any other source
 		}
 		switch c.kind {
