@@ -15,6 +15,10 @@ const (
 	negatorClass
 	topicClass
 	locativeClass
+	updateVerbClass
+	putVerbClass
+	notPeopleClass
+	labelClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -30,6 +34,10 @@ var classLists = []struct {
 	{negatorClass, negators},
 	{topicClass, topicWords},
 	{locativeClass, locative},
+	{updateVerbClass, updateVerbs},
+	{putVerbClass, putVerbs},
+	{notPeopleClass, notPeople},
+	{labelClass, labelWords},
 }
 
 // addClasses interns the words of every class list and returns the

@@ -93,16 +93,16 @@ var labelWords = map[string]bool{"battalion": true, "brigade": true, "division":
 // followed by a unit or a thing, not a label, not the complement of
 // another noun ("the head of 100 households").
 func (a *analysis) peopleCount(i int) bool {
-	n := a.nums[i]
-	if !countable(n) {
+	n := &a.nums[i]
+	if !countable(*n) {
 		return false
 	}
-	if n.w1 < len(a.ws) && notPeople[a.ws[n.w1].norm] {
+	if n.w1 < len(a.ws) && a.is(n.w1, notPeopleClass) {
 		return false
 	}
 	if n.w0 > 0 {
 		prev := a.ws[n.w0-1].norm
-		if labelWords[prev] {
+		if a.is(n.w0-1, labelClass) {
 			return false
 		}
 		if prev == "of" && n.w0 > 1 && a.ws[n.w0-2].kind == text.Word {

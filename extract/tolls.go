@@ -45,7 +45,7 @@ func (e *Engine) updatedTolls(a *analysis, sn sentence, used []bool) ([]casualty
 		if ws[k].norm == "to" || ws[k].norm == "at" {
 			k--
 		}
-		if !updateVerbs[ws[k].norm] || used[ni] || !countable(n) || !a.peopleCount(ni) {
+		if !a.is(k, updateVerbClass) || used[ni] || !countable(n) || !a.peopleCount(ni) {
 			continue
 		}
 		kind, start := e.tollKind(a, sn, k)
@@ -80,7 +80,7 @@ func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualt
 		}
 		k := -1
 		for j := at - 1; j >= sn.w0 && j >= at-7; j-- {
-			if putVerbs[ws[j].norm] {
+			if a.is(j, putVerbClass) {
 				k = j
 				break
 			}
