@@ -43,7 +43,7 @@ type Engine struct {
 
 	vocab     vocab       // every word the dictionaries use, shared by their tries
 	vtab      *vocabTable // vocab for the per-word lookup, built once the tries are done
-	startBits []uint8     // by vocabulary id: the trie.bit of every dictionary with a phrase starting with the word
+	startBits []startBits // by vocabulary id
 	tries     [5]*trie    // the dictionaries' tries, by the index of their bit
 	heads     headIndex   // the prefix edges ("ambush*") at the roots of all dictionaries
 	classes   []class     // by vocabulary id: the word lists a word is in
@@ -55,6 +55,13 @@ type Engine struct {
 
 	methodTrigger map[string]*lexicon.Trigger // sub-event type → the entry a launch verb turns a blast into
 }
+
+// startBits are, for a word of the vocabulary, the trie.bit of every
+// dictionary with a phrase starting with the word (first), and of every
+// dictionary with a prefix edge at its root the word may match (heads):
+// for words with an id, the prefix filter runs once in New rather than
+// per occurrence.
+type startBits struct{ first, heads uint8 }
 
 type countryRef struct {
 	country int  // index in lex.Countries
@@ -115,18 +122,21 @@ func New(opts Options) (*Engine, error) {
 		d.t.finish()
 	}
 	e.classes = addClasses(e.vocab)
-	e.startBits = make([]uint8, len(e.vocab)+1)
+	e.startBits = make([]startBits, len(e.vocab)+1)
 	for i, d := range dicts {
 		d.t.bit = 1 << i
 		e.tries[i] = &d.t
 		for id, ok := range d.t.first {
 			if ok {
-				e.startBits[id] |= d.t.bit
+				e.startBits[id].first |= d.t.bit
 			}
 		}
 		for _, pe := range d.t.root.prefix {
 			e.heads.add(pe.p, d.t.bit)
 		}
+	}
+	for w, id := range e.vocab {
+		e.startBits[id].heads = e.heads.mayStart(w)
 	}
 	e.vtab = newVocabTable(e.vocab)
 	return e, nil
@@ -141,13 +151,17 @@ func (e *Engine) startsOf(w *word, next int32) uint8 {
 	if w.kind == text.Punct {
 		return 0
 	}
-	var m uint8
-	for b := e.startBits[w.id]; b != 0; b &= b - 1 {
+	if w.id == 0 {
+		return e.heads.mayStart(w.norm)
+	}
+	sb := e.startBits[w.id]
+	m := sb.heads
+	for b := sb.first; b != 0; b &= b - 1 {
 		if t := e.tries[bits.TrailingZeros8(b)]; t.mayContinue(w.id, next) {
 			m |= t.bit
 		}
 	}
-	return m | e.heads.mayStart(w.norm)
+	return m
 }
 
 // headIndex is the headSets of the dictionaries' roots in one table, so
