@@ -237,6 +237,9 @@ func countryNames(lex *lexicon.Lexicon) map[*lexicon.Actor]map[string]string {
 // actorName is the package function actorName, looked up in e.names
 // when it has the name.
 func (e *Engine) actorName(act *lexicon.Actor, country string) string {
+	if strings.IndexByte(act.Name, '{') < 0 {
+		return act.Name // no template: most actors, found without hashing
+	}
 	if byCountry, ok := e.names[act]; ok {
 		if n, ok := byCountry[country]; ok {
 			return n
