@@ -46,10 +46,8 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	if sc.docTypes == nil {
-		sc.docTypes = map[string]bool{}
-	}
 	a.docTypes = e.documentTypes(a, sc.docTypes)
+	sc.docTypes = a.docTypes
 	drafts := a.re.drafts[:0]
 	defer func() { a.re.drafts = drafts[:0] }()
 	for si, sn := range a.sents {

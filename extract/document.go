@@ -26,13 +26,13 @@ type analysis struct {
 	hasPub bool
 
 	countryHits  []countryHit
-	trigHits     []hit           // trigger phrases of every sentence
-	trigIDs      []int32         // the ids trigHits point into
-	actorCache   actorScan       // the actor phrases of the sentence scanned last
-	tsBuf        []trigger       // memory for the triggers of the sentence being read
-	docTypes     map[string]bool // event types with an unconditional trigger somewhere in the document
-	re           *reuse          // memory the stages reuse from document to document
-	classes      []class         // the engine's, by word id (see analysis.is)
+	trigHits     []hit     // trigger phrases of every sentence
+	trigIDs      []int32   // the ids trigHits point into
+	actorCache   actorScan // the actor phrases of the sentence scanned last
+	tsBuf        []trigger // memory for the triggers of the sentence being read
+	docTypes     []bool    // by type index (trigType): the type has an unconditional trigger somewhere in the document
+	re           *reuse    // memory the stages reuse from document to document
+	classes      []class   // the engine's, by word id (see analysis.is)
 	mainCountry  string
 	pubDay       string // pub as "2006-01-02", once an event needs it
 	placeCountry string // the country most place mentions lie in
@@ -89,7 +89,7 @@ type scratch struct {
 	nums      []number
 	textNums  []text.Number
 	spans     []text.Span
-	docTypes  map[string]bool
+	docTypes  []bool
 	used      []bool
 	dates     []dateMention
 	trigHits  []hit

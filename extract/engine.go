@@ -54,6 +54,8 @@ type Engine struct {
 	names     map[*lexicon.Actor]map[string]string // actorName of a "{country}" actor by country, filled in for the lexicon's countries
 
 	methodTrigger map[string]*lexicon.Trigger // sub-event type → the entry a launch verb turns a blast into
+	trigTypes     []trigType                  // by index in lex.Triggers
+	nTypes        int                         // the event types trigTypes number
 }
 
 // startBits are, for a word of the vocabulary, the trie.bit of every
@@ -94,6 +96,7 @@ func New(opts Options) (*Engine, error) {
 		}
 	}
 	e.methodTrigger = methodTriggers(lex)
+	e.trigTypes, e.nTypes = trigTypes(lex.Triggers)
 	e.names = countryNames(lex)
 	e.generic = map[string]*lexicon.Actor{}
 	for _, prefix := range []string{"Protesters", "Rioters", "Civilians", "Police Forces", "Military Forces", "Unidentified Armed Group", "Government"} {

@@ -27,7 +27,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 		}
 		for _, id := range h.ids {
 			t := &e.lex.Triggers[id]
-			if t.Needs != "" && (!a.docTypes[t.Needs] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
+			if tt := e.trigTypes[id]; tt.needs != 0 && (!a.docTypes[tt.needs-1] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
 				continue
 			}
 			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) {
@@ -270,9 +270,11 @@ func topicBefore(a *analysis, i int) bool {
 
 // documentTypes collects the event types that have an unconditional
 // trigger in the document, for triggers that need one ("tear gas" counts
-// only where there is a protest). It fills types, cleared first, which
-// the caller reuses from document to document.
-func (e *Engine) documentTypes(a *analysis, types map[string]bool) map[string]bool {
+// only where there is a protest), as flags by type index (see trigType).
+// It fills types, cleared first, which the caller reuses from document
+// to document.
+func (e *Engine) documentTypes(a *analysis, types []bool) []bool {
+	types = grow(types, e.nTypes)
 	clear(types)
 	for _, sn := range a.sents {
 		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, a.starts, sn.w0, sn.w1)
@@ -280,12 +282,45 @@ func (e *Engine) documentTypes(a *analysis, types map[string]bool) map[string]bo
 	for _, h := range a.trigHits {
 		for _, id := range h.ids {
 			// The context is read only for a trigger that would add a type.
-			if t := &e.lex.Triggers[id]; t.Needs == "" && t.Priority >= 40 && !types[t.EventType] && !backgroundDoc(a, h.start) {
-				types[t.EventType] = true
+			if tt := e.trigTypes[id]; tt.unconditional && !types[tt.typ] && !backgroundDoc(a, h.start) {
+				types[tt.typ] = true
 			}
 		}
 	}
 	return types
+}
+
+// trigType is what documentTypes and sentenceTriggers ask of a trigger
+// entry, with the event types numbered: a few bytes per trigger, read
+// for every trigger found, where the entry itself spans two cache lines
+// and the types would be hashed.
+type trigType struct {
+	typ           uint16 // index of EventType
+	needs         uint16 // index of Needs plus one, 0 for none
+	unconditional bool   // no Needs, and a priority of 40 or more: the trigger licenses its type
+}
+
+// trigTypes numbers the event types the triggers name or need and
+// returns the trigType of every trigger, with the number of types.
+func trigTypes(ts []lexicon.Trigger) ([]trigType, int) {
+	index := map[string]uint16{}
+	number := func(typ string) uint16 {
+		i, ok := index[typ]
+		if !ok {
+			i = uint16(len(index))
+			index[typ] = i
+		}
+		return i
+	}
+	out := make([]trigType, len(ts))
+	for i := range ts {
+		t := &ts[i]
+		out[i] = trigType{typ: number(t.EventType), unconditional: t.Needs == "" && t.Priority >= 40}
+		if t.Needs != "" {
+			out[i].needs = number(t.Needs) + 1
+		}
+	}
+	return out, len(index)
 }
 
 // tier groups priorities into bands. Within the top band present in a
