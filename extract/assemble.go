@@ -295,7 +295,8 @@ func countBefore(a *analysis, sn sentence, t trigger, used []bool) (int, string,
 
 // dateWord reports whether word k is inside a date mention.
 func dateWord(a *analysis, k int) bool {
-	for _, d := range a.dates {
+	for di := range a.dates {
+		d := &a.dates[di]
 		if k >= d.w0 && k < d.w1 {
 			return true
 		}
@@ -338,7 +339,8 @@ func inheritSubject(prev []*draft, d *draft) {
 // event's: "The war erupted in April, killing …" is no toll of Saturday's
 // shelling.
 func otherDate(a *analysis, sn sentence, p *draft) bool {
-	for _, d := range a.dates {
+	for di := range a.dates {
+		d := &a.dates[di]
 		var b [10]byte
 		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && d.d.Resolved && !d.statement && string(appendISO(b[:0], d.d.Start)) != p.ev.EventDate {
 			return true
@@ -397,12 +399,14 @@ func (e *Engine) referredEvent(a *analysis, sn sentence, ts []trigger, drafts []
 			return nil
 		}
 	}
-	for _, d := range a.dates {
+	for di := range a.dates {
+		d := &a.dates[di]
 		if d.w0 >= sn.w0 && d.w1 <= sn.w1 && !d.statement {
 			return nil
 		}
 	}
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if p.w0 >= sn.w0 && p.w1 <= sn.w1 && p.w0 > t.w0 {
 			return nil // "the fighting in Kidal": maybe another place
 		}

@@ -18,7 +18,8 @@ func eventDate(a *analysis, si int, t int, m sitrep.Modality) (dateMention, bool
 	sn := a.sents[si]
 	spoken := m == sitrep.ModalityThreatened || m == sitrep.ModalityPlanned || m == sitrep.ModalityDenied
 	bi, bd := -1, 1<<30
-	for i, d := range a.dates {
+	for i := range a.dates {
+		d := &a.dates[i]
 		if d.w0 < sn.w0 || d.w1 > sn.w1 {
 			continue
 		}
@@ -142,7 +143,8 @@ func sameDay(s, e time.Time) bool {
 
 // earlierResolved reports a resolved date before word w.
 func earlierResolved(a *analysis, w int) bool {
-	for _, d := range a.dates {
+	for di := range a.dates {
+		d := &a.dates[di]
 		if d.w1 <= w && d.d.Resolved {
 			return true
 		}
@@ -154,7 +156,8 @@ func earlierResolved(a *analysis, w int) bool {
 // before word t and is closed by a comma — "On 6 March 2022, …",
 // "Security measures: On 15 January, …" — or -1.
 func openingDate(a *analysis, sn sentence, t int) int {
-	for i, d := range a.dates {
+	for i := range a.dates {
+		d := &a.dates[i]
 		if d.w0 < sn.w0 || d.w1 > t || d.statement {
 			continue
 		}

@@ -122,7 +122,8 @@ func multiCountryTally(a *analysis, sn sentence) bool {
 // t0 ("Sunday's drone strike", "last week's attack"): an event named by
 // when it happened has happened, whatever is planned about it.
 func datedBefore(a *analysis, sn sentence, t0 int) bool {
-	for _, d := range a.dates {
+	for di := range a.dates {
+		d := &a.dates[di]
 		if d.w1 > t0 || d.w0 < sn.w0 || t0-d.w1 > 2 {
 			continue
 		}

@@ -31,7 +31,7 @@ var sourceNouns = map[string]bool{"officials": true, "official": true, "police":
 
 // government reports a capital named as its government: "Washington
 // condemned", "Moscow said", "Kyiv did not comment".
-func government(a *analysis, p placeMention) bool {
+func government(a *analysis, p *placeMention) bool {
 	return p.Place.Code == "PPLC" && p.w1 < len(a.ws) && speechVerbs[a.ws[p.w1].norm]
 }
 
@@ -39,7 +39,7 @@ func government(a *analysis, p placeMention) bool {
 // where the event happened: "Security forces in Quetta said on Sunday that
 // gunmen had shot dead seven labourers near the town of Turbat", "local
 // officials told Reuters from Bamako".
-func sourcePlace(a *analysis, sn sentence, p placeMention) bool {
+func sourcePlace(a *analysis, sn sentence, p *placeMention) bool {
 	w := p.w0
 	if w-2 >= sn.w0 && a.ws[w-1].norm == "in" && sourceNouns[a.ws[w-2].norm] && p.w1 < sn.w1 && speechVerbs[a.ws[p.w1].norm] {
 		return true
@@ -64,7 +64,7 @@ var clauseWords = map[string]bool{"as": true, "while": true, "whereas": true, "b
 // trigger is not judged: "On 11 February, in Monterrey, while working in
 // a workshop, two men were shot" is fronted and holds for the whole
 // sentence.
-func otherClause(a *analysis, t int, p placeMention) bool {
+func otherClause(a *analysis, t int, p *placeMention) bool {
 	for k := t + 1; k < p.w0; k++ {
 		if clauseWords[a.ws[k].norm] && a.ws[k-1].norm == "," {
 			return true
@@ -102,7 +102,7 @@ var areaWords = map[string]bool{"district": true, "township": true, "county": tr
 // ownerNotPlace reports a country or region named as an owner — "Russia's
 // defence ministry", "Iraq's government", "Ukraine's military" — which
 // says who acts, not where.
-func ownerNotPlace(a *analysis, p placeMention) bool {
+func ownerNotPlace(a *analysis, p *placeMention) bool {
 	return p.Precision >= 3 && ownerAt(a, p.w1)
 }
 
@@ -171,7 +171,8 @@ func governed(a *analysis, sn sentence, w int) bool {
 // document's first town, else its first place.
 func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 	bi, bs := -1, -1<<30
-	for i, p := range a.places {
+	for i := range a.places {
+		p := &a.places[i]
 		if p.w0 < sn.w0 || p.w1 > sn.w1 || ownerNotPlace(a, p) || actingCountry(a, p) && otherPlace(a, p) {
 			continue
 		}
@@ -226,14 +227,16 @@ func eventPlace(a *analysis, sn sentence, t int) (placeMention, bool) {
 // document's first town in its main country, else its first place that
 // is not a country acting ("The U.S. military said").
 func documentPlace(a *analysis) (placeMention, bool) {
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if p.Precision < 3 && (a.placeCountry == "" || p.Place.Country == a.placeCountry) {
-			return p, true
+			return *p, true
 		}
 	}
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if !actingCountry(a, p) || !otherPlace(a, p) {
-			return p, true
+			return *p, true
 		}
 	}
 	return placeMention{}, false
@@ -243,7 +246,7 @@ func documentPlace(a *analysis) (placeMention, bool) {
 // word governs — "The U.S. military said", "UK officials", "US jets":
 // reporting names a country by its initials when it acts, and writes
 // "in the United States" or "in the US" when something happens there.
-func actingCountry(a *analysis, p placeMention) bool {
+func actingCountry(a *analysis, p *placeMention) bool {
 	if p.Place.Code != "PCLI" || !acronym(p.Text) {
 		return false
 	}
@@ -255,8 +258,9 @@ func actingCountry(a *analysis, p placeMention) bool {
 }
 
 // otherPlace reports a mention in the document that is not p's country.
-func otherPlace(a *analysis, p placeMention) bool {
-	for _, o := range a.places {
+func otherPlace(a *analysis, p *placeMention) bool {
+	for pi := range a.places {
+		o := &a.places[pi]
 		if o.Place.Country != p.Place.Country {
 			return true
 		}
@@ -335,7 +339,7 @@ func contradicted(a *analysis, i int) bool {
 
 // destination reports whether p ends a route ("from X to p", "from X
 // until p") that starts at an earlier place of the sentence.
-func destination(a *analysis, sn sentence, p placeMention) bool {
+func destination(a *analysis, sn sentence, p *placeMention) bool {
 	if p.w0 <= sn.w0 {
 		return false
 	}
@@ -344,7 +348,8 @@ func destination(a *analysis, sn sentence, p placeMention) bool {
 	default:
 		return false
 	}
-	for _, o := range a.places {
+	for pi := range a.places {
+		o := &a.places[pi]
 		if o.w0 > sn.w0 && o.w0 < p.w0 && a.ws[o.w0-1].norm == "from" {
 			return true
 		}
@@ -411,7 +416,8 @@ const countryPenalty = 1000
 // one stray "San Jose" does not move an event to Costa Rica.
 func placeCountry(a *analysis) string {
 	votes := map[string]int{}
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if p.Score >= lowScore && !actingCountry(a, p) {
 			votes[p.Place.Country] += 2
 			if c := p.Place.Code; c == "ADM1" || c == "ADM2" {
@@ -425,7 +431,8 @@ func placeCountry(a *analysis) string {
 		}
 	}
 	best, bv := "", 0
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if v := votes[p.Place.Country]; v > bv {
 			best, bv = p.Place.Country, v
 		}
@@ -436,7 +443,8 @@ func placeCountry(a *analysis) string {
 // placeAt reports a place mention covering words [w0, w1): a capital the
 // lexicon also lists as its country's name.
 func placeAt(a *analysis, w0, w1 int) bool {
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if p.w0 <= w0 && w1 <= p.w1 {
 			return true
 		}

@@ -81,12 +81,14 @@ func namedSubject(a *analysis, sn sentence, i int) (int, int, bool) {
 			return 0, 0, false
 		}
 	}
-	for _, d := range a.dates {
+	for di := range a.dates {
+		d := &a.dates[di]
 		if d.w0 < end && d.w1 > k {
 			return 0, 0, false
 		}
 	}
-	for _, p := range a.places {
+	for pi := range a.places {
+		p := &a.places[pi]
 		if p.w0 < end && p.w1 > k {
 			return 0, 0, false
 		}
