@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -92,6 +93,7 @@ type scratch struct {
 	docTypes  []bool
 	used      []bool
 	dates     []dateMention
+	places    []placeMention
 	trigHits  []hit
 	trigIDs   []int32
 	actorHits []hit
@@ -210,9 +212,13 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	a.countryHits = e.findCountries(a)
 	a.mainCountry = mainCountry(a.countryHits)
 	if e.geo != nil {
-		for _, pm := range e.geo.Geoparse(a.s, e.hint(a)) {
-			a.places = append(a.places, placeMention{PlaceMention: pm, w0: a.wordAt(pm.Start), w1: a.wordAt(pm.End)})
+		pms := e.geo.Geoparse(a.s, e.hint(a))
+		a.places = slices.Grow(sc.places[:0], len(pms))
+		for i := range pms {
+			pm := &pms[i]
+			a.places = append(a.places, placeMention{PlaceMention: *pm, w0: a.wordAt(pm.Start), w1: a.wordAt(pm.End)})
 		}
+		sc.places = a.places
 		a.placeCountry = placeCountry(a)
 	}
 	return a, nil
