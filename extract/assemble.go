@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
@@ -29,7 +30,7 @@ type draft struct {
 
 // Extract implements sitrep.Extractor.
 func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
-	if strings.TrimSpace(doc.Text) == "" {
+	if blank(doc.Text) {
 		return nil, nil
 	}
 	sc := e.pool.Get().(*scratch)
@@ -110,6 +111,16 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		out[i] = d.ev
 	}
 	return out, nil
+}
+
+// blank reports whether s is empty or all white space. Most documents
+// start with a letter: the test then reads one byte, not also the last
+// one, far from the start of a long text and not yet in the cache.
+func blank(s string) bool {
+	if s != "" && s[0] > ' ' && s[0] < utf8.RuneSelf {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 // groupByModality splits a sentence's triggers into clusters, one per
