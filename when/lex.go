@@ -104,12 +104,12 @@ func (p *parser) optYear(y *int, k int) int {
 }
 
 // phrase returns the longest phrase of table that starts at token k.
-func (p *parser) phrase(k int, table phraseTable) (string, int) {
-	if k >= len(p.toks) || !table.first.Has(p.toks[k].Norm) {
+func (p *parser) phrase(k int, table *phraseTable) (string, int) {
+	if p.flags(k)&table.bit == 0 {
 		return "", 0
 	}
 	best, bestLen := "", 0
-	for _, ph := range table.byFirst[p.toks[k].Norm] {
+	for _, ph := range table.byID[p.ids[k]] {
 		if len(ph.words) <= bestLen || k+len(ph.words) > len(p.toks) {
 			continue
 		}
@@ -159,3 +159,6 @@ func validDay(y, m, d int) bool {
 func daysIn(y int, m time.Month) int {
 	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
+
+// rangeSep reports whether token k joins the two ends of a range.
+func (p *parser) rangeSep(k int) bool { return p.flags(k)&fRangeSep != 0 }

@@ -12,6 +12,8 @@ import (
 // march by protesters", "they may attack" and "marched" are never dates.
 type parser struct {
 	toks []text.Token
+	// ids[i] is the vocab id of token i (see vocab).
+	ids []int16
 	// nextCore[i] is the index of the first token at or after i that can
 	// anchor a calendar date (a number, an ordinal, a month or weekday
 	// name), or len(toks). Calendar rules need one within a few tokens.
@@ -31,7 +33,7 @@ func (p *parser) norm(k int) string {
 // at parses the longest date expression that starts at token i and
 // returns it with the index after its last token.
 func (p *parser) at(i int) (expr, int, bool) {
-	if p.nextStart != nil && int(p.nextStart[i]) != i || p.nextStart == nil && !p.mayStart(i) {
+	if int(p.nextStart[i]) != i {
 		return expr{}, 0, false
 	}
 	rel, relEnd, relOK := p.relative(i)
@@ -48,7 +50,7 @@ func (p *parser) at(i int) (expr, int, bool) {
 // calendar parses the longest calendar expression (with its prefixes and
 // suffixes) or weekday at token i.
 func (p *parser) calendar(i int) (expr, int, bool) {
-	if p.nextCore != nil && int(p.nextCore[i]) > i+maxPrefix {
+	if int(p.nextCore[i]) > i+maxPrefix {
 		return expr{}, 0, false
 	}
 	// Prefixes: hedges, nights, parts of a month, prepositions.
@@ -61,35 +63,35 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 		if j >= len(p.toks) {
 			break
 		}
-		if !prefixWords.Has(p.toks[j].Norm) {
+		if p.flags(j)&fPrefix == 0 {
 			// Only a glued part ("mid-March") can still be a prefix.
 			if t := p.toks[j]; t.Kind != text.Word || strings.IndexByte(t.Norm, '-') < 0 {
 				break
 			}
 		}
-		if w, n := p.phrase(j, approxPhrases); n > 0 {
+		if w, n := p.phrase(j, &approxPhrases); n > 0 {
 			approx = w
 			j += n
 			continue
 		}
-		if _, n := p.phrase(j, weekPhrases); n > 0 {
+		if _, n := p.phrase(j, &weekPhrases); n > 0 {
 			weekOf = true
 			j += n
 			continue
 		}
-		if _, n := p.phrase(j, weekendPhrases); n > 0 {
+		if _, n := p.phrase(j, &weekendPhrases); n > 0 {
 			weekendOf = true
 			j += n
 			continue
 		}
-		if _, n := p.phrase(j, nightPhrases); n > 0 {
+		if _, n := p.phrase(j, &nightPhrases); n > 0 {
 			e.night = true
 			j += n
 			continue
 		}
 		// "early on Friday" is a preposition, "early March" a part.
-		wPart, nPart := p.phrase(j, partPhrases)
-		wPrep, nPrep := p.phrase(j, prepPhrases)
+		wPart, nPart := p.phrase(j, &partPhrases)
+		wPrep, nPrep := p.phrase(j, &prepPhrases)
 		if nPart > nPrep {
 			e.part = partOf[wPart]
 			j += nPart
@@ -205,7 +207,7 @@ func (p *parser) suffix(e expr, end int) (expr, int, bool) {
 			return e, k + 1, true
 		}
 	}
-	w, n := p.phrase(end+1, suffixPhrases)
+	w, n := p.phrase(end+1, &suffixPhrases)
 	if n == 0 || p.norm(end+1+n) != ")" {
 		return e, end, true
 	}

@@ -13,39 +13,134 @@ import (
 // calendar expression ("on or around the night of 3-4 March").
 const maxPrefix = 8
 
+// Word flags: what a word can be in a date expression. Every word any
+// rule compares a token with at a hot spot is in vocab with its flags,
+// so that indexCores looks each token up once and the rules then test
+// bits instead of hashing the token again and again.
+const (
+	fTrigger     uint32 = 1 << iota // can begin a date expression
+	fCapCore                        // month or weekday name: a core when capitalised
+	fLead                           // can stand before the core of a calendar date (see leadsToCore)
+	fRelKey                         // can end a relative expression
+	fRuleWord                       // appears in a relative rule, or is a count word
+	fLeadIn                         // may precede a relative expression ("in", "over")
+	fSmallNumber                    // a count word of smallNumbers
+	fRangeSep                       // joins the two ends of a range
+	fSeason                         // a season of seasons
+	// The first words of the phrase tables.
+	fApprox
+	fNight
+	fWeek
+	fWeekend
+	fPart
+	fPrep
+	fSuffix
+)
+
+// fPrefix marks the first words of all prefix phrases ("on", "around",
+// "the night of", "early"), so that the prefix loop costs one bit test
+// for a token that starts none.
+const fPrefix = fApprox | fNight | fWeek | fWeekend | fPart | fPrep
+
+// vocab numbers the words of vocabFlags. A word token's id is its Norm's
+// index in vocab, or -1; so is that of "-", the one other token that
+// any rule looks up (as a range separator). Numbers and other
+// punctuation have id -1 without a lookup.
+var (
+	vocab      = &text.WordSet{}
+	vocabFlags []uint32
+)
+
+// addWord puts w in vocab with the flags f (added to those it has) and
+// returns its id.
+func addWord(w string, f uint32) int {
+	id := vocab.Index(w)
+	if id < 0 {
+		vocab.Add(w)
+		id = vocab.Index(w)
+		vocabFlags = append(vocabFlags, 0)
+	}
+	vocabFlags[id] |= f
+	return id
+}
+
+// flags returns the vocab flags of token k, or 0 when it has none or k is
+// out of range.
+func (p *parser) flags(k int) uint32 {
+	if k < 0 || k >= len(p.ids) || p.ids[k] < 0 {
+		return 0
+	}
+	return vocabFlags[p.ids[k]]
+}
+
+// indexCores looks every token up in vocab and fills the indexes that let
+// Find jump from one possible start of a date to the next.
 func (p *parser) indexCores() {
 	n := len(p.toks)
-	if cap(p.nextCore) >= n+1 {
-		p.nextCore = p.nextCore[:n+1]
-	} else {
-		p.nextCore = make([]int32, n+1)
-	}
-	p.nextCore[n] = int32(n)
-	if cap(p.nextStart) >= n+1 {
-		p.nextStart = p.nextStart[:n+1]
-	} else {
-		p.nextStart = make([]int32, n+1)
-	}
-	p.nextStart[n] = int32(n)
+	p.ids = grow(p.ids, n)
+	p.nextCore = grow(p.nextCore, n+1)
+	p.nextStart = grow(p.nextStart, n+1)
+	p.nextCore[n], p.nextStart[n] = int32(n), int32(n)
+	nextKey := n      // the next token that can end a relative expression
+	leadCore := false // leadsToCore at i+1
 	for i := n - 1; i >= 0; i-- {
-		switch t := &p.toks[i]; {
-		case p.isCore(i):
+		p.ids[i] = -1
+		if t := &p.toks[i]; t.Kind == text.Word || t.Norm == "-" {
+			p.ids[i] = int16(vocab.Index(t.Norm))
+		}
+		f := p.flags(i)
+		core := p.isCore(i, f)
+		p.nextCore[i] = p.nextCore[i+1]
+		if core {
 			p.nextCore[i] = int32(i)
+		}
+		if f&fRelKey != 0 {
+			nextKey = i
+		}
+		if f&fLead == 0 {
+			leadCore = core
+		}
+		p.nextStart[i] = p.nextStart[i+1]
+		if p.mayStart(i, f, core, leadCore, nextKey) {
 			p.nextStart[i] = int32(i)
-		case t.Kind == text.Word && triggers.Has(t.Norm):
-			p.nextCore[i] = p.nextCore[i+1]
-			p.nextStart[i] = int32(i)
-		default:
-			p.nextCore[i] = p.nextCore[i+1]
-			p.nextStart[i] = p.nextStart[i+1]
 		}
 	}
 }
 
-// isCore reports whether token i is a number, an ordinal ("3rd", or
-// "third" before "of"), or a capitalised month or weekday name.
-func (p *parser) isCore(i int) bool {
-	t := p.toks[i]
+// mayStart reports whether a date expression can start at token i, given
+// its flags f, whether it is a core, whether it leads to a core (see
+// leadsToCore) and the next token that can end a relative expression.
+//
+// Every expression starts at a core (a number, an ordinal, a month or
+// weekday name, a glued part) or a trigger word. Most triggers ("the",
+// "in", "on", "a") start none, so two further checks turn them away
+// before any rule runs. A calendar expression reaches its core through
+// words of fLead only, and no further than maxPrefix tokens. A relative
+// expression ends with a word of fRelKey within maxRelative tokens of
+// its start (lead-in included).
+func (p *parser) mayStart(i int, f uint32, core, leadCore bool, nextKey int) bool {
+	if !core && (p.toks[i].Kind != text.Word || f&fTrigger == 0) {
+		return false
+	}
+	if leadCore && int(p.nextCore[i]) <= i+maxPrefix {
+		return true
+	}
+	return nextKey < i+maxRelative
+}
+
+// grow returns s resized to n, reusing its array when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// isCore reports whether token i, whose vocab flags are f, is a number,
+// an ordinal ("3rd", or "third" before "of"), a capitalised month or
+// weekday name, or a hyphenated word ("mid-March", "twenty-first").
+func (p *parser) isCore(i int, f uint32) bool {
+	t := &p.toks[i]
 	switch t.Kind {
 	case text.Numeral:
 		return true
@@ -56,14 +151,14 @@ func (p *parser) isCore(i int) bool {
 	if c := t.Norm[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if t.IsCap() && capCore.Has(t.Norm) {
+	if f&fCapCore != 0 && t.IsCap() {
 		return true
 	}
 	if strings.IndexByte(t.Norm, '-') > 0 {
-		return true // "mid-March", "twenty-first"
+		return true
 	}
 	if p.norm(i+1) == "of" {
-		_, ok := text.Ordinal(t)
+		_, ok := text.Ordinal(*t)
 		return ok
 	}
 	return false
@@ -88,7 +183,7 @@ func (p *parser) coreStart(j int) bool {
 	case "last", "this", "past", "previous", "the":
 		return j+1 < len(p.toks) && p.coreStart(j+1)
 	}
-	if _, ok := seasons[t.Norm]; ok {
+	if p.flags(j)&fSeason != 0 {
 		return true
 	}
 	if t.IsCap() {
@@ -103,71 +198,85 @@ func (p *parser) coreStart(j int) bool {
 	return ord
 }
 
-// triggers holds every word that can begin a date expression. Find
-// checks it first, so ordinary words cost one map lookup.
-var triggers = &text.WordSet{}
+// leadWords can stand between the start of a calendar expression and
+// its core, besides the words of the prefix phrases: the words the rules
+// of calendar.go read before the core ("the 3rd of March", "last Friday",
+// "the summer of 2022"). A calendar expression at token i thus needs the
+// first token from i on that is not a lead word to be a core (the
+// indexes call this "leading to a core"). TestSkippedTokensStartNoDate
+// checks that the skip is safe.
+var leadWords = strings.Fields("the last past previous this of")
 
 // capCore holds the capitalised words that anchor a date: month names and
 // abbreviations, weekdays and their possessives.
-var capCore = &text.WordSet{}
+var capCore = strings.Fields(`january february march april may june july august september october november december
+	jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// maxRelative is the most tokens a relative expression spans, lead-in
+// included; set by init.
+var maxRelative int
 
 func init() {
-	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-		"sept", "oct", "nov", "dec"} {
+	for _, m := range capCore {
 		if text.MonthOf(m) == 0 {
 			panic("when: " + m + " is not a month in package text")
 		}
-		capCore.Add(m)
+		addWord(m, fCapCore)
 	}
 	for w := range weekdays {
-		capCore.Add(w)
-		capCore.Add(w + "'s")
+		addWord(w, fCapCore|fTrigger)
+		addWord(w+"'s", fCapCore|fTrigger)
 	}
-}
-
-// prefixWords holds the first words of all prefix phrases ("on", "around",
-// "the night of", "early"), so that the prefix loop costs one lookup for
-// a token that starts none.
-var prefixWords = &text.WordSet{}
-
-func init() {
-	for _, t := range []phraseTable{approxPhrases, nightPhrases, weekPhrases, weekendPhrases, partPhrases, prepPhrases} {
-		for w := range t.byFirst {
-			triggers.Add(w)
-			prefixWords.Add(w)
+	for _, t := range []*phraseTable{&approxPhrases, &nightPhrases, &weekPhrases, &weekendPhrases, &partPhrases, &prepPhrases} {
+		for _, ps := range t.byFirst {
+			for _, ph := range ps {
+				for _, w := range ph.words {
+					addWord(w, fLead)
+				}
+			}
 		}
+		t.index(fTrigger)
+	}
+	suffixPhrases.index(0)
+	for _, w := range leadWords {
+		addWord(w, fLead)
+	}
+	for w := range seasons {
+		addWord(w, fLead|fTrigger|fSeason)
+	}
+	for _, w := range []string{"the", "last", "past", "previous", "this", "a", "an", "several"} {
+		addWord(w, fTrigger)
+	}
+	for w := range smallNumbers {
+		addWord(w, fTrigger|fSmallNumber|fRuleWord)
+	}
+	for w := range rangeSep {
+		addWord(w, fRangeSep)
+	}
+	for _, w := range relLeadIns {
+		addWord(w, fTrigger|fLeadIn)
+	}
+	for _, w := range []string{"few", "couple", "several"} {
+		addWord(w, fRuleWord)
 	}
 	for _, r := range relRules {
 		for _, w := range r.pat[0] {
-			triggers.Add(w)
+			addWord(w, fTrigger)
 		}
+		for _, alts := range r.pat {
+			for _, w := range alts {
+				addWord(w, fRuleWord)
+			}
+		}
+		for _, w := range r.pat[len(r.pat)-1] {
+			if w == "N" {
+				panic("when: a relative rule ends in a count")
+			}
+			addWord(w, fRelKey)
+		}
+		maxRelative = max(maxRelative, 1+r.span())
 	}
-	for w := range relLeadIns.All {
-		triggers.Add(w)
+	if len(vocabFlags) > 1<<15 {
+		panic("when: vocab ids do not fit int16")
 	}
-	for w := range weekdays {
-		triggers.Add(w)
-		triggers.Add(w + "'s")
-	}
-	for _, w := range []string{"the", "last", "past", "previous", "this", "a", "an", "several"} {
-		triggers.Add(w)
-	}
-	for w := range smallNumbers {
-		triggers.Add(w)
-	}
-	for w := range seasons {
-		triggers.Add(w)
-	}
-}
-
-// mayStart reports whether a date expression can start at token i: a
-// core token (number, ordinal, month or weekday name, glued part) or a
-// trigger word. It relies on indexCores having run.
-func (p *parser) mayStart(i int) bool {
-	if int(p.nextCore[i]) == i {
-		return true
-	}
-	t := p.toks[i]
-	return t.Kind == text.Word && triggers.Has(t.Norm)
 }
