@@ -100,6 +100,19 @@ func AppendTokens(dst []Token, s string) []Token {
 			i++
 			continue
 		}
+		if wordByte[c]&(bLetter|bDigit) != 0 {
+			if end, kind, upper, ok := scanASCIIWord(s, i); ok {
+				t := Token{Text: s[i:end], Norm: s[i:end], Start: i, End: end, Kind: kind}
+				if upper {
+					a := len(norms)
+					norms = appendLower(norms, t.Text)
+					spans = append(spans, normSpan{len(toks), a, len(norms)})
+				}
+				toks = append(toks, t)
+				i = end
+				continue
+			}
+		}
 		var r rune = rune(c)
 		size := 1
 		if c >= utf8.RuneSelf {
@@ -280,6 +293,77 @@ func decodeAt(s string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Byte classes for scanASCIIWord.
+const (
+	bLetter = 1 << iota // A-Z, a-z
+	bDigit              // 0-9
+	bUpper              // A-Z
+	bStop               // an ASCII byte that always ends a word: all but letters, digits and , . ' -
+)
+
+var wordByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = bLetter | bUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = bLetter
+		case '0' <= c && c <= '9':
+			t[c] = bDigit
+		case c == ',' || c == '.' || c == '\'' || c == '-':
+		default:
+			t[c] = bStop
+		}
+	}
+	return t
+}()
+
+// scanASCIIWord is scanWord for the common case, a run of ASCII letters
+// and digits ended by a byte that ends every word: it returns the end,
+// the kind and whether the run has upper-case letters. It gives up
+// (ok false) on the bytes where scanWord has a choice to make: separators
+// (, . ' -) that may continue the token, and non-ASCII bytes. A comma
+// after letters, and a full stop after two or more of them, end a word
+// in scanWord as well, so those are taken here too.
+func scanASCIIWord(s string, i int) (end int, kind Kind, upper, ok bool) {
+	var seen uint8
+	j := i
+	for j < len(s) {
+		b := wordByte[s[j]]
+		if b&(bLetter|bDigit) == 0 {
+			break
+		}
+		seen |= b
+		j++
+	}
+	if j < len(s) {
+		switch c := s[j]; {
+		case wordByte[c]&bStop != 0:
+		case c == ',' && seen&bLetter != 0:
+		case c == '.' && seen&bLetter != 0 && j-i > 1:
+		default:
+			return 0, 0, false, false
+		}
+	}
+	kind = Numeral
+	if seen&bLetter != 0 {
+		kind = Word
+	}
+	return j, kind, seen&bUpper != 0, true
+}
+
+// appendLower appends the ASCII text t to b in lower case.
+func appendLower(b []byte, t string) []byte {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // scanWord returns the end of the word or number starting at i and its kind.
