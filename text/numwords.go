@@ -70,7 +70,20 @@ var monthNames = map[string]int{
 // MonthOf returns the month (1..12) a folded month name or abbreviation
 // stands for, or 0. It does not check capitalisation: "may" is a month
 // here, so callers decide from context.
-func MonthOf(norm string) int { return monthNames[norm] }
+func MonthOf(norm string) int {
+	m, _ := monthOf.get(norm)
+	return m
+}
+
+// Lookups of the word lists of this file for the hot paths (see wordMap).
+var (
+	unitOf         = newWordMap(units)
+	scaleOf        = newWordMap(scales)
+	pluralOf       = newWordMap(plurals)
+	ordinalOf      = newWordMap(ordinals)
+	monthOf        = newWordMap(monthNames)
+	measureUnitSet = &newWordMap(measureUnits).set
+)
 
 // measureUnits are words after which a number measures time, distance,
 // weight, area or money, or counts occurrences ("three times"), rather

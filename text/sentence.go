@@ -259,7 +259,7 @@ func opensSentence(toks []Token, k int) bool {
 			if k+1 < len(toks) {
 				after = toks[k+1].Norm
 			}
-			return !allCaps && monthNames[t.Norm] == 0 && !weekdayNames[t.Norm] && after != "time"
+			return !allCaps && MonthOf(t.Norm) == 0 && !weekdayNames[t.Norm] && after != "time"
 		}
 		return false
 	}
