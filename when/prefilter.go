@@ -84,12 +84,22 @@ func (p *parser) indexCores() {
 	nextKey := n      // the next token that can end a relative expression
 	leadCore := false // leadsToCore at i+1
 	for i := n - 1; i >= 0; i-- {
-		p.ids[i] = -1
-		if t := &p.toks[i]; t.Kind == text.Word || t.Norm == "-" {
-			p.ids[i] = int16(vocab.Index(t.Norm))
+		t := &p.toks[i]
+		id, f, core := -1, uint32(0), false
+		switch t.Kind {
+		case text.Numeral:
+			core = true
+		case text.Word:
+			if id = vocab.Index(t.Norm); id >= 0 {
+				f = vocabFlags[id]
+			}
+			core = t.Norm[0] >= '0' && t.Norm[0] <= '9' || f&fCapCore != 0 && t.IsCap() || p.wordIsCore(i)
+		case text.Punct:
+			if t.Norm == "-" {
+				id, f = dashID, vocabFlags[dashID]
+			}
 		}
-		f := p.flags(i)
-		core := p.isCore(i, f)
+		p.ids[i] = int16(id)
 		p.nextCore[i] = p.nextCore[i+1]
 		if core {
 			p.nextCore[i] = int32(i)
@@ -136,24 +146,13 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n)
 }
 
-// isCore reports whether token i, whose vocab flags are f, is a number,
-// an ordinal ("3rd", or "third" before "of"), a capitalised month or
-// weekday name, or a hyphenated word ("mid-March", "twenty-first").
-func (p *parser) isCore(i int, f uint32) bool {
+// wordIsCore reports whether the word at token i is a core that
+// indexCores has not recognised yet: a hyphenated word ("mid-March",
+// "twenty-first") or an ordinal before "of" ("the third of March").
+// Numbers, words that start with a digit ("3rd") and capitalised month
+// and weekday names are cores too.
+func (p *parser) wordIsCore(i int) bool {
 	t := &p.toks[i]
-	switch t.Kind {
-	case text.Numeral:
-		return true
-	case text.Word:
-	default:
-		return false
-	}
-	if c := t.Norm[0]; c >= '0' && c <= '9' {
-		return true
-	}
-	if f&fCapCore != 0 && t.IsCap() {
-		return true
-	}
 	if strings.IndexByte(t.Norm, '-') > 0 {
 		return true
 	}
@@ -211,6 +210,9 @@ var leadWords = strings.Fields("the last past previous this of")
 // abbreviations, weekdays and their possessives.
 var capCore = strings.Fields(`january february march april may june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// dashID is the vocab id of "-", the one punctuation mark in vocab.
+var dashID int
 
 // maxRelative is the most tokens a relative expression spans, lead-in
 // included; set by init.
@@ -276,6 +278,7 @@ func init() {
 		}
 		maxRelative = max(maxRelative, 1+r.span())
 	}
+	dashID = addWord("-", 0)
 	if len(vocabFlags) > 1<<15 {
 		panic("when: vocab ids do not fit int16")
 	}
