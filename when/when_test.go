@@ -404,3 +404,15 @@ func TestISODayMatchesFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysInMatchesTime checks the month-length table against package
+// time, leap years included.
+func TestDaysInMatchesTime(t *testing.T) {
+	for _, y := range []int{-400, -100, -4, -1, 0, 1, 1900, 2000, 2022, 2024, 2100} {
+		for m := time.Month(0); m <= 13; m++ {
+			if got, want := daysIn(y, m), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Errorf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
+		}
+	}
+}
