@@ -59,7 +59,8 @@ func Numbers(s string, toks []Token) []Number { return AppendNumbers(nil, s, tok
 // document after document reuses one buffer.
 func AppendNumbers(out []Number, s string, toks []Token) []Number {
 	for i := 0; i < len(toks); {
-		if !mayStartNumber(toks, i) {
+		// Punctuation never starts a number: skip it without a call.
+		if k := toks[i].Kind; k != Numeral && k != Word || !mayStartNumber(toks, i) {
 			i++
 			continue
 		}
@@ -401,6 +402,23 @@ func groupSpace(gap string) bool {
 
 // parseDigits parses "90,000", "21" or "1.5".
 func parseDigits(t string) (f float64, isInt bool, ok bool) {
+	// Most figures are a few plain digits: read them without the string
+	// functions below.
+	if len(t) <= 15 {
+		n := int64(0)
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c < '0' || c > '9' {
+				return parseDigitsSlow(t)
+			}
+			n = n*10 + int64(c-'0')
+		}
+		return float64(n), true, len(t) > 0
+	}
+	return parseDigitsSlow(t)
+}
+
+func parseDigitsSlow(t string) (f float64, isInt bool, ok bool) {
 	clean := strings.ReplaceAll(t, ",", "")
 	if strings.Contains(clean, ".") {
 		f, err := strconv.ParseFloat(clean, 64)
