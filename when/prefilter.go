@@ -93,7 +93,7 @@ func (p *parser) indexCores() {
 			if id = vocab.Index(t.Norm); id >= 0 {
 				f = vocabFlags[id]
 			}
-			core = t.Norm[0] >= '0' && t.Norm[0] <= '9' || f&fCapCore != 0 && t.IsCap() || p.wordIsCore(i)
+			core = t.Norm[0] >= '0' && t.Norm[0] <= '9' || f&fCapCore != 0 && t.IsCap() || p.wordIsCore(i, id >= 0)
 		case text.Punct:
 			if t.Norm == "-" {
 				id, f = dashID, vocabFlags[dashID]
@@ -146,14 +146,16 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n)
 }
 
-// wordIsCore reports whether the word at token i is a core that
+// wordIsCore reports whether the word at token i, in vocab or not, is a core that
 // indexCores has not recognised yet: a hyphenated word ("mid-March",
 // "twenty-first") or an ordinal before "of" ("the third of March").
 // Numbers, words that start with a digit ("3rd") and capitalised month
 // and weekday names are cores too.
-func (p *parser) wordIsCore(i int) bool {
+func (p *parser) wordIsCore(i int, inVocab bool) bool {
 	t := &p.toks[i]
-	if strings.IndexByte(t.Norm, '-') > 0 {
+	// No word of vocab has a hyphen (see TestVocabWords), and a hyphen inside
+	// a word has a letter on each side: most words need no search.
+	if !inVocab && len(t.Norm) >= 3 && strings.IndexByte(t.Norm, '-') > 0 {
 		return true
 	}
 	if p.norm(i+1) == "of" {

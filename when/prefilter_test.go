@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/text"
@@ -109,4 +110,15 @@ func evalNotes(t *testing.T) []string {
 		notes = append(notes, r[col])
 	}
 	return notes
+}
+
+// TestVocabWords checks what wordIsCore assumes of vocab: that no word
+// but "-" has a hyphen.
+func TestVocabWords(t *testing.T) {
+	vocab.All(func(w string) bool {
+		if w != "-" && strings.Contains(w, "-") {
+			t.Errorf("vocab word %q has a hyphen", w)
+		}
+		return true
+	})
 }
