@@ -18,8 +18,10 @@ type parser struct {
 	// anchor a calendar date (a number, an ordinal, a month or weekday
 	// name), or len(toks). Calendar rules need one within a few tokens.
 	nextCore []int32
-	// nextStart[i] is the first token at or after i where mayStart holds,
-	// or len(toks): Find jumps from one to the next.
+	// may[i] says which rules may match at token i (see mayStart), and
+	// nextStart[i] is the first token at or after i where one may, or
+	// len(toks): Find jumps from one to the next.
+	may       []uint8
 	nextStart []int32
 }
 
@@ -33,11 +35,15 @@ func (p *parser) norm(k int) string {
 // at parses the longest date expression that starts at token i and
 // returns it with the index after its last token.
 func (p *parser) at(i int) (expr, int, bool) {
-	if int(p.nextStart[i]) != i {
-		return expr{}, 0, false
+	var rel, cal expr
+	var relEnd, calEnd int
+	var relOK, calOK bool
+	if p.may[i]&mayRelative != 0 {
+		rel, relEnd, relOK = p.relative(i)
 	}
-	rel, relEnd, relOK := p.relative(i)
-	cal, calEnd, calOK := p.calendar(i)
+	if p.may[i]&mayCalendar != 0 {
+		cal, calEnd, calOK = p.calendar(i)
+	}
 	switch {
 	case calOK && (!relOK || calEnd > relEnd):
 		return cal, calEnd, true

@@ -80,6 +80,7 @@ func (p *parser) indexCores() {
 	p.ids = grow(p.ids, n)
 	p.nextCore = grow(p.nextCore, n+1)
 	p.nextStart = grow(p.nextStart, n+1)
+	p.may = grow(p.may, n)
 	p.nextCore[n], p.nextStart[n] = int32(n), int32(n)
 	nextKey := n      // the next token that can end a relative expression
 	leadCore := false // leadsToCore at i+1
@@ -110,16 +111,23 @@ func (p *parser) indexCores() {
 		if f&fLead == 0 {
 			leadCore = core
 		}
+		p.may[i] = p.mayStart(i, f, core, leadCore, nextKey)
 		p.nextStart[i] = p.nextStart[i+1]
-		if p.mayStart(i, f, core, leadCore, nextKey) {
+		if p.may[i] != 0 {
 			p.nextStart[i] = int32(i)
 		}
 	}
 }
 
-// mayStart reports whether a date expression can start at token i, given
-// its flags f, whether it is a core, whether it leads to a core (see
-// leadsToCore) and the next token that can end a relative expression.
+// Which rules may match at a token (parser.may).
+const (
+	mayCalendar uint8 = 1 << iota
+	mayRelative
+)
+
+// mayStart returns which rules may match at token i, given its flags f,
+// whether it is a core, whether it leads to a core (see leadWords) and
+// the next token that can end a relative expression.
 //
 // Every expression starts at a core (a number, an ordinal, a month or
 // weekday name, a glued part) or a trigger word. Most triggers ("the",
@@ -128,14 +136,18 @@ func (p *parser) indexCores() {
 // words of fLead only, and no further than maxPrefix tokens. A relative
 // expression ends with a word of fRelKey within maxRelative tokens of
 // its start (lead-in included).
-func (p *parser) mayStart(i int, f uint32, core, leadCore bool, nextKey int) bool {
+func (p *parser) mayStart(i int, f uint32, core, leadCore bool, nextKey int) uint8 {
 	if !core && (p.toks[i].Kind != text.Word || f&fTrigger == 0) {
-		return false
+		return 0
 	}
+	var m uint8
 	if leadCore && int(p.nextCore[i]) <= i+maxPrefix {
-		return true
+		m |= mayCalendar
 	}
-	return nextKey < i+maxRelative
+	if nextKey < i+maxRelative {
+		m |= mayRelative
+	}
+	return m
 }
 
 // grow returns s resized to n, reusing its array when it is large enough.
