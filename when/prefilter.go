@@ -76,16 +76,19 @@ func (p *parser) flags(k int) uint32 {
 // indexCores looks every token up in vocab and fills the indexes that let
 // Find jump from one possible start of a date to the next.
 func (p *parser) indexCores() {
-	n := len(p.toks)
-	p.ids = grow(p.ids, n)
-	p.nextCore = grow(p.nextCore, n+1)
-	p.nextStart = grow(p.nextStart, n+1)
-	p.may = grow(p.may, n)
-	p.nextCore[n], p.nextStart[n] = int32(n), int32(n)
-	nextKey := n      // the next token that can end a relative expression
-	leadCore := false // leadsToCore at i+1
+	toks := p.toks
+	n := len(toks)
+	// Locals, not p's fields, in the loop: the compiler cannot tell that
+	// the stores into the slices leave p alone, and would reload them.
+	ids, may := grow(p.ids, n), grow(p.may, n)
+	nextCore, nextStart := grow(p.nextCore, n+1), grow(p.nextStart, n+1)
+	p.ids, p.may, p.nextCore, p.nextStart = ids, may, nextCore, nextStart
+	nextCore[n], nextStart[n] = int32(n), int32(n)
+	core1, start1 := int32(n), int32(n) // nextCore[i+1], nextStart[i+1]
+	nextKey := n                        // the next token that can end a relative expression
+	leadCore := false                   // leadsToCore at i+1
 	for i := n - 1; i >= 0; i-- {
-		t := &p.toks[i]
+		t := &toks[i]
 		id, f, core := -1, uint32(0), false
 		switch t.Kind {
 		case text.Numeral:
@@ -100,22 +103,23 @@ func (p *parser) indexCores() {
 				id, f = dashID, vocabFlags[dashID]
 			}
 		}
-		p.ids[i] = int16(id)
-		p.nextCore[i] = p.nextCore[i+1]
+		ids[i] = int16(id)
 		if core {
-			p.nextCore[i] = int32(i)
+			core1 = int32(i)
 		}
+		nextCore[i] = core1
 		if f&fRelKey != 0 {
 			nextKey = i
 		}
 		if f&fLead == 0 {
 			leadCore = core
 		}
-		p.may[i] = p.mayStart(i, f, core, leadCore, nextKey)
-		p.nextStart[i] = p.nextStart[i+1]
-		if p.may[i] != 0 {
-			p.nextStart[i] = int32(i)
+		m := mayStart(t, i, f, core, leadCore, int(core1), nextKey)
+		may[i] = m
+		if m != 0 {
+			start1 = int32(i)
 		}
+		nextStart[i] = start1
 	}
 }
 
@@ -125,9 +129,9 @@ const (
 	mayRelative
 )
 
-// mayStart returns which rules may match at token i, given its flags f,
-// whether it is a core, whether it leads to a core (see leadWords) and
-// the next token that can end a relative expression.
+// mayStart returns which rules may match at token i, t, given its flags
+// f, whether it is a core, whether it leads to a core (see leadWords),
+// the next core and the next token that can end a relative expression.
 //
 // Every expression starts at a core (a number, an ordinal, a month or
 // weekday name, a glued part) or a trigger word. Most triggers ("the",
@@ -136,12 +140,12 @@ const (
 // words of fLead only, and no further than maxPrefix tokens. A relative
 // expression ends with a word of fRelKey within maxRelative tokens of
 // its start (lead-in included).
-func (p *parser) mayStart(i int, f uint32, core, leadCore bool, nextKey int) uint8 {
-	if !core && (p.toks[i].Kind != text.Word || f&fTrigger == 0) {
+func mayStart(t *text.Token, i int, f uint32, core, leadCore bool, nextCore, nextKey int) uint8 {
+	if !core && (t.Kind != text.Word || f&fTrigger == 0) {
 		return 0
 	}
 	var m uint8
-	if leadCore && int(p.nextCore[i]) <= i+maxPrefix {
+	if leadCore && nextCore <= i+maxPrefix {
 		m |= mayCalendar
 	}
 	if nextKey < i+maxRelative {
