@@ -4,6 +4,7 @@
 package when
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/text"
@@ -97,7 +98,7 @@ func (p *parser) indexCores() {
 			if id = vocab.Index(t.Norm); id >= 0 {
 				f = vocabFlags[id]
 			}
-			core = t.Norm[0] >= '0' && t.Norm[0] <= '9' || f&fCapCore != 0 && t.IsCap() || p.wordIsCore(i, id >= 0)
+			core = t.Norm[0] >= '0' && t.Norm[0] <= '9' || f&fCapCore != 0 && t.IsCap() || p.wordIsCore(i)
 		case text.Punct:
 			if t.Norm == "-" {
 				id, f = dashID, vocabFlags[dashID]
@@ -162,17 +163,24 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n)
 }
 
-// wordIsCore reports whether the word at token i, in vocab or not, is a core that
-// indexCores has not recognised yet: a hyphenated word ("mid-March",
-// "twenty-first") or an ordinal before "of" ("the third of March").
-// Numbers, words that start with a digit ("3rd") and capitalised month
-// and weekday names are cores too.
-func (p *parser) wordIsCore(i int, inVocab bool) bool {
+// wordIsCore reports whether the word at token i is a core that
+// indexCores has not recognised yet: a part glued to a month or year
+// ("mid-March", "early-2022") or an ordinal before "of" ("the third of
+// March", "the twenty-first of May"). Numbers, words that start with a
+// digit ("3rd") and capitalised month and weekday names are cores too.
+//
+// Other hyphenated words ("Saudi-led", "sit-in") are no cores: the
+// calendar rules read a hyphenated word only as a glued part or an
+// ordinal before "of". (They may still stand where a calendar parse
+// that fails gives up; that changes nothing.)
+func (p *parser) wordIsCore(i int) bool {
 	t := &p.toks[i]
-	// No word of vocab has a hyphen (see TestVocabWords), and a hyphen inside
-	// a word has a letter on each side: most words need no search.
-	if !inVocab && len(t.Norm) >= 3 && strings.IndexByte(t.Norm, '-') > 0 {
-		return true
+	if gluedFirst[t.Norm[0]] {
+		for _, g := range gluedParts {
+			if strings.HasPrefix(t.Norm, g) {
+				return true
+			}
+		}
 	}
 	if p.norm(i+1) == "of" {
 		_, ok := text.Ordinal(*t)
@@ -180,6 +188,13 @@ func (p *parser) wordIsCore(i int, inVocab bool) bool {
 	}
 	return false
 }
+
+// gluedParts are the parts that calendar reads glued to a month or year,
+// with their hyphen ("mid-"), and gluedFirst marks their first bytes.
+var (
+	gluedParts []string
+	gluedFirst [256]bool
+)
 
 // coreStart reports whether a calendar date or weekday can start at
 // token j: a number, an ordinal, a month or weekday name, or "last",
@@ -297,6 +312,13 @@ func init() {
 		maxRelative = max(maxRelative, 1+r.span())
 	}
 	dashID = addWord("-", 0)
+	for w := range partOf {
+		if !strings.Contains(w, " ") {
+			gluedParts = append(gluedParts, w+"-")
+			gluedFirst[w[0]] = true
+		}
+	}
+	slices.Sort(gluedParts)
 	if len(vocabFlags) > 1<<15 {
 		panic("when: vocab ids do not fit int16")
 	}
