@@ -21,7 +21,7 @@ const maxPrefix = 8
 const (
 	fTrigger     uint32 = 1 << iota // can begin a date expression
 	fCapCore                        // month or weekday name: a core when capitalised
-	fLead                           // can stand before the core of a calendar date (see leadsToCore)
+	fLead                           // can stand before the core of a calendar date (see leadWords)
 	fRelKey                         // can end a relative expression
 	fRuleWord                       // appears in a relative rule, or is a count word
 	fLeadIn                         // may precede a relative expression ("in", "over")
@@ -87,7 +87,7 @@ func (p *parser) indexCores() {
 	nextCore[n], nextStart[n] = int32(n), int32(n)
 	core1, start1 := int32(n), int32(n) // nextCore[i+1], nextStart[i+1]
 	nextKey := n                        // the next token that can end a relative expression
-	leadCore := false                   // leadsToCore at i+1
+	leadCore := false                   // whether token i+1 leads to a core (see leadWords)
 	for i := n - 1; i >= 0; i-- {
 		t := &toks[i]
 		id, f, core := -1, uint32(0), false
@@ -98,7 +98,11 @@ func (p *parser) indexCores() {
 			if id = vocab.Index(t.Norm); id >= 0 {
 				f = vocabFlags[id]
 			}
-			core = t.Norm[0] >= '0' && t.Norm[0] <= '9' || f&fCapCore != 0 && t.IsCap() || p.wordIsCore(i)
+			// A number-like word ("3rd"), a month or weekday name, a
+			// glued part ("mid-March") or an ordinal before "of".
+			c := t.Norm[0]
+			core = c >= '0' && c <= '9' || f&fCapCore != 0 && t.IsCap() || gluedFirst[c] && gluedPart(t.Norm) ||
+				i+1 < n && toks[i+1].Norm == "of" && isOrdinal(t)
 		case text.Punct:
 			if t.Norm == "-" {
 				id, f = dashID, vocabFlags[dashID]
@@ -163,30 +167,28 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n)
 }
 
-// wordIsCore reports whether the word at token i is a core that
-// indexCores has not recognised yet: a part glued to a month or year
-// ("mid-March", "early-2022") or an ordinal before "of" ("the third of
-// March", "the twenty-first of May"). Numbers, words that start with a
-// digit ("3rd") and capitalised month and weekday names are cores too.
+// gluedPart reports whether the word w is a part glued to a month or
+// year ("mid-March", "early-2022"). Such words are cores, as are words
+// that start with a digit ("3rd"), capitalised month and weekday names
+// and ordinals before "of" ("the third of March", "the twenty-first of
+// May").
 //
 // Other hyphenated words ("Saudi-led", "sit-in") are no cores: the
 // calendar rules read a hyphenated word only as a glued part or an
 // ordinal before "of". (They may still stand where a calendar parse
 // that fails gives up; that changes nothing.)
-func (p *parser) wordIsCore(i int) bool {
-	t := &p.toks[i]
-	if gluedFirst[t.Norm[0]] {
-		for _, g := range gluedParts {
-			if strings.HasPrefix(t.Norm, g) {
-				return true
-			}
+func gluedPart(w string) bool {
+	for _, g := range gluedParts {
+		if strings.HasPrefix(w, g) {
+			return true
 		}
 	}
-	if p.norm(i+1) == "of" {
-		_, ok := text.Ordinal(*t)
-		return ok
-	}
 	return false
+}
+
+func isOrdinal(t *text.Token) bool {
+	_, ok := text.Ordinal(*t)
+	return ok
 }
 
 // gluedParts are the parts that calendar reads glued to a month or year,
@@ -218,7 +220,7 @@ func (p *parser) coreStart(j int) bool {
 	if p.flags(j)&fSeason != 0 {
 		return true
 	}
-	if t.IsCap() {
+	if t.IsCap() && p.flags(j)&fCapCore != 0 {
 		if text.MonthOf(t.Norm) > 0 {
 			return true
 		}
