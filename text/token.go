@@ -101,9 +101,10 @@ func AppendTokens(dst []Token, s string) []Token {
 			continue
 		}
 		if wordByte[c]&(bLetter|bDigit) != 0 {
-			if end, kind, upper, ok := scanASCIIWord(s, i); ok {
+			end, seen := asciiRun(s, i)
+			if kind, ok := asciiWordEnds(s, i, end, seen); ok {
 				t := Token{Text: s[i:end], Norm: s[i:end], Start: i, End: end, Kind: kind}
-				if upper {
+				if seen&bUpper != 0 {
 					a := len(norms)
 					norms = appendLower(norms, t.Text)
 					spans = append(spans, normSpan{len(toks), a, len(norms)})
@@ -295,7 +296,7 @@ func decodeAt(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// Byte classes for scanASCIIWord.
+// Byte classes for the ASCII word path (asciiRun, asciiWordEnds).
 const (
 	bLetter = 1 << iota // A-Z, a-z
 	bDigit              // 0-9
@@ -320,38 +321,38 @@ var wordByte = func() (t [256]uint8) {
 	return t
 }()
 
-// scanASCIIWord is scanWord for the common case, a run of ASCII letters
-// and digits ended by a byte that ends every word: it returns the end,
-// the kind and whether the run has upper-case letters. It gives up
-// (ok false) on the bytes where scanWord has a choice to make: separators
-// (, . ' -) that may continue the token, and non-ASCII bytes. A comma
-// after letters, and a full stop after two or more of them, end a word
-// in scanWord as well, so those are taken here too.
-func scanASCIIWord(s string, i int) (end int, kind Kind, upper, ok bool) {
+// asciiRun returns the end of the run of ASCII letters and digits at i
+// and the byte classes seen in it.
+func asciiRun(s string, i int) (int, uint8) {
 	var seen uint8
-	j := i
-	for j < len(s) {
-		b := wordByte[s[j]]
+	for ; i < len(s); i++ {
+		b := wordByte[s[i]]
 		if b&(bLetter|bDigit) == 0 {
 			break
 		}
 		seen |= b
-		j++
 	}
-	if j < len(s) {
-		switch c := s[j]; {
-		case wordByte[c]&bStop != 0:
-		case c == ',' && seen&bLetter != 0:
-		case c == '.' && seen&bLetter != 0 && j-i > 1:
-		default:
-			return 0, 0, false, false
+	return i, seen
+}
+
+// asciiWordEnds reports whether the run s[i:end] of ASCII letters and
+// digits, with byte classes seen, is a whole token as scanWord would cut
+// it, and its kind: the common case, a run ended by a byte that ends
+// every word. It says no on the bytes where scanWord has a choice to
+// make: separators (, . ' -) that may continue the token, and non-ASCII
+// bytes. A comma after letters, and a full stop after two or more of
+// them, end a word in scanWord as well, so those are taken here too.
+func asciiWordEnds(s string, i, end int, seen uint8) (Kind, bool) {
+	if end < len(s) {
+		c := s[end]
+		if wordByte[c]&bStop == 0 && !(seen&bLetter != 0 && (c == ',' || c == '.' && end-i > 1)) {
+			return 0, false
 		}
 	}
-	kind = Numeral
 	if seen&bLetter != 0 {
-		kind = Word
+		return Word, true
 	}
-	return j, kind, seen&bUpper != 0, true
+	return Numeral, true
 }
 
 // appendLower appends the ASCII text t to b in lower case.
