@@ -44,9 +44,10 @@ const (
 const fPrefix = fApprox | fNight | fWeek | fWeekend | fPart | fPrep
 
 // vocab numbers the words of vocabFlags. A word token's id is its Norm's
-// index in vocab, or -1; so is that of "-", the one other token that
-// any rule looks up (as a range separator). Numbers and other
-// punctuation have id -1 without a lookup.
+// index in vocab, or -1; so is that of any token whose Norm is "-" (a
+// dash or minus sign), the one other token that any rule looks up (as a
+// range separator). Numbers and other punctuation and symbols have id -1
+// without a lookup.
 var (
 	vocab      = &text.WordSet{}
 	vocabFlags []uint32
@@ -103,7 +104,9 @@ func (p *parser) indexCores() {
 			c := t.Norm[0]
 			core = c >= '0' && c <= '9' || f&fCapCore != 0 && t.IsCap() || gluedFirst[c] && gluedPart(t.Norm) ||
 				i+1 < n && toks[i+1].Norm == "of" && isOrdinal(t)
-		case text.Punct:
+		default:
+			// Dashes of all kinds fold to "-", and the minus sign is a
+			// Symbol ("1−3 March").
 			if t.Norm == "-" {
 				id, f = dashID, vocabFlags[dashID]
 			}

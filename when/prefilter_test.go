@@ -120,3 +120,15 @@ func evalNotes(t *testing.T) []string {
 	}
 	return notes
 }
+
+// TestDashesJoinRanges checks that every token folded to "-" joins a
+// range, the minus sign (a Symbol) as much as the hyphen and the dashes.
+func TestDashesJoinRanges(t *testing.T) {
+	for _, dash := range []string{"-", "–", "—", "−", "－", "﹣"} {
+		s := "clashes on 1" + dash + "3 March 2022 left"
+		ms := Find(s)
+		if want := "on 1" + dash + "3 March 2022"; len(ms) != 1 || ms[0].Text != want {
+			t.Errorf("Find(%q) = %q, want %q", s, texts(ms), want)
+		}
+	}
+}
