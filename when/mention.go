@@ -73,7 +73,6 @@ func Find(s string) []Mention {
 type buffers struct {
 	toks   []text.Token
 	ids    []int16
-	cores  []int32
 	may    []uint8
 	starts []int32
 }
@@ -92,9 +91,9 @@ func FindTokens(s string, toks []text.Token) []Mention {
 // find is FindTokens with reusable slices for the token indexes.
 func find(s string, toks []text.Token, buf *buffers) []Mention {
 	var out []Mention
-	p := parser{toks: toks, ids: buf.ids, nextCore: buf.cores, may: buf.may, nextStart: buf.starts}
+	p := parser{toks: toks, ids: buf.ids, may: buf.may, nextStart: buf.starts}
 	p.indexCores()
-	defer func() { buf.ids, buf.cores, buf.may, buf.starts = p.ids, p.nextCore, p.may, p.nextStart }()
+	defer func() { buf.ids, buf.may, buf.starts = p.ids, p.may, p.nextStart }()
 	for i := 0; i < len(toks); {
 		if i = int(p.nextStart[i]); i == len(toks) { // skip tokens where no date starts
 			break

@@ -14,10 +14,6 @@ type parser struct {
 	toks []text.Token
 	// ids[i] is the vocab id of token i (see vocab).
 	ids []int16
-	// nextCore[i] is the index of the first token at or after i that can
-	// anchor a calendar date (a number, an ordinal, a month or weekday
-	// name), or len(toks). Calendar rules need one within a few tokens.
-	nextCore []int32
 	// may[i] says which rules may match at token i (see mayStart), and
 	// nextStart[i] is the first token at or after i where one may, or
 	// len(toks): Find jumps from one to the next.
@@ -54,11 +50,9 @@ func (p *parser) at(i int) (expr, int, bool) {
 }
 
 // calendar parses the longest calendar expression (with its prefixes and
-// suffixes) or weekday at token i.
+// suffixes) or weekday at token i. Find calls it only where mayStart
+// allows one: near a core, after lead words only.
 func (p *parser) calendar(i int) (expr, int, bool) {
-	if int(p.nextCore[i]) > i+maxPrefix {
-		return expr{}, 0, false
-	}
 	// Prefixes: hedges, nights, parts of a month, prepositions.
 	var e expr
 	j := i

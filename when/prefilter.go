@@ -83,12 +83,12 @@ func (p *parser) indexCores() {
 	// Locals, not p's fields, in the loop: the compiler cannot tell that
 	// the stores into the slices leave p alone, and would reload them.
 	ids, may := grow(p.ids, n), grow(p.may, n)
-	nextCore, nextStart := grow(p.nextCore, n+1), grow(p.nextStart, n+1)
-	p.ids, p.may, p.nextCore, p.nextStart = ids, may, nextCore, nextStart
-	nextCore[n], nextStart[n] = int32(n), int32(n)
-	core1, start1 := int32(n), int32(n) // nextCore[i+1], nextStart[i+1]
-	nextKey := n                        // the next token that can end a relative expression
-	leadCore := false                   // whether token i+1 leads to a core (see leadWords)
+	nextStart := grow(p.nextStart, n+1)
+	p.ids, p.may, p.nextStart = ids, may, nextStart
+	nextStart[n] = int32(n)
+	nextCore, start1 := n, int32(n) // the first core at or after i, nextStart[i+1]
+	nextKey := n                    // the next token that can end a relative expression
+	leadCore := false               // whether token i+1 leads to a core (see leadWords)
 	for i := n - 1; i >= 0; i-- {
 		t := &toks[i]
 		id, f, core := -1, uint32(0), false
@@ -113,16 +113,15 @@ func (p *parser) indexCores() {
 		}
 		ids[i] = int16(id)
 		if core {
-			core1 = int32(i)
+			nextCore = i
 		}
-		nextCore[i] = core1
 		if f&fRelKey != 0 {
 			nextKey = i
 		}
 		if f&fLead == 0 {
 			leadCore = core
 		}
-		m := mayStart(t, i, f, core, leadCore, int(core1), nextKey)
+		m := mayStart(t, i, f, core, leadCore, nextCore, nextKey)
 		may[i] = m
 		if m != 0 {
 			start1 = int32(i)
