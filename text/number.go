@@ -434,11 +434,15 @@ func parseDigitsSlow(t string) (f float64, isInt bool, ok bool) {
 // matchPhrase returns the longest phrase of the table starting at token j
 // (compared by Norm) and its length in tokens.
 func matchPhrase(toks []Token, j int, table phraseTable) (string, int) {
-	if j >= len(toks) || !table.first.Has(toks[j].Norm) {
+	if j >= len(toks) {
+		return "", 0
+	}
+	x := table.first.Index(toks[j].Norm)
+	if x < 0 {
 		return "", 0
 	}
 	best, bestLen := "", 0
-	for _, p := range table.byFirst[toks[j].Norm] {
+	for _, p := range table.byIndex[x] {
 		if len(p.words) <= bestLen || j+len(p.words) > len(toks) {
 			continue
 		}

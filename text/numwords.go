@@ -104,10 +104,12 @@ var yearContext = setOf(`in since during until till by from of year early late m
 
 // phraseTable is a list of word sequences indexed by their first word,
 // with the first words also in a WordSet so that a token that starts none
-// is turned away without hashing it.
+// is turned away without hashing it, and one that starts some finds them
+// by its index there (byIndex) without a map lookup.
 type phraseTable struct {
 	first   *WordSet
 	byFirst map[string][]phrase
+	byIndex [][]phrase // by first.Index
 }
 
 type phrase struct {
@@ -122,6 +124,10 @@ func phrases(list string) phraseTable {
 			t.byFirst[f[0]] = append(t.byFirst[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
 			t.first.Add(f[0])
 		}
+	}
+	t.byIndex = make([][]phrase, t.first.Len())
+	for w, ps := range t.byFirst {
+		t.byIndex[t.first.Index(w)] = ps
 	}
 	return t
 }
