@@ -59,7 +59,8 @@ func Numbers(s string, toks []Token) []Number { return AppendNumbers(nil, s, tok
 // document after document reuses one buffer.
 func AppendNumbers(out []Number, s string, toks []Token) []Number {
 	for i := 0; i < len(toks); {
-		if !mayStartNumber(toks, i) {
+		// Punctuation never starts a number: skip it without a call.
+		if k := toks[i].Kind; k != Numeral && k != Word || !mayStartNumber(toks, i) {
 			i++
 			continue
 		}
@@ -128,7 +129,7 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 		n.Value, n.Min, n.Max = v, v, v
 		n.First, n.Last = i, j+1
 		n.Start, n.End = toks[i].Start, toks[j].End
-		if qualKind[n.Qualifier] == qualMin {
+		if n.Qualifier != "" && qualKind[n.Qualifier] == qualMin {
 			n.Max = 0
 		}
 		return n, true
@@ -156,13 +157,15 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 			}
 		}
 	}
-	switch qualKind[n.Qualifier] {
-	case qualMin:
-		n.Max = 0
-	case qualMax:
-		n.Min = 0
-		if n.Max == 0 {
-			n.Max = n.Value
+	if n.Qualifier != "" {
+		switch qualKind[n.Qualifier] {
+		case qualMin:
+			n.Max = 0
+		case qualMax:
+			n.Min = 0
+			if n.Max == 0 {
+				n.Max = n.Value
+			}
 		}
 	}
 	if k < len(toks) && (toks[k].Text == "%" || toks[k].Norm == "percent") {
@@ -174,7 +177,7 @@ func numberAt(s string, toks []Token, i int) (Number, bool) {
 	}
 	n.First, n.Last = i, k
 	n.Start, n.End = toks[i].Start, toks[k-1].End
-	if k < len(toks) && measureUnits[toks[k].Norm] {
+	if k < len(toks) && measureUnitSet.Has(toks[k].Norm) {
 		n.Unit = toks[k].Norm
 	} else if j > 0 && (toks[j-1].Norm == "aged" || toks[j-1].Norm == "age") {
 		n.Unit = "age"
@@ -208,7 +211,7 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 			k++
 		}
 		if k < len(toks) {
-			if m, ok := scales[toks[k].Norm]; ok {
+			if m, ok := scaleOf.get(toks[k].Norm); ok {
 				// Round: 2.3 * 1e6 is 2299999.9999999995 in binary.
 				v := math.Round(f * float64(m))
 				if v > maxCount {
@@ -231,7 +234,7 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 		k := j + plen
 		// "a few hundred", "several thousand", "a few dozen"
 		if k < len(toks) {
-			if m, ok := scales[toks[k].Norm]; ok {
+			if m, ok := scaleOf.get(toks[k].Norm); ok {
 				return v * m, true, k + 1, true
 			}
 			if toks[k].Norm == "dozen" {
@@ -242,7 +245,7 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 	}
 	if t.Norm == "a" || t.Norm == "an" {
 		if j+1 < len(toks) {
-			if m, ok := scales[toks[j+1].Norm]; ok && m <= 1000000000 {
+			if m, ok := scaleOf.get(toks[j+1].Norm); ok && m <= 1000000000 {
 				v, _, k := wordsAt(toks, j+2, m)
 				return v, false, k, true
 			}
@@ -253,7 +256,7 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 		return 0, false, j, false
 	}
 	// Vague plurals: "dozens (of)", "hundreds of thousands".
-	if pv, ok := plurals[t.Norm]; ok {
+	if pv, ok := pluralOf.get(t.Norm); ok {
 		k := j + 1
 		hasOf := k < len(toks) && toks[k].Norm == "of"
 		if t.Norm == "tens" || t.Norm == "scores" || t.Norm == "millions" {
@@ -262,7 +265,7 @@ func valueAt(s string, toks []Token, j int) (v int64, vague bool, next int, ok b
 			}
 		}
 		if hasOf && k+1 < len(toks) {
-			if pv2, ok := plurals[toks[k+1].Norm]; ok && pv2 >= 1000 {
+			if pv2, ok := pluralOf.get(toks[k+1].Norm); ok && pv2 >= 1000 {
 				return pv * pv2, true, k + 2, true
 			}
 		}
@@ -288,7 +291,7 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 	words := 0
 	k := j
 	// A bare scale word ("million", "hundred") counts nothing by itself.
-	if _, ok := scales[normAt(toks, j)]; ok && base == 0 {
+	if _, ok := scaleOf.get(normAt(toks, j)); ok && base == 0 {
 		return 0, 0, j
 	}
 	for k < len(toks) {
@@ -301,7 +304,7 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 			// "one hundred and five": "and" is part of the number only
 			// when a smaller number word follows a hundred.
 			if t.Norm == "and" && cur >= 100 && k+1 < len(toks) {
-				if _, ok := units[toks[k+1].Norm]; ok {
+				if _, ok := unitOf.get(toks[k+1].Norm); ok {
 					k++
 					continue
 				}
@@ -309,9 +312,9 @@ func wordsAt(toks []Token, j int, base int64) (int64, int, int) {
 			break
 		}
 		for p := range strings.SplitSeq(t.Norm, "-") {
-			if u, ok := units[p]; ok {
+			if u, ok := unitOf.get(p); ok {
 				cur += u
-			} else if m := scales[p]; m == 100 {
+			} else if m, _ := scaleOf.get(p); m == 100 {
 				if cur == 0 {
 					cur = 1
 				}
@@ -377,7 +380,7 @@ func isNumberWord(w string) bool {
 		return false
 	}
 	for p := range strings.SplitSeq(w, "-") {
-		if _, ok := units[p]; !ok {
+		if _, ok := unitOf.get(p); !ok {
 			return false
 		}
 	}
@@ -399,6 +402,23 @@ func groupSpace(gap string) bool {
 
 // parseDigits parses "90,000", "21" or "1.5".
 func parseDigits(t string) (f float64, isInt bool, ok bool) {
+	// Most figures are a few plain digits: read them without the string
+	// functions below.
+	if len(t) <= 15 {
+		n := int64(0)
+		for i := 0; i < len(t); i++ {
+			c := t[i]
+			if c < '0' || c > '9' {
+				return parseDigitsSlow(t)
+			}
+			n = n*10 + int64(c-'0')
+		}
+		return float64(n), true, len(t) > 0
+	}
+	return parseDigitsSlow(t)
+}
+
+func parseDigitsSlow(t string) (f float64, isInt bool, ok bool) {
 	clean := strings.ReplaceAll(t, ",", "")
 	if strings.Contains(clean, ".") {
 		f, err := strconv.ParseFloat(clean, 64)
@@ -414,11 +434,15 @@ func parseDigits(t string) (f float64, isInt bool, ok bool) {
 // matchPhrase returns the longest phrase of the table starting at token j
 // (compared by Norm) and its length in tokens.
 func matchPhrase(toks []Token, j int, table phraseTable) (string, int) {
-	if j >= len(toks) || !table.first.Has(toks[j].Norm) {
+	if j >= len(toks) {
+		return "", 0
+	}
+	x := table.first.Index(toks[j].Norm)
+	if x < 0 {
 		return "", 0
 	}
 	best, bestLen := "", 0
-	for _, p := range table.byFirst[toks[j].Norm] {
+	for _, p := range table.byIndex[x] {
 		if len(p.words) <= bestLen || j+len(p.words) > len(toks) {
 			continue
 		}

@@ -217,3 +217,15 @@ func TestNumbersSeed(t *testing.T) {
 		t.Errorf("seed numbers = %q, want %q", got, want)
 	}
 }
+
+// TestParseDigitsFastPath checks the plain-digits path of parseDigits
+// against the general one.
+func TestParseDigitsFastPath(t *testing.T) {
+	for _, s := range []string{"", "0", "7", "007", "21", "2022", "90,000", "1.5", "123456789012345", "1234567890123456", "12a", "٣"} {
+		f, isInt, ok := parseDigits(s)
+		g, isInt2, ok2 := parseDigitsSlow(s)
+		if f != g || isInt != isInt2 || ok != ok2 {
+			t.Errorf("parseDigits(%q) = %v, %v, %v; the general path gives %v, %v, %v", s, f, isInt, ok, g, isInt2, ok2)
+		}
+	}
+}

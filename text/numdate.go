@@ -36,7 +36,7 @@ func markDate(toks []Token, n *Number, j int) {
 	prev, prevCap := "", false
 	if j > 0 {
 		prev, prevCap = toks[j-1].Norm, toks[j-1].IsCap()
-		if prev == "." && j > 1 && monthNames[toks[j-2].Norm] > 0 {
+		if prev == "." && j > 1 && MonthOf(toks[j-2].Norm) > 0 {
 			prev, prevCap = toks[j-2].Norm, toks[j-2].IsCap()
 		}
 	}
@@ -50,9 +50,9 @@ func markDate(toks []Token, n *Number, j int) {
 		// Attributive years: "the 2014 elections", "Russia's 2022
 		// invasion", "Olympics 2020". Counts in the thousands come with a
 		// qualifier ("about 2000 refugees"), which returned above.
-		if yearContext[prev] || monthNames[prev] > 0 && prevCap || yearDeterminers[prev] ||
+		if yearContext[prev] || MonthOf(prev) > 0 && prevCap || yearDeterminers[prev] ||
 			strings.HasSuffix(prev, "'s") || (j > 0 && toks[j-1].Kind == Word && prevCap && j > 1 && toks[j-2].Kind == Word) ||
-			(prev == "," && j > 1 && (toks[j-2].Kind == Numeral || monthNames[toks[j-2].Norm] > 0)) ||
+			(prev == "," && j > 1 && (toks[j-2].Kind == Numeral || MonthOf(toks[j-2].Norm) > 0)) ||
 			(j+2 < len(toks) && toks[j+1].Norm == "-" && toks[j+2].Kind == Numeral && len(toks[j+2].Text) == 2) {
 			n.Year, n.Date = true, true
 			return
@@ -61,7 +61,7 @@ func markDate(toks []Token, n *Number, j int) {
 	if n.Value < 1 || n.Value > 31 || len(t.Text) > 2 {
 		return
 	}
-	if monthNames[prev] > 0 && prevCap {
+	if MonthOf(prev) > 0 && prevCap {
 		n.Date = true
 		return
 	}
@@ -69,7 +69,7 @@ func markDate(toks []Token, n *Number, j int) {
 	if k < len(toks) && toks[k].Norm == "of" {
 		k++
 	}
-	if k < len(toks) && monthNames[toks[k].Norm] > 0 && toks[k].IsCap() {
+	if k < len(toks) && MonthOf(toks[k].Norm) > 0 && toks[k].IsCap() {
 		n.Date = true
 	}
 }

@@ -12,18 +12,59 @@ import "strings"
 // reads, so the two cannot drift apart.
 var numberStarts = &WordSet{}
 
+// numberNext holds, by numberStarts.Index, the words that must follow a
+// start word for numberAt to match there, or nil when the word may start
+// a number by itself. Words that only begin longer phrases are common
+// ("in" for "in excess of", "as" for "as many as", "no", "at", "a"), and
+// rarely numbers: one more lookup of the next word turns them away.
+var numberNext []*WordSet
+
 func init() {
-	for _, w := range []string{"twice", "thrice", "none", "nobody", "no", "between", "a", "an"} {
-		numberStarts.Add(w)
-	}
-	for _, t := range []phraseTable{qualifiers, vaguePhrases} {
-		for w := range t.byFirst {
-			numberStarts.Add(w)
-		}
+	alone := map[string]bool{}
+	for _, w := range []string{"twice", "thrice", "none", "nobody", "between"} {
+		alone[w] = true
 	}
 	for _, m := range []map[string]int64{units, scales, plurals} {
 		for w := range m {
-			numberStarts.Add(w)
+			alone[w] = true
+		}
+	}
+	next := map[string]*WordSet{}
+	follow := func(first, second string) {
+		if next[first] == nil {
+			next[first] = &WordSet{}
+		}
+		next[first].Add(second)
+	}
+	for _, t := range []phraseTable{qualifiers, vaguePhrases} {
+		for w, ps := range t.byFirst {
+			for _, p := range ps {
+				if len(p.words) == 1 {
+					alone[w] = true
+				} else {
+					follow(w, p.words[1])
+				}
+			}
+		}
+	}
+	// "no one" is an explicit zero; "a hundred", "a dozen" are numbers.
+	follow("no", "one")
+	for _, a := range []string{"a", "an"} {
+		for w := range scales {
+			follow(a, w)
+		}
+		follow(a, "dozen")
+	}
+	for w := range alone {
+		numberStarts.Add(w)
+	}
+	for w := range next {
+		numberStarts.Add(w)
+	}
+	numberNext = make([]*WordSet, numberStarts.Len())
+	for w, set := range next {
+		if !alone[w] {
+			numberNext[numberStarts.Index(w)] = set
 		}
 	}
 	for _, m := range []map[string]int64{units, scales} {
@@ -31,24 +72,7 @@ func init() {
 			unitsAndScales.Add(w)
 		}
 	}
-	// After an article numberAt needs the second word of a qualifier or
-	// vague phrase ("a total of", "an estimated", "a few"), a scale word
-	// ("a hundred") or "dozen".
-	for _, t := range []phraseTable{qualifiers, vaguePhrases} {
-		for _, a := range []string{"a", "an"} {
-			for _, p := range t.byFirst[a] {
-				afterArticle.Add(p.words[1])
-			}
-		}
-	}
-	for w := range scales {
-		afterArticle.Add(w)
-	}
-	afterArticle.Add("dozen")
 }
-
-// afterArticle holds the words that can follow "a" or "an" in a number.
-var afterArticle = &WordSet{}
 
 // unitsAndScales holds the keys of units and scales: the plain number
 // words, asked about for every word of a candidate number.
@@ -56,11 +80,11 @@ var unitsAndScales = &WordSet{}
 
 // mayStartNumber reports whether numberAt can match at token i: a
 // numeral, a word glued to a figure ("10,000-strong"), a hyphenated
-// number word ("twenty-one") or a word of numberStarts (an article only
-// before a word of afterArticle). Punctuation and
-// symbols never start a number. Ordinary words cost one map lookup.
+// number word ("twenty-one") or a word of numberStarts (before one of
+// its numberNext words, if it has them). Punctuation and symbols never
+// start a number. Ordinary words cost one lookup.
 func mayStartNumber(toks []Token, i int) bool {
-	t := toks[i]
+	t := &toks[i]
 	switch t.Kind {
 	case Numeral:
 		return true
@@ -71,15 +95,12 @@ func mayStartNumber(toks []Token, i int) bool {
 	if c := t.Norm[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if numberStarts.Has(t.Norm) {
-		if t.Norm == "a" || t.Norm == "an" {
-			// Articles are common and rarely numbers: look at the next word.
-			return i+1 < len(toks) && afterArticle.Has(toks[i+1].Norm)
-		}
-		return true
+	if x := numberStarts.Index(t.Norm); x >= 0 {
+		next := numberNext[x]
+		return next == nil || i+1 < len(toks) && next.Has(toks[i+1].Norm)
 	}
 	if h := strings.IndexByte(t.Norm, '-'); h > 0 {
-		_, ok := units[t.Norm[:h]]
+		_, ok := unitOf.get(t.Norm[:h])
 		return ok
 	}
 	return false

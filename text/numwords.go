@@ -70,7 +70,20 @@ var monthNames = map[string]int{
 // MonthOf returns the month (1..12) a folded month name or abbreviation
 // stands for, or 0. It does not check capitalisation: "may" is a month
 // here, so callers decide from context.
-func MonthOf(norm string) int { return monthNames[norm] }
+func MonthOf(norm string) int {
+	m, _ := monthOf.get(norm)
+	return m
+}
+
+// Lookups of the word lists of this file for the hot paths (see wordMap).
+var (
+	unitOf         = newWordMap(units)
+	scaleOf        = newWordMap(scales)
+	pluralOf       = newWordMap(plurals)
+	ordinalOf      = newWordMap(ordinals)
+	monthOf        = newWordMap(monthNames)
+	measureUnitSet = &newWordMap(measureUnits).set
+)
 
 // measureUnits are words after which a number measures time, distance,
 // weight, area or money, or counts occurrences ("three times"), rather
@@ -91,10 +104,12 @@ var yearContext = setOf(`in since during until till by from of year early late m
 
 // phraseTable is a list of word sequences indexed by their first word,
 // with the first words also in a WordSet so that a token that starts none
-// is turned away without hashing it.
+// is turned away without hashing it, and one that starts some finds them
+// by its index there (byIndex) without a map lookup.
 type phraseTable struct {
 	first   *WordSet
 	byFirst map[string][]phrase
+	byIndex [][]phrase // by first.Index
 }
 
 type phrase struct {
@@ -109,6 +124,10 @@ func phrases(list string) phraseTable {
 			t.byFirst[f[0]] = append(t.byFirst[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
 			t.first.Add(f[0])
 		}
+	}
+	t.byIndex = make([][]phrase, t.first.Len())
+	for w, ps := range t.byFirst {
+		t.byIndex[t.first.Index(w)] = ps
 	}
 	return t
 }

@@ -23,12 +23,12 @@ func Ordinal(t Token) (int, bool) {
 		}
 		return v, true
 	}
-	if v, ok := ordinals[s]; ok {
+	if v, ok := ordinalOf.get(s); ok {
 		return v, true
 	}
 	if i := strings.IndexByte(s, '-'); i > 0 {
-		tens, ok1 := units[s[:i]]
-		unit, ok2 := ordinals[s[i+1:]]
+		tens, ok1 := unitOf.get(s[:i])
+		unit, ok2 := ordinalOf.get(s[i+1:])
 		if ok1 && ok2 && tens >= 20 && tens%10 == 0 && unit < 10 {
 			return int(tens) + unit, true
 		}

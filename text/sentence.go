@@ -59,9 +59,9 @@ func AppendSentencesOf(out []Span, s string, toks []Token) []Span {
 		first = -1
 	}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if first < 0 {
-			if isBullet(t) && lineStart(s, t.Start) && i+1 < len(toks) {
+			if isBullet(*t) && lineStart(s, t.Start) && i+1 < len(toks) {
 				continue // the marker is not part of the sentence
 			}
 			if listNumber(s, toks, i) {
@@ -74,26 +74,26 @@ func AppendSentencesOf(out []Span, s string, toks []Token) []Span {
 			emit(i)
 			break
 		}
-		next := toks[i+1]
+		next := &toks[i+1]
 		gap := s[t.End:next.Start]
 		// Line-based boundaries.
 		if nl := countNewlines(gap); nl > 0 {
 			// A title wrapped at the end of a line: "Brig.\nGen. Turki".
-			abbrev := t.Text == "." && i > first && noBreakAfter(toks, i, next)
-			if nl >= 2 || blankLine(gap) || (isBullet(next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
-				(startsSentence(next) && !continuesLine(t) && !abbrev && (!wrapped || shortLine(s, t.End, width))) {
+			abbrev := t.Text == "." && i > first && noBreakAfter(toks, i, *next)
+			if nl >= 2 || blankLine(gap) || (isBullet(*next) && lineStart(s, next.Start)) || listNumber(s, toks, i+1) ||
+				(startsSentence(*next) && !continuesLine(*t) && !abbrev && (!wrapped || shortLine(s, t.End, width))) {
 				emit(i)
 				continue
 			}
 		}
-		if !isTerminator(t) {
+		if !isTerminator(*t) {
 			if t.Kind == Word && strings.HasSuffix(t.Text, ".") && strings.Contains(t.Text[:len(t.Text)-1], ".") &&
 				gap != "" && opensSentence(toks, i+1) {
 				emit(i) // "… in the U.S. The army …", "… at 8 a.m. "Soldiers …"
 			}
 			continue
 		}
-		if t.Text == "." && i > first && noBreakAfter(toks, i, next) {
+		if t.Text == "." && i > first && noBreakAfter(toks, i, *next) {
 			continue
 		}
 		// Take closing quotes and brackets that touch the mark.
@@ -259,7 +259,7 @@ func opensSentence(toks []Token, k int) bool {
 			if k+1 < len(toks) {
 				after = toks[k+1].Norm
 			}
-			return !allCaps && monthNames[t.Norm] == 0 && !weekdayNames[t.Norm] && after != "time"
+			return !allCaps && MonthOf(t.Norm) == 0 && !weekdayNames[t.Norm] && after != "time"
 		}
 		return false
 	}

@@ -100,6 +100,20 @@ func AppendTokens(dst []Token, s string) []Token {
 			i++
 			continue
 		}
+		if wordByte[c]&(bLetter|bDigit) != 0 {
+			end, seen := asciiRun(s, i)
+			if kind, ok := asciiWordEnds(s, i, end, seen); ok {
+				t := Token{Text: s[i:end], Norm: s[i:end], Start: i, End: end, Kind: kind}
+				if seen&bUpper != 0 {
+					a := len(norms)
+					norms = appendLower(norms, t.Text)
+					spans = append(spans, normSpan{len(toks), a, len(norms)})
+				}
+				toks = append(toks, t)
+				i = end
+				continue
+			}
+		}
 		var r rune = rune(c)
 		size := 1
 		if c >= utf8.RuneSelf {
@@ -280,6 +294,77 @@ func decodeAt(s string, i int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// Byte classes for the ASCII word path (asciiRun, asciiWordEnds).
+const (
+	bLetter = 1 << iota // A-Z, a-z
+	bDigit              // 0-9
+	bUpper              // A-Z
+	bStop               // an ASCII byte that always ends a word: all but letters, digits and , . ' -
+)
+
+var wordByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = bLetter | bUpper
+		case 'a' <= c && c <= 'z':
+			t[c] = bLetter
+		case '0' <= c && c <= '9':
+			t[c] = bDigit
+		case c == ',' || c == '.' || c == '\'' || c == '-':
+		default:
+			t[c] = bStop
+		}
+	}
+	return t
+}()
+
+// asciiRun returns the end of the run of ASCII letters and digits at i
+// and the byte classes seen in it.
+func asciiRun(s string, i int) (int, uint8) {
+	var seen uint8
+	for ; i < len(s); i++ {
+		b := wordByte[s[i]]
+		if b&(bLetter|bDigit) == 0 {
+			break
+		}
+		seen |= b
+	}
+	return i, seen
+}
+
+// asciiWordEnds reports whether the run s[i:end] of ASCII letters and
+// digits, with byte classes seen, is a whole token as scanWord would cut
+// it, and its kind: the common case, a run ended by a byte that ends
+// every word. It says no on the bytes where scanWord has a choice to
+// make: separators (, . ' -) that may continue the token, and non-ASCII
+// bytes. A comma after letters, and a full stop after two or more of
+// them, end a word in scanWord as well, so those are taken here too.
+func asciiWordEnds(s string, i, end int, seen uint8) (Kind, bool) {
+	if end < len(s) {
+		c := s[end]
+		if wordByte[c]&bStop == 0 && !(seen&bLetter != 0 && (c == ',' || c == '.' && end-i > 1)) {
+			return 0, false
+		}
+	}
+	if seen&bLetter != 0 {
+		return Word, true
+	}
+	return Numeral, true
+}
+
+// appendLower appends the ASCII text t to b in lower case.
+func appendLower(b []byte, t string) []byte {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // scanWord returns the end of the word or number starting at i and its kind.

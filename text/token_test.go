@@ -190,6 +190,12 @@ func FuzzTokenize(f *testing.F) {
 			if f := Fold(tok.Text); tok.Kind == Word && f != "" && f != tok.Norm {
 				t.Fatalf("token %d %q has Norm %q but Fold gives %q", i, tok.Text, tok.Norm, f)
 			}
+			// The tokenizer's fast path must cut words where scanWord does.
+			if tok.Kind == Word || tok.Kind == Numeral {
+				if end, kind := scanWord(s, tok.Start); end != tok.End || kind != tok.Kind {
+					t.Fatalf("token %d %q is %v up to %d, scanWord says %v up to %d", i, tok.Text, tok.Kind, tok.End, kind, end)
+				}
+			}
 			if tok.Kind < Word || tok.Kind > Symbol {
 				t.Fatalf("token %d %q has kind %d", i, tok.Text, tok.Kind)
 			}

@@ -132,3 +132,30 @@ func wordHash(w string) uint32 {
 	h *= 0x9E3779B1
 	return h ^ h>>16
 }
+
+// wordMap is a map from folded words to values, looked up through a
+// WordSet: the number parser asks it about token after token, and a Go
+// map would hash every one of them.
+type wordMap[V any] struct {
+	set  WordSet
+	vals []V // by set.Index
+}
+
+// newWordMap returns a wordMap holding the entries of m.
+func newWordMap[V any](m map[string]V) *wordMap[V] {
+	wm := &wordMap[V]{}
+	for w, v := range m {
+		wm.set.Add(w)
+		wm.vals = append(wm.vals, v)
+	}
+	return wm
+}
+
+// get returns the value of w and whether w is in the map.
+func (m *wordMap[V]) get(w string) (V, bool) {
+	if i := m.set.Index(w); i >= 0 {
+		return m.vals[i], true
+	}
+	var zero V
+	return zero, false
+}

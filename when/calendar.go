@@ -76,7 +76,7 @@ func (p *parser) dayFirst(j int) (expr, int, bool) {
 	}
 	e := expr{kind: kDay, d: d}
 	// A second day before the month: "1-3 March", "1 and 3 March".
-	if rangeSep[p.norm(k)] {
+	if p.rangeSep(k) {
 		if d2, k2, ok := p.day(k + 1); ok && d2 > d {
 			if m, k3, ok := p.month(k2); ok {
 				e.m, e.m2, e.d2 = m, m, d2
@@ -96,7 +96,7 @@ func (p *parser) dayFirst(j int) (expr, int, bool) {
 	}
 	k = p.optYear(&e.y, k)
 	// "28 February to 2 March [2022]"
-	if rangeSep[p.norm(k)] && e.m2 == 0 {
+	if p.rangeSep(k) && e.m2 == 0 {
 		if d2, k2, ok := p.day(k + 1); ok {
 			if p.norm(k2) == "of" {
 				k2++
@@ -124,7 +124,7 @@ func (p *parser) monthFirst(j int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	e := expr{kind: kDay, m: m, d: d}
-	if rangeSep[p.norm(k)] {
+	if p.rangeSep(k) {
 		if m2, k2, ok := p.month(k + 1); ok {
 			if d2, k3, ok := p.day(k2); ok {
 				e.m2, e.d2, k = m2, d2, k3
@@ -184,7 +184,7 @@ func (p *parser) monthYear(j int, prep string, part bool) (expr, int, bool) {
 		k++
 	}
 	// "January to March 2022", "between January and March".
-	if rangeSep[p.norm(k)] {
+	if p.rangeSep(k) {
 		if m2, k2, ok := p.month(k + 1); ok && fullMonths[p.toks[k+1].Norm] {
 			y2 := 0
 			k2 = p.optYear(&y2, k2)
@@ -223,10 +223,10 @@ func (p *parser) season(j int) (expr, int, bool) {
 	if p.norm(j) == "the" {
 		j++
 	}
-	sm, ok := seasons[p.norm(j)]
-	if !ok {
+	if p.flags(j)&fSeason == 0 {
 		return expr{}, 0, false
 	}
+	sm := seasons[p.norm(j)]
 	k := j + 1
 	if p.norm(k) == "of" {
 		k++
@@ -251,7 +251,7 @@ func (p *parser) yearAlone(j int, prep string, part bool) (expr, int, bool) {
 	}
 	// "2014-2017", "from 2014 to 2017", "between 2014 and 2017": a span
 	// of years is a date even without a preposition.
-	if sep := p.norm(j + 1); rangeSep[sep] && (sep != "and" || prep == "between") {
+	if sep := p.norm(j + 1); p.rangeSep(j+1) && (sep != "and" || prep == "between") {
 		if y2, ok := p.year(j + 2); ok && y2 > y && y2-y <= 50 {
 			return expr{kind: kYear, y: y, y2: y2}, j + 3, true
 		}
@@ -286,6 +286,9 @@ func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 	}
 	if j >= len(p.toks) {
 		return expr{}, 0, false
+	}
+	if p.flags(j)&fCapCore == 0 {
+		return expr{}, 0, false // no weekday
 	}
 	t := p.toks[j]
 	w := strings.TrimSuffix(t.Norm, "'s")
@@ -331,7 +334,7 @@ func (p *parser) weekday(j int, prep string) (expr, int, bool) {
 		return c, end, true
 	}
 	// "from Friday to Sunday", "between Friday and Sunday", "Friday-Saturday".
-	if sep := p.norm(k); (rangeSep[sep] && sep != "and") || (sep == "and" && prep == "between") {
+	if sep := p.norm(k); (p.rangeSep(k) && sep != "and") || (sep == "and" && prep == "between") {
 		if k+1 < len(p.toks) {
 			if t2 := p.toks[k+1]; t2.IsCap() {
 				if wd2, ok := weekdays[t2.Norm]; ok && wd2 != wd {
@@ -354,14 +357,14 @@ func (p *parser) decade(j int, prep string) (expr, int, bool) {
 	if the {
 		j++
 	}
-	if !the && !yearPreps[prep] {
-		return expr{}, 0, false
-	}
 	if j >= len(p.toks) {
 		return expr{}, 0, false
 	}
 	n := p.toks[j].Norm
 	if len(n) != 5 || n[4] != 's' || n[3] != '0' {
+		return expr{}, 0, false
+	}
+	if !the && !yearPreps[prep] {
 		return expr{}, 0, false
 	}
 	y, err := strconv.Atoi(n[:4])

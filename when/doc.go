@@ -41,8 +41,9 @@
 // prefixes (hedges, nights, weeks, parts, prepositions), a calendar core
 // and bracketed suffixes — plus a table of relative phrases. The longest
 // match at each token wins and matches never overlap. Cheap prefilters
-// (a word index, the position of the next number or month name) let Find
-// skip most tokens before any rule runs.
+// (one lookup per token in a vocabulary of every rule word, the position
+// of the next number, month name or word that ends a relative phrase)
+// let Find skip most tokens before any rule runs.
 //
 // False dates are worse than missed ones, so every rule demands context:
 // month and weekday names must be capitalised ("they may attack", "a march

@@ -52,6 +52,9 @@ func (p *parser) month(k int) (int, int, bool) {
 	if k >= len(p.toks) {
 		return 0, k, false
 	}
+	if p.flags(k)&fCapCore == 0 {
+		return 0, k, false // not a month name
+	}
 	t := p.toks[k]
 	m := p.monthWord(t.Text, t.Norm)
 	if m == 0 {
@@ -104,12 +107,12 @@ func (p *parser) optYear(y *int, k int) int {
 }
 
 // phrase returns the longest phrase of table that starts at token k.
-func (p *parser) phrase(k int, table phraseTable) (string, int) {
-	if k >= len(p.toks) || !table.first.Has(p.toks[k].Norm) {
+func (p *parser) phrase(k int, table *phraseTable) (string, int) {
+	if p.flags(k)&table.bit == 0 {
 		return "", 0
 	}
 	best, bestLen := "", 0
-	for _, ph := range table.byFirst[p.toks[k].Norm] {
+	for _, ph := range table.byID[p.ids[k]] {
 		if len(ph.words) <= bestLen || k+len(ph.words) > len(p.toks) {
 			continue
 		}
@@ -137,10 +140,30 @@ func adjacent(ts []text.Token) bool {
 }
 
 func atoi(t text.Token) (int, bool) {
-	if t.Kind != text.Numeral || strings.ContainsAny(t.Text, ".,") {
+	if t.Kind != text.Numeral {
 		return 0, false
 	}
-	v, err := strconv.Atoi(t.Text)
+	// Days and years are short runs of ASCII digits; anything else goes
+	// the long way.
+	if len(t.Text) <= 4 {
+		v := 0
+		for i := 0; i < len(t.Text); i++ {
+			c := t.Text[i]
+			if c < '0' || c > '9' {
+				return atoiSlow(t.Text)
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	return atoiSlow(t.Text)
+}
+
+func atoiSlow(s string) (int, bool) {
+	if strings.ContainsAny(s, ".,") {
+		return 0, false
+	}
+	v, err := strconv.Atoi(s)
 	return v, err == nil
 }
 
@@ -157,5 +180,16 @@ func validDay(y, m, d int) bool {
 }
 
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m < time.January || m > time.December {
+		return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	}
+	if m == time.February && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		return 29
+	}
+	return monthDays[m]
 }
+
+var monthDays = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// rangeSep reports whether token k joins the two ends of a range.
+func (p *parser) rangeSep(k int) bool { return p.flags(k)&fRangeSep != 0 }

@@ -72,7 +72,8 @@ func Find(s string) []Mention {
 // buffers are the scratch slices of one Find call.
 type buffers struct {
 	toks   []text.Token
-	cores  []int32
+	ids    []int16
+	may    []uint8
 	starts []int32
 }
 
@@ -90,9 +91,9 @@ func FindTokens(s string, toks []text.Token) []Mention {
 // find is FindTokens with reusable slices for the token indexes.
 func find(s string, toks []text.Token, buf *buffers) []Mention {
 	var out []Mention
-	p := parser{toks: toks, nextCore: buf.cores, nextStart: buf.starts}
+	p := parser{toks: toks, ids: buf.ids, may: buf.may, nextStart: buf.starts}
 	p.indexCores()
-	defer func() { buf.cores, buf.starts = p.nextCore, p.nextStart }()
+	defer func() { buf.ids, buf.may, buf.starts = p.ids, p.may, p.nextStart }()
 	for i := 0; i < len(toks); {
 		if i = int(p.nextStart[i]); i == len(toks) { // skip tokens where no date starts
 			break

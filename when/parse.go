@@ -12,12 +12,12 @@ import (
 // march by protesters", "they may attack" and "marched" are never dates.
 type parser struct {
 	toks []text.Token
-	// nextCore[i] is the index of the first token at or after i that can
-	// anchor a calendar date (a number, an ordinal, a month or weekday
-	// name), or len(toks). Calendar rules need one within a few tokens.
-	nextCore []int32
-	// nextStart[i] is the first token at or after i where mayStart holds,
-	// or len(toks): Find jumps from one to the next.
+	// ids[i] is the vocab id of token i (see vocab).
+	ids []int16
+	// may[i] says which rules may match at token i (see mayStart), and
+	// nextStart[i] is the first token at or after i where one may, or
+	// len(toks): Find jumps from one to the next.
+	may       []uint8
 	nextStart []int32
 }
 
@@ -31,11 +31,15 @@ func (p *parser) norm(k int) string {
 // at parses the longest date expression that starts at token i and
 // returns it with the index after its last token.
 func (p *parser) at(i int) (expr, int, bool) {
-	if p.nextStart != nil && int(p.nextStart[i]) != i || p.nextStart == nil && !p.mayStart(i) {
-		return expr{}, 0, false
+	var rel, cal expr
+	var relEnd, calEnd int
+	var relOK, calOK bool
+	if p.may[i]&mayRelative != 0 {
+		rel, relEnd, relOK = p.relative(i)
 	}
-	rel, relEnd, relOK := p.relative(i)
-	cal, calEnd, calOK := p.calendar(i)
+	if p.may[i]&mayCalendar != 0 {
+		cal, calEnd, calOK = p.calendar(i)
+	}
 	switch {
 	case calOK && (!relOK || calEnd > relEnd):
 		return cal, calEnd, true
@@ -46,11 +50,9 @@ func (p *parser) at(i int) (expr, int, bool) {
 }
 
 // calendar parses the longest calendar expression (with its prefixes and
-// suffixes) or weekday at token i.
+// suffixes) or weekday at token i. Find calls it only where mayStart
+// allows one: near a core, after lead words only.
 func (p *parser) calendar(i int) (expr, int, bool) {
-	if p.nextCore != nil && int(p.nextCore[i]) > i+maxPrefix {
-		return expr{}, 0, false
-	}
 	// Prefixes: hedges, nights, parts of a month, prepositions.
 	var e expr
 	j := i
@@ -61,35 +63,35 @@ func (p *parser) calendar(i int) (expr, int, bool) {
 		if j >= len(p.toks) {
 			break
 		}
-		if !prefixWords.Has(p.toks[j].Norm) {
+		if p.flags(j)&fPrefix == 0 {
 			// Only a glued part ("mid-March") can still be a prefix.
 			if t := p.toks[j]; t.Kind != text.Word || strings.IndexByte(t.Norm, '-') < 0 {
 				break
 			}
 		}
-		if w, n := p.phrase(j, approxPhrases); n > 0 {
+		if w, n := p.phrase(j, &approxPhrases); n > 0 {
 			approx = w
 			j += n
 			continue
 		}
-		if _, n := p.phrase(j, weekPhrases); n > 0 {
+		if _, n := p.phrase(j, &weekPhrases); n > 0 {
 			weekOf = true
 			j += n
 			continue
 		}
-		if _, n := p.phrase(j, weekendPhrases); n > 0 {
+		if _, n := p.phrase(j, &weekendPhrases); n > 0 {
 			weekendOf = true
 			j += n
 			continue
 		}
-		if _, n := p.phrase(j, nightPhrases); n > 0 {
+		if _, n := p.phrase(j, &nightPhrases); n > 0 {
 			e.night = true
 			j += n
 			continue
 		}
 		// "early on Friday" is a preposition, "early March" a part.
-		wPart, nPart := p.phrase(j, partPhrases)
-		wPrep, nPrep := p.phrase(j, prepPhrases)
+		wPart, nPart := p.phrase(j, &partPhrases)
+		wPrep, nPrep := p.phrase(j, &prepPhrases)
 		if nPart > nPrep {
 			e.part = partOf[wPart]
 			j += nPart
@@ -205,7 +207,7 @@ func (p *parser) suffix(e expr, end int) (expr, int, bool) {
 			return e, k + 1, true
 		}
 	}
-	w, n := p.phrase(end+1, suffixPhrases)
+	w, n := p.phrase(end+1, &suffixPhrases)
 	if n == 0 || p.norm(end+1+n) != ")" {
 		return e, end, true
 	}

@@ -121,50 +121,23 @@ var relRules = []relRule{
 
 func pat(s string) [][]string { return rule(s, expr{}, 0).pat }
 
-// rulesByFirst indexes relRules by the words they can start with ("N"
-// for a count).
-var rulesByFirst = map[string][]int{}
-
-// ruleWords holds every word of every rule, and the count words.
-var ruleWords = text.NewWordSet("few", "couple", "several")
-
-func init() {
-	for i, r := range relRules {
-		for _, w := range r.pat[0] {
-			rulesByFirst[w] = append(rulesByFirst[w], i)
-		}
-		for _, alts := range r.pat {
-			for _, w := range alts {
-				ruleWords.Add(w)
-			}
+// span is the most tokens r can match: a count takes up to three ("a
+// couple of").
+func (r relRule) span() int {
+	n := 0
+	for _, alts := range r.pat {
+		if len(alts) == 1 && alts[0] == "N" {
+			n += 3
+		} else {
+			n++
 		}
 	}
-	for w := range smallNumbers {
-		ruleWords.Add(w)
-	}
-	// "a few days ago", "several weeks ago" start with a count too.
-	for _, w := range []string{"a", "several"} {
-		rulesByFirst[w] = append(rulesByFirst[w], rulesByFirst["N"]...)
-	}
-	for w, rules := range rulesByFirst {
-		ruleFirsts.Add(w)
-		rulesAt = append(rulesAt, rules)
-		singleAt = append(singleAt, singleTokenRules(rules))
-	}
-	rulesN = rulesByFirst["N"]
-	singleN = singleTokenRules(rulesN)
-	for w := range smallNumbers {
-		smallNumberSet.Add(w)
-	}
+	return n
 }
 
-// ruleFirsts holds the keys of rulesByFirst and smallNumberSet those of
-// smallNumbers, so that relative skips the many tokens that begin no
-// rule without hashing them.
-var ruleFirsts, smallNumberSet = &text.WordSet{}, &text.WordSet{}
-
-// rulesAt holds rulesByFirst's values by their key's ruleFirsts.Index,
-// rulesN those of a count ("N").
+// rulesAt holds the relRules by the vocab id of a word they can start
+// with, rulesN those that start with a count ("N": "two days ago", "a
+// few weeks ago").
 var (
 	rulesAt [][]int
 	rulesN  []int
@@ -173,6 +146,29 @@ var (
 	singleAt [][]int
 	singleN  []int
 )
+
+func init() {
+	byFirst := map[string][]int{}
+	for i, r := range relRules {
+		for _, w := range r.pat[0] {
+			byFirst[w] = append(byFirst[w], i)
+		}
+	}
+	// "a few days ago", "several weeks ago" start with a count too.
+	for _, w := range []string{"a", "several"} {
+		byFirst[w] = append(byFirst[w], byFirst["N"]...)
+	}
+	for w, rules := range byFirst {
+		id := addWord(w, 0)
+		if id >= len(rulesAt) {
+			rulesAt = append(rulesAt, make([][]int, id+1-len(rulesAt))...)
+			singleAt = append(singleAt, make([][]int, id+1-len(singleAt))...)
+		}
+		rulesAt[id], singleAt[id] = rules, singleTokenRules(rules)
+	}
+	rulesN = byFirst["N"]
+	singleN = singleTokenRules(rulesN)
+}
 
 func singleTokenRules(rules []int) []int {
 	var out []int
@@ -184,38 +180,38 @@ func singleTokenRules(rules []int) []int {
 	return out
 }
 
-var relLeadIns = text.NewWordSet(strings.Fields(`in over during within throughout for on at since`)...)
+// relLeadIns may come before a relative expression: "in the past week".
+var relLeadIns = strings.Fields(`in over during within throughout for on at since`)
 
 // relative matches the longest relative expression at token i, after an
 // optional lead-in ("in the past week").
 func (p *parser) relative(i int) (expr, int, bool) {
 	best, bestEnd := expr{}, 0
 	for _, start := range [2]int{i, i + 1} {
-		if start == i+1 && !relLeadIns.Has(p.norm(i)) {
+		if start == i+1 && p.flags(i)&fLeadIn == 0 {
 			break
 		}
 		if start >= len(p.toks) {
 			break
 		}
-		k := -1
-		if first := p.toks[start].Norm; p.toks[start].Kind == text.Numeral || smallNumberSet.Has(first) {
-			k = len(rulesAt) // the count rules
-		} else if k = ruleFirsts.Index(first); k < 0 {
+		count := p.toks[start].Kind == text.Numeral || p.flags(start)&fSmallNumber != 0
+		id := int(p.ids[start])
+		if !count && (id < 0 || id >= len(rulesAt) || rulesAt[id] == nil) {
 			continue
 		}
 		// Most "the …", "a …", "in …" go on with a word no rule has, and
 		// then only the one-token rules can match.
-		nextOK := start+1 < len(p.toks) && (ruleWords.Has(p.toks[start+1].Norm) || p.toks[start+1].Kind == text.Numeral)
+		nextOK := p.flags(start+1)&fRuleWord != 0 || start+1 < len(p.toks) && p.toks[start+1].Kind == text.Numeral
 		var rules []int
 		switch {
-		case k == len(rulesAt) && nextOK:
+		case count && nextOK:
 			rules = rulesN
-		case k == len(rulesAt):
+		case count:
 			rules = singleN
 		case nextOK:
-			rules = rulesAt[k]
+			rules = rulesAt[id]
 		default:
-			rules = singleAt[k]
+			rules = singleAt[id]
 		}
 		for _, ri := range rules {
 			r := &relRules[ri]

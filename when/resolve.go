@@ -23,7 +23,7 @@ func (d Date) ISO() string {
 	if !d.Resolved {
 		return ""
 	}
-	return d.Start.Format("2006-01-02")
+	return isoDay(d.Start)
 }
 
 // EndISO returns End as "2006-01-02", or "" when the date is unresolved.
@@ -31,7 +31,19 @@ func (d Date) EndISO() string {
 	if !d.Resolved {
 		return ""
 	}
-	return d.End.Format("2006-01-02")
+	return isoDay(d.End)
+}
+
+// isoDay formats t as "2006-01-02" without the layout interpreter of
+// time.Format: the extractor formats two dates per event.
+func isoDay(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 // futureSlack is how far after publication a date without a year may lie

@@ -391,3 +391,28 @@ func TestFindConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestISODayMatchesFormat checks isoDay against time.Format, also for
+// years that need the fallback.
+func TestISODayMatchesFormat(t *testing.T) {
+	for _, y := range []int{-5, 0, 7, 99, 1900, 2022, 9999, 10000} {
+		for _, md := range [][2]int{{1, 1}, {2, 29}, {12, 31}, {10, 9}} {
+			d := time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)
+			if got, want := isoDay(d), d.Format("2006-01-02"); got != want {
+				t.Errorf("isoDay(%v) = %q, want %q", d, got, want)
+			}
+		}
+	}
+}
+
+// TestDaysInMatchesTime checks the month-length table against package
+// time, leap years included.
+func TestDaysInMatchesTime(t *testing.T) {
+	for _, y := range []int{-400, -100, -4, -1, 0, 1, 1900, 2000, 2022, 2024, 2100} {
+		for m := time.Month(0); m <= 13; m++ {
+			if got, want := daysIn(y, m), time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day(); got != want {
+				t.Errorf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
+		}
+	}
+}

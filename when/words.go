@@ -3,28 +3,26 @@ package when
 import (
 	"strings"
 	"time"
-
-	"github.com/sitrep/sitrep/text"
 )
 
 // The word lists below are compared with token Norms (lower case, ASCII).
 
-var approxPhrases = phrases(`on or around | on or about | around | about | approximately | circa | on or before |
+var approxPhrases = phrases(fApprox, `on or around | on or about | around | about | approximately | circa | on or before |
 	sometime on | some time on | on or near`)
 
-var nightPhrases = phrases(`overnight | overnight on | overnight of | the night of | on the night of | during the night of |
+var nightPhrases = phrases(fNight, `overnight | overnight on | overnight of | the night of | on the night of | during the night of |
 	in the night of | the evening of | on the evening of | the morning of | on the morning of | night of |
 	the early hours of | in the early hours of | early hours of | the small hours of | in the small hours of`)
 
 // weekPhrases put a day at the start of a week-long window.
-var weekPhrases = phrases(`the week of | in the week of | during the week of | the week beginning | in the week beginning |
+var weekPhrases = phrases(fWeek, `the week of | in the week of | during the week of | the week beginning | in the week beginning |
 	the week starting | week of`)
 
 // weekendPhrases put a day at the start of a weekend.
-var weekendPhrases = phrases(`the weekend of | on the weekend of | over the weekend of | during the weekend of |
+var weekendPhrases = phrases(fWeekend, `the weekend of | on the weekend of | over the weekend of | during the weekend of |
 	weekend of`)
 
-var partPhrases = phrases(`early | mid | late | in early | in mid | in late | the beginning of | beginning of |
+var partPhrases = phrases(fPart, `early | mid | late | in early | in mid | in late | the beginning of | beginning of |
 	the start of | start of | the end of | end of | the middle of | middle of | by the end of | since early | since late |
 	since mid | at the end of | at the beginning of | at the start of |
 	the first half of | first half of | in the first half of | the second half of | second half of | in the second half of |
@@ -77,7 +75,7 @@ var partOf = map[string]int{
 	"late": 3, "in late": 3, "the end of": 3, "end of": 3, "by the end of": 3, "at the end of": 3, "since late": 3,
 }
 
-var prepPhrases = phrases(`on | in | during | since | from | between | by | until | till | throughout | as of |
+var prepPhrases = phrases(fPrep, `on | in | during | since | from | between | by | until | till | throughout | as of |
 	earlier on | late on | early on | later on | dated | starting | beginning | of | through | before | after`)
 
 // monthPreps may introduce a month name without a day or year.
@@ -87,7 +85,7 @@ var monthPreps = setOf(`in during since until till by throughout from of through
 // 2022 wages").
 var yearPreps = setOf(`in during since until till by throughout through before after`)
 
-var suffixPhrases = phrases(`month of | week of | weekend of | as reported | approximately | approx`)
+var suffixPhrases = phrases(fSuffix, `month of | week of | weekend of | as reported | approximately | approx`)
 
 // rangeSep joins the two ends of a range.
 var rangeSep = setOf(`- to and until till through`)
@@ -101,12 +99,14 @@ var weekdays = map[string]time.Weekday{
 
 var dayParts = setOf(`morning afternoon evening night`)
 
-// phraseTable is a list of word sequences indexed by their first word,
-// with the first words also in a WordSet so that a token that starts none
-// is turned away without hashing it.
+// phraseTable is a list of word sequences indexed by their first word.
+// The first words carry the table's bit in vocab, so that a token that
+// starts none is turned away by a bit test, and byID finds the phrases of
+// one that does by its vocab id, without hashing it again.
 type phraseTable struct {
-	first   *text.WordSet
+	bit     uint32
 	byFirst map[string][]phrase
+	byID    [][]phrase // filled by index
 }
 
 type phrase struct {
@@ -114,15 +114,26 @@ type phrase struct {
 	joined string // the words joined by single spaces
 }
 
-func phrases(list string) phraseTable {
-	t := phraseTable{first: &text.WordSet{}, byFirst: map[string][]phrase{}}
+func phrases(bit uint32, list string) phraseTable {
+	t := phraseTable{bit: bit, byFirst: map[string][]phrase{}}
 	for _, p := range strings.Split(list, "|") {
 		if f := strings.Fields(p); len(f) > 0 {
 			t.byFirst[f[0]] = append(t.byFirst[f[0]], phrase{words: f, joined: strings.Join(f, " ")})
-			t.first.Add(f[0])
 		}
 	}
 	return t
+}
+
+// index puts the first words of t in vocab with t's bit and the flags
+// extra, and fills byID.
+func (t *phraseTable) index(extra uint32) {
+	for w, ps := range t.byFirst {
+		id := addWord(w, t.bit|extra)
+		if id >= len(t.byID) {
+			t.byID = append(t.byID, make([][]phrase, id+1-len(t.byID))...)
+		}
+		t.byID[id] = ps
+	}
 }
 
 func setOf(words string) map[string]bool {
