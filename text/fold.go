@@ -111,7 +111,7 @@ func foldRune(b []byte, r rune, enc string) []byte {
 		return append(b, '-')
 	case '…':
 		return append(b, "..."...)
-	case 'ß':
+	case 'ß', 'ẞ': // capital sharp s lower-cases to ß, so both fold to "ss"
 		return append(b, "ss"...)
 	case 'æ', 'Æ':
 		return append(b, "ae"...)

@@ -241,6 +241,7 @@ func TestIsCap(t *testing.T) {
 func FuzzFold(f *testing.F) {
 	f.Add("Hay’at Taḥrīr al-Shām — “U.S.” İdlib\u00a0Straße")
 	f.Add("ـ\u200b\u00ad")
+	f.Add("STRAẞE")
 	f.Fuzz(func(t *testing.T, s string) {
 		once := Fold(s)
 		if twice := Fold(once); twice != once {
