@@ -13,12 +13,12 @@ func (g *Gazetteer) demonymCapitals(text string, toks []token, buf []byte, ms []
 		if !toks[i].cap || !toks[i].joined || unsafeWord(toks, buf, i+1) != "capital" {
 			continue
 		}
-		cc, ok := g.demonyms[unsafeWord(toks, buf, i)]
+		ci, ok := g.demonyms[unsafeWord(toks, buf, i)]
 		if !ok {
 			continue
 		}
-		c, ok := g.capitals[cc]
-		if !ok {
+		c := g.capitals[ci]
+		if c < 0 {
 			continue
 		}
 		m := rawMention{t0: i, t1: i + 2, refs: []uint32{uint32(c)}, exact: true, key: Key(g.places[c].Name), bare: true}

@@ -18,7 +18,7 @@ func (g *Gazetteer) acronym(text string, toks []token, m rawMention) []uint32 {
 	}
 	var out []uint32
 	for _, i := range m.refs {
-		if g.places[i].Code == "PCLI" {
+		if g.info[i].bits&isCountry != 0 {
 			out = append(out, i)
 		}
 	}
@@ -193,15 +193,7 @@ func followedByContext(toks []token, m *rawMention, word func(int) string) bool 
 
 // important reports whether any of the places is a country, an admin1
 // region, a capital or a city of a million.
-func (g *Gazetteer) important(refs []uint32) bool {
-	for _, i := range refs {
-		p := &g.places[i]
-		if p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000) {
-			return true
-		}
-	}
-	return false
-}
+func (g *Gazetteer) important(refs []uint32) bool { return g.any(refs, isImportant) }
 
 // prominent reports whether any of the places is a country, a capital or
 // a city of a million: names that stay places even when they are common
@@ -209,7 +201,8 @@ func (g *Gazetteer) important(refs []uint32) bool {
 // province of Papua New Guinea.
 func (g *Gazetteer) prominent(refs []uint32) bool { return g.any(refs, isProminent) }
 
-// Bits of Gazetteer.weight.
+// Bits of placeInfo.bits: the gates and the resolver test these instead
+// of the Place's strings, which would cost a cache miss per candidate.
 const (
 	isImportant = 1 << iota // country, admin1 region, capital, city of a million
 	isProminent             // country, capital, city of a million
@@ -218,11 +211,13 @@ const (
 	isADM1                  // Code ADM1
 	isADM2                  // Code ADM2
 	isTown                  // Class P
+	isSizeable              // country, admin1 region, capital, curated feature or 100,000 people
+	isBigTown               // not Class A, and 100,000 people
 )
 
 // placeWeight computes a place's weight bits once, at load.
-func placeWeight(p *sitrep.Place) uint8 {
-	var w uint8
+func placeWeight(p *sitrep.Place) uint16 {
+	var w uint16
 	big := p.Code == "PCLI" || p.Code == "PPLC" || (p.Class == "P" && p.Population >= 1_000_000)
 	if big || p.Code == "ADM1" {
 		w |= isImportant
@@ -245,13 +240,19 @@ func placeWeight(p *sitrep.Place) uint8 {
 	if p.Class == "P" {
 		w |= isTown
 	}
+	if p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || p.ID >= 900_000_000 {
+		w |= isSizeable
+	}
+	if p.Class != "A" && p.Population >= 100_000 {
+		w |= isBigTown
+	}
 	return w
 }
 
 // any reports whether one of the places has the weight bit.
-func (g *Gazetteer) any(refs []uint32, bit uint8) bool {
+func (g *Gazetteer) any(refs []uint32, bit uint16) bool {
 	for _, i := range refs {
-		if g.weight[i]&bit != 0 {
+		if g.info[i].bits&bit != 0 {
 			return true
 		}
 	}
@@ -260,26 +261,11 @@ func (g *Gazetteer) any(refs []uint32, bit uint8) bool {
 
 // regional reports whether any of the places is a country or an admin1
 // region.
-func (g *Gazetteer) regional(refs []uint32) bool {
-	for _, i := range refs {
-		if c := g.places[i].Code; c == "PCLI" || c == "ADM1" {
-			return true
-		}
-	}
-	return false
-}
+func (g *Gazetteer) regional(refs []uint32) bool { return g.any(refs, isCountry|isADM1) }
 
 // sizeable reports whether any of the places is a country, region or a
 // town of 100,000 or more.
-func (g *Gazetteer) sizeable(refs []uint32) bool {
-	for _, i := range refs {
-		p := &g.places[i]
-		if p.Population >= 100_000 || p.Code == "PCLI" || p.Code == "ADM1" || p.Code == "PPLC" || p.ID >= 900_000_000 {
-			return true
-		}
-	}
-	return false
-}
+func (g *Gazetteer) sizeable(refs []uint32) bool { return g.any(refs, isSizeable) }
 
 // ordinary reports whether a capitalised neighbour is an ordinary word
 // (sentence-initial "In", "Northern", "University") rather than part of a

@@ -36,7 +36,7 @@ type rawMention struct {
 	bare   bool   // written without a leading article
 	drop   bool   // set by regionAfterPlace
 	part   bool   // the capitalised run goes on past the name ("Pazos de Borben")
-	ctx    scoreContext
+	own    []vote // its own country evidence (set by resolver.weighEvidence)
 }
 
 // articleName reports whether a name starts with an article ("El

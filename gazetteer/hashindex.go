@@ -47,6 +47,15 @@ func (h *hashIndex) sum(key []byte) uint64 {
 	return s
 }
 
+// sumString is sum for a key held in a string.
+func (h *hashIndex) sumString(key string) uint64 {
+	s := maphash.String(h.seed, key)
+	if s == 0 {
+		s = 1
+	}
+	return s
+}
+
 // slot returns the slot of key's hash: its own, or the empty one to fill.
 func (h *hashIndex) slot(s uint64) int {
 	mask := len(h.slots) - 1

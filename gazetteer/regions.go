@@ -50,7 +50,7 @@ func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms [
 			for _, r := range ms[j].refs {
 				// Only a name known as written: a transliteration variant
 				// ("Hessen" ~ Hassan) is not yet checked against the text.
-				if c := g.places[r].Code; (c == "ADM1" || c == "ADM2") && ms[j].exact {
+				if g.info[r].bits&(isADM1|isADM2) != 0 && ms[j].exact {
 					anyRegion = true
 				}
 			}
@@ -68,11 +68,11 @@ func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms [
 // some place the inner one may be.
 func (g *Gazetteer) contains(outer, inner *rawMention) bool {
 	for _, r := range outer.refs {
-		if c := g.places[r].Code; c != "ADM1" && c != "ADM2" {
+		if g.info[r].bits&(isADM1|isADM2) == 0 {
 			continue
 		}
 		for _, i := range inner.refs {
-			if g.admin1[i] == int32(r) || g.admin2[i] == int32(r) {
+			if in := &g.info[i]; in.admin1 == int32(r) || in.admin2 == int32(r) {
 				return true
 			}
 		}
