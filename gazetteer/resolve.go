@@ -121,6 +121,7 @@ type resolver struct {
 	base       []float64 // the scores choose gave each candidate, mention after mention
 	towns      townSet
 	anchors    []anchor
+	near       []anchor // the anchors near the mention being rechosen
 }
 
 // reset readies r for a document resolved with g and hint.
@@ -424,18 +425,28 @@ func (r *resolver) choose(k int) choice {
 	return c
 }
 
+// nearAnchors appends to dst the anchors of the mentions within 50 of
+// mention k, other than k.
+func nearAnchors(dst, anchors []anchor, k int) []anchor {
+	for _, a := range anchors {
+		if a.mention != k && a.mention-k <= 50 && k-a.mention <= 50 {
+			dst = append(dst, a)
+		}
+	}
+	return dst
+}
+
 // rechoose rescores the places of mention k, which choose scored first,
-// with nearness to the anchors (unambiguous places of other mentions).
-func (r *resolver) rechoose(k int, first choice, anchors []anchor) choice {
+// with nearness to the anchors near it (unambiguous places of other
+// mentions).
+func (r *resolver) rechoose(k int, first choice, near []anchor) choice {
 	g, m := r.g, &r.ms[k]
 	c := choice{best: -1, second: -1, base: first.base}
 	for j, i := range m.refs {
 		s := r.base[first.base+j]
 		p := &g.places[i]
-		for _, a := range anchors {
-			// Only nearby mentions: a long text may move across countries,
-			// and this keeps the cost linear.
-			if a.mention != k && a.mention-k <= 50 && k-a.mention <= 50 && math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
+		for _, a := range near {
+			if math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
 				s += 0.15
 				break
 			}
@@ -458,6 +469,9 @@ func (r *resolver) twin(c choice) uint32 {
 	if c.second < 0 || c.idx2 == c.idx || c.best-c.second > 0.35 {
 		return c.idx
 	}
+	if r.g.info[c.idx].bits&r.g.info[c.idx2].bits&isTown == 0 {
+		return c.idx // not two towns: no need to read the Places
+	}
 	p, q := &r.g.places[c.idx], &r.g.places[c.idx2]
 	if p.Class != "P" || q.Class != "P" || p.CountryCode == q.CountryCode || q.Population < 10*max(p.Population, 1000) ||
 		distanceKm(p.Lat, p.Lon, q.Lat, q.Lon) > twinTownsKm {
@@ -477,8 +491,8 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 	r.base = r.base[:0]
 	for k := range r.ms {
 		first[k] = r.choose(k)
-		p := &r.g.places[first[k].idx]
-		if p.Class != "A" && (len(r.ms[k].refs) == 1 || first[k].best-first[k].second > 0.15) {
+		if c := first[k]; r.g.info[c.idx].bits&isArea == 0 && (len(r.ms[k].refs) == 1 || c.best-c.second > 0.15) {
+			p := &r.g.places[c.idx]
 			anchors = append(anchors, anchor{mention: k, lat: p.Lat, lon: p.Lon})
 		}
 	}
@@ -486,8 +500,12 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 	for k := range r.ms {
 		m := &r.ms[k]
 		c := first[k]
-		if len(m.refs) > 1 && len(anchors) > 0 {
-			c = r.rechoose(k, c, anchors)
+		if len(m.refs) > 1 {
+			// Only nearby mentions: a long text may move across countries,
+			// and this keeps the cost linear. Without any, the scores stand.
+			if r.near = nearAnchors(r.near[:0], anchors, k); len(r.near) > 0 {
+				c = r.rechoose(k, c, r.near)
+			}
 		}
 		p := r.g.places[r.twin(c)]
 		score := min(1, max(0, c.best))
