@@ -10,13 +10,14 @@ import "hash/maphash"
 // While building, a slot's ref is a place index or, for a key shared by
 // several places, multi|index into lists; freeze then moves every slot's
 // places into one flat array so that get returns a subslice without
-// allocating.
+// allocating. Each key's places are preceded there by a summary of them
+// (see freeze), which lookup returns along with them.
 type hashIndex struct {
 	seed  maphash.Seed
 	slots []slot
 	n     int
 	lists [][]uint32 // while building
-	flat  []uint32   // after freeze
+	flat  []uint32   // after freeze: per key, its summary, then its places
 	// bloom has two bits set per key (after freeze). The slots take
 	// megabytes, so a probe is a cache miss; most words looked up in text
 	// are not keys, and the filter, smaller and denser, turns them away
@@ -29,7 +30,7 @@ type hashIndex struct {
 
 type slot struct {
 	hash uint64 // 0 marks an empty slot
-	ref  uint32 // building: place index or multi|list; frozen: offset into flat
+	ref  uint32 // building: place index or multi|list; frozen: offset of its places in flat
 	n    uint32 // frozen: number of places
 }
 
@@ -93,9 +94,12 @@ func (h *hashIndex) add(key []byte, idx uint32) {
 	}
 }
 
-// freeze ends building: get works only after it.
-func (h *hashIndex) freeze() {
-	size := h.n
+// freeze ends building: get works only after it. summary computes what
+// lookup returns with each key's places: the gazetteer ORs their weight
+// bits, so that the gates learn whether a name may be a country or a
+// large town without reading each place's record.
+func (h *hashIndex) freeze(summary func(refs []uint32) uint32) {
+	size := 2 * h.n
 	for _, l := range h.lists {
 		size += len(l) - 1
 	}
@@ -105,6 +109,7 @@ func (h *hashIndex) freeze() {
 		if e.hash == 0 {
 			continue
 		}
+		h.flat = append(h.flat, 0)
 		off := uint32(len(h.flat))
 		if e.ref&multi != 0 {
 			h.flat = append(h.flat, h.lists[e.ref&^multi]...)
@@ -112,6 +117,7 @@ func (h *hashIndex) freeze() {
 			h.flat = append(h.flat, e.ref)
 		}
 		e.ref, e.n = off, uint32(len(h.flat))-off
+		h.flat[off-1] = summary(h.flat[off:])
 	}
 	h.lists = nil
 	h.shrink()
@@ -164,15 +170,22 @@ func (h *hashIndex) maybe(s uint64) bool {
 
 // get returns the places indexed under key. The slice must not be modified.
 func (h *hashIndex) get(key []byte) []uint32 {
+	refs, _ := h.lookup(key)
+	return refs
+}
+
+// lookup returns the places indexed under key and their summary (see
+// freeze). The slice must not be modified.
+func (h *hashIndex) lookup(key []byte) ([]uint32, uint32) {
 	s := h.sum(key)
 	if !h.maybe(s) {
-		return nil
+		return nil, 0
 	}
 	e := h.slots[h.slot(s)]
 	if e.hash == 0 {
-		return nil
+		return nil, 0
 	}
-	return h.flat[e.ref : e.ref+e.n : e.ref+e.n]
+	return h.flat[e.ref : e.ref+e.n : e.ref+e.n], h.flat[e.ref-1]
 }
 
 func (h *hashIndex) grow() {

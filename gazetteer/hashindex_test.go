@@ -19,7 +19,7 @@ func TestHashIndexBloomKeepsEveryKey(t *testing.T) {
 			h.add(fmt.Appendf(nil, "shared %d", i/7), uint32(i+1))
 		}
 	}
-	h.freeze()
+	h.freeze(func(refs []uint32) uint32 { return uint32(len(refs)) })
 	for i := range n {
 		if got, want := h.get(fmt.Appendf(nil, "town %d", i)), []uint32{uint32(i)}; !slices.Equal(got, want) {
 			t.Fatalf("get(town %d) = %v, want %v", i, got, want)

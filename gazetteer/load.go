@@ -537,9 +537,8 @@ func (b *builder) index() {
 		}
 	}
 	<-done
-	g.names.freeze()
-	// Document-independent scores, and the hash of each place's own name
-	// to tell a name match from an alias match without refolding it.
+	// Document-independent scores and weight bits, before the indexes
+	// summarise the bits of each key's places.
 	g.capitals = make([]int32, len(g.ccCodes))
 	for i := range g.capitals {
 		g.capitals[i] = -1
@@ -552,7 +551,9 @@ func (b *builder) index() {
 			g.capitals[in.cc] = int32(i)
 		}
 	}
-	g.skel.freeze()
+	g.names.freeze(g.refBits)
+	g.skel.freeze(g.refBits)
+	g.buildWords()
 }
 
 // byID finds a place by GeoNames id (a linear scan: only N records need it).

@@ -84,13 +84,13 @@ func priorScore(p *sitrep.Place) float32 {
 }
 
 // resolve picks a place for each mention.
-func (g *Gazetteer) resolve(r *resolver, text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
+func (g *Gazetteer) resolve(r *resolver, d *doc, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
 	r.reset(g, hint)
-	r.weighEvidence(text, toks, buf, ms)
+	r.weighEvidence(d, ms)
 	r.ms = r.filter(ms)
 	r.expandRegions()
 	r.indexRegions()
-	return r.mentions(text, toks, buf)
+	return r.mentions(d)
 }
 
 // resolver holds what one Geoparse call knows while choosing places. Its
@@ -173,15 +173,15 @@ func (r *resolver) weight(ci uint16, own []vote) float64 {
 
 // weighEvidence counts the countries the text points to. Each mention is
 // judged by the evidence of the others (and the hint), never by its own.
-func (r *resolver) weighEvidence(text string, toks []token, buf []byte, ms []rawMention) {
+func (r *resolver) weighEvidence(d *doc, ms []rawMention) {
 	g := r.g
 	// "Syrian regime forces", "a Ukrainian soldier": half a vote each, at
 	// most one in total per country.
-	for i, t := range toks {
-		if !t.cap {
+	for i, t := range d.toks {
+		if !t.cap || !d.is(i, wDemonym) {
 			continue
 		}
-		if ci, ok := g.demonyms[unsafeWord(toks, buf, i)]; ok && r.total[ci] < 1 {
+		if ci, ok := g.demonyms[d.word(i)]; ok && r.total[ci] < 1 {
 			r.totalCC = addCountry(r.total, r.totalCC, ci, 0.5)
 		}
 	}
@@ -190,13 +190,13 @@ func (r *resolver) weighEvidence(text string, toks []token, buf []byte, ms []raw
 	for k := range ms {
 		start := len(r.votes)
 		r.votes = g.appendVotes(r.votes, &ms[k])
-		if actor(text, toks, buf, &ms[k]) {
+		if actor(d, &ms[k]) {
 			for i := start; i < len(r.votes); i++ {
 				r.votes[i].v *= actorVote
 			}
 		}
 		r.voteEnd[k] = len(r.votes)
-		r.country[k] = g.any(ms[k].refs, isCountry)
+		r.country[k] = ms[k].bits&isCountry != 0
 	}
 	start := 0
 	for k := range ms {
@@ -254,7 +254,7 @@ func (r *resolver) filter(ms []rawMention) []rawMention {
 			if refs = g.similar([]byte(m.key), refs); len(refs) == 0 {
 				continue
 			}
-			m.refs = refs
+			m.refs, m.bits = refs, g.bitsOf(refs)
 		}
 		if r.regional[k] >= 0.45 && !r.home(&m, r.regional[k]) {
 			continue
@@ -285,7 +285,7 @@ func (r *resolver) expandRegions() {
 	g := r.g
 	for k := range r.ms {
 		m := &r.ms[k]
-		if m.kind != "admin1" || g.any(m.refs, isADM1) {
+		if m.kind != "admin1" || m.bits&isADM1 != 0 {
 			continue
 		}
 		refs := append([]uint32(nil), m.refs...) // m.refs may alias the index
@@ -301,7 +301,7 @@ func (r *resolver) expandRegions() {
 				refs = append(refs, uint32(reg))
 			}
 		}
-		m.refs = refs
+		m.refs, m.bits = refs, g.bitsOf(refs)
 	}
 }
 
@@ -483,7 +483,8 @@ func (r *resolver) twin(c choice) uint32 {
 // mentions chooses a place for every mention in two passes, the second
 // with the unambiguous places of the first as anchors, and builds the
 // result.
-func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.PlaceMention {
+func (r *resolver) mentions(d *doc) []sitrep.PlaceMention {
+	text, toks := d.text, d.toks
 	anchors := r.anchors[:0]
 	defer func() { r.anchors = anchors }()
 	first := grow(r.first, len(r.ms))
@@ -513,7 +514,7 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 			score *= 0.6 + 4*(c.best-c.second) // a close second: less sure
 		}
 		t0 := m.t0
-		if w := string(buf[toks[t0].k0:toks[t0].k1]); t0+1 < m.t1 && isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] &&
+		if t0+1 < m.t1 && d.is(t0, wArticle) && !strings.HasPrefix(text[toks[t0].end:], "-") && d.is(t0, wEnglishArticle) &&
 			(t0 == 0 || !toks[t0-1].joined || !toks[t0].cap) {
 			// A sentence-initial "At Raqqa" or "As Aleppo fell": the article
 			// is an English word; mid-sentence "in At Tanf" it is the name's.

@@ -1,0 +1,115 @@
+package gazetteer
+
+// wordClass marks the closed word lists a word belongs to: the context
+// words (context.go), the words that may stand inside a name
+// (mentions.go), and the gazetteer's own lists of stop, common and demonym
+// keys. The gates ask a dozen of these lists about the same few words
+// around each mention; one lookup per token, kept for the document,
+// answers all of them (see doc.class).
+type wordClass uint32
+
+const (
+	wLooked         wordClass = 1 << iota // set on every looked-up token, so that 0 means not yet
+	wArticle                              // articles
+	wConnector                            // connectors
+	wFeature                              // featureWords
+	wAfter                                // after
+	wStop                                 // Gazetteer.stop
+	wCommon                               // Gazetteer.common
+	wDemonym                              // Gazetteer.demonyms
+	wTitle                                // titles
+	wFacility                             // facilities
+	wSpeech                               // speechVerbs
+	wOrg                                  // orgWords
+	wPlacePrefix                          // placePrefixes
+	wPlaceNoun                            // placeNouns
+	wRegionAdj                            // regionAdjectives
+	wStrongBefore                         // strongBefore
+	wNearBefore                           // nearBefore
+	wOfBefore                             // ofBefore
+	wTownOf                               // townOf
+	wPartNoun                             // partNouns
+	wSponsor                              // sponsorAfter
+	wActor                                // actorAfter
+	wEnglishArticle                       // englishArticle
+)
+
+// buildWords fills g.words from the word lists, once the gazetteer's own
+// lists are loaded.
+func (g *Gazetteer) buildWords() {
+	g.words = map[string]wordClass{}
+	set := func(c wordClass, m map[string]bool) {
+		for w, ok := range m {
+			if ok {
+				g.words[w] |= c
+			}
+		}
+	}
+	keys := func(c wordClass, m map[string]string) {
+		for w := range m {
+			g.words[w] |= c
+		}
+	}
+	set(wArticle, articles)
+	set(wConnector, connectors)
+	set(wFeature, featureWords)
+	keys(wAfter, after)
+	set(wStop, g.stop)
+	set(wCommon, g.common)
+	for w := range g.demonyms {
+		g.words[w] |= wDemonym
+	}
+	set(wTitle, titles)
+	set(wFacility, facilities)
+	set(wSpeech, speechVerbs)
+	set(wOrg, orgWords)
+	set(wPlacePrefix, placePrefixes)
+	set(wPlaceNoun, placeNouns)
+	keys(wRegionAdj, regionAdjectives)
+	set(wStrongBefore, strongBefore)
+	keys(wNearBefore, nearBefore)
+	keys(wOfBefore, ofBefore)
+	set(wTownOf, townOf)
+	set(wPartNoun, partNouns)
+	set(wSponsor, sponsorAfter)
+	set(wActor, actorAfter)
+	set(wEnglishArticle, englishArticle)
+}
+
+// doc is the document being geoparsed: its text, its tokens and their
+// folded forms, and the classes of the words looked up so far. It lives in
+// the pooled tokenBuf.
+type doc struct {
+	g    *Gazetteer
+	text string
+	toks []token
+	buf  []byte
+	cls  []wordClass // per token: its class, 0 until looked up
+}
+
+// reset readies d for text, tokenized into toks and buf.
+func (d *doc) reset(g *Gazetteer, text string, toks []token, buf []byte) {
+	d.g, d.text, d.toks, d.buf = g, text, toks, buf
+	d.cls = grow(d.cls, len(toks))
+	clear(d.cls)
+}
+
+// word returns the folded word i, "" outside the text (see unsafeWord).
+func (d *doc) word(i int) string { return unsafeWord(d.toks, d.buf, i) }
+
+// class returns the classes of word i, looking it up on first use. Outside
+// the text the word is "".
+func (d *doc) class(i int) wordClass {
+	if i < 0 || i >= len(d.toks) {
+		return d.g.words[""]
+	}
+	c := d.cls[i]
+	if c == 0 {
+		c = d.g.words[d.word(i)] | wLooked
+		d.cls[i] = c
+	}
+	return c
+}
+
+// is reports whether word i is in one of the lists c.
+func (d *doc) is(i int, c wordClass) bool { return d.class(i)&c != 0 }
