@@ -276,7 +276,7 @@ func (m *rawMention) sizeable() bool { return m.bits&isSizeable != 0 }
 // ordinary word (sentence-initial "In", "Northern", "University") rather
 // than part of a proper name.
 func (d *doc) ordinary(i int) bool {
-	if d.is(i, wStop|wCommon|wArticle|wConnector|wRegionAdj|wAfter) {
+	if d.is(i, wStop|wArticle|wConnector|wRegionAdj|wAfter) || d.g.common[d.word(i)] {
 		return true
 	}
 	_, ok := CountryCode(d.word(i))

@@ -2,10 +2,12 @@ package gazetteer
 
 // wordClass marks the closed word lists a word belongs to: the context
 // words (context.go), the words that may stand inside a name
-// (mentions.go), and the gazetteer's own lists of stop, common and demonym
-// keys. The gates ask a dozen of these lists about the same few words
-// around each mention; one lookup per token, kept for the document,
-// answers all of them (see doc.class).
+// (mentions.go), and the gazetteer's own lists of stop and demonym keys.
+// The gates ask a dozen of these lists about the same few words around
+// each mention; one lookup per token, kept for the document, answers all
+// of them (see doc.class). The 10,000 common words stay out: in the table
+// they made every lookup slower (a larger map, more cache misses) than
+// the few common-word tests they answered.
 type wordClass uint32
 
 const (
@@ -15,7 +17,6 @@ const (
 	wFeature                              // featureWords
 	wAfter                                // after
 	wStop                                 // Gazetteer.stop
-	wCommon                               // Gazetteer.common
 	wDemonym                              // Gazetteer.demonyms
 	wTitle                                // titles
 	wFacility                             // facilities
@@ -55,7 +56,6 @@ func (g *Gazetteer) buildWords() {
 	set(wFeature, featureWords)
 	keys(wAfter, after)
 	set(wStop, g.stop)
-	set(wCommon, g.common)
 	for w := range g.demonyms {
 		g.words[w] |= wDemonym
 	}
