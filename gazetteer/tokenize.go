@@ -36,21 +36,18 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 				toks = startToken(toks, gap, i, len(buf), c >= 'A' && c <= 'Z')
 				in, spaced, hyphen = true, false, false
 			}
-			j := i + 1
-			for j < len(text) && asciiWord[text[j]] != 0 {
-				j++
-			}
-			k := len(buf)
-			buf = append(buf, text[i:j]...)
 			digit := false
-			for x, c := range buf[k:] {
-				digit = digit || c <= '9' // letters are all above '9'
-				buf[k+x] = asciiWord[c]
+			for ; i < len(text); i++ {
+				lc := asciiWord[text[i]]
+				if lc == 0 {
+					break
+				}
+				digit = digit || lc <= '9' // letters are all above '9'
+				buf = append(buf, lc)
 			}
 			if digit {
 				toks[len(toks)-1].digit = true
 			}
-			i = j
 			continue
 		}
 		if c == ' ' {
