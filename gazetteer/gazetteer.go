@@ -58,6 +58,8 @@ type placeInfo struct {
 	admin2   int32   // index of its admin2 region, -1 if unknown
 	cc       uint16  // index of its country code in ccCodes
 	bits     uint16  // weight bits, see placeWeight
+	lat      float32 // its latitude, rounded: enough to rule out nearness (see rechoose)
+	_        float32 // (pads the record to 32 bytes, so that none straddles two cache lines)
 }
 
 const multi = 1 << 31

@@ -547,6 +547,7 @@ func (b *builder) index() {
 		p, in := &g.places[i], &g.info[i]
 		in.prior = priorScore(p)
 		in.bits = placeWeight(p)
+		in.lat = float32(p.Lat)
 		if c := g.capitals[in.cc]; p.Code == "PPLC" && (c < 0 || p.Population > g.places[c].Population) {
 			g.capitals[in.cc] = int32(i)
 		}

@@ -444,8 +444,15 @@ func (r *resolver) rechoose(k int, first choice, near []anchor) choice {
 	c := choice{best: -1, second: -1, base: first.base}
 	for j, i := range m.refs {
 		s := r.base[first.base+j]
-		p := &g.places[i]
+		lat := g.info[i].lat
 		for _, a := range near {
+			// The rounded latitude rules most anchors out (off by at most
+			// 1e-5 degrees, well inside the margin) without reading the
+			// Place, a cache miss; the test itself is on the exact values.
+			if d := lat - float32(a.lat); d >= 2.301 || d <= -2.301 {
+				continue
+			}
+			p := &g.places[i]
 			if math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
 				s += 0.15
 				break
