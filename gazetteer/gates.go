@@ -252,7 +252,8 @@ func placeWeight(p *sitrep.Place) uint16 {
 }
 
 // bitsOf returns the weight bits of any of the places: a mention keeps
-// them (rawMention.bits) so that the gates test them once, not per place.
+// them (rawMention.bits) so that the gates test them once, not per place,
+// and the indexes keep them per key (hashIndex.freeze).
 func (g *Gazetteer) bitsOf(refs []uint32) uint16 {
 	var b uint16
 	for _, i := range refs {
@@ -260,9 +261,6 @@ func (g *Gazetteer) bitsOf(refs []uint32) uint16 {
 	}
 	return b
 }
-
-// refBits is bitsOf as the indexes' summary of a key's places.
-func (g *Gazetteer) refBits(refs []uint32) uint32 { return uint32(g.bitsOf(refs)) }
 
 // regional reports whether any of the places is a country or an admin1
 // region.

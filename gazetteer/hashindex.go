@@ -8,16 +8,19 @@ import "hash/maphash"
 // a fraction of the time of a map[string]. Open addressing, linear probing.
 //
 // While building, a slot's ref is a place index or, for a key shared by
-// several places, multi|index into lists; freeze then moves every slot's
-// places into one flat array so that get returns a subslice without
-// allocating. Each key's places are preceded there by a summary of them
-// (see freeze), which lookup returns along with them.
+// several places, multi|index into lists; freeze then moves the places of
+// every key shared by several into one flat array so that get returns a
+// subslice without allocating. A key of one place keeps it in its slot,
+// and get returns a slice of the slot itself: most keys name one place,
+// and their lookups read no second cache line. Each slot also holds a
+// summary of its places (see freeze), which lookup returns along with
+// them, so that a caller may learn enough from the slot alone.
 type hashIndex struct {
 	seed  maphash.Seed
 	slots []slot
 	n     int
 	lists [][]uint32 // while building
-	flat  []uint32   // after freeze: per key, its summary, then its places
+	flat  []uint32   // after freeze: the places of the keys of several
 	// bloom has two bits set per key (after freeze). The slots take
 	// megabytes, so a probe is a cache miss; most words looked up in text
 	// are not keys, and the filter, smaller and denser, turns them away
@@ -30,8 +33,11 @@ type hashIndex struct {
 
 type slot struct {
 	hash uint64 // 0 marks an empty slot
-	ref  uint32 // building: place index or multi|list; frozen: offset of its places in flat
-	n    uint32 // frozen: number of places
+	// ref is, while building, a place index or multi|list; once frozen,
+	// the place for n == 1, else the offset of the places in flat.
+	ref [1]uint32
+	n   uint16 // frozen: number of places; 0 for more than fit, the number then precedes them in flat
+	sum uint16 // frozen: summary of the places
 }
 
 func newHashIndex(sizeHint int) *hashIndex {
@@ -77,14 +83,14 @@ func (h *hashIndex) add(key []byte, idx uint32) {
 	}
 	s := h.sum(key)
 	e := &h.slots[h.slot(s)]
-	switch v := e.ref; {
+	switch v := e.ref[0]; {
 	case e.hash == 0:
-		e.hash, e.ref = s, idx
+		e.hash, e.ref[0] = s, idx
 		h.n++
 	case v&multi == 0:
 		if v != idx {
 			h.lists = append(h.lists, []uint32{v, idx})
-			e.ref = multi | uint32(len(h.lists)-1)
+			e.ref[0] = multi | uint32(len(h.lists)-1)
 		}
 	default:
 		l := h.lists[v&^multi]
@@ -98,10 +104,10 @@ func (h *hashIndex) add(key []byte, idx uint32) {
 // lookup returns with each key's places: the gazetteer ORs their weight
 // bits, so that the gates learn whether a name may be a country or a
 // large town without reading each place's record.
-func (h *hashIndex) freeze(summary func(refs []uint32) uint32) {
-	size := 2 * h.n
+func (h *hashIndex) freeze(summary func(refs []uint32) uint16) {
+	size := 0
 	for _, l := range h.lists {
-		size += len(l) - 1
+		size += len(l)
 	}
 	h.flat = make([]uint32, 0, size)
 	for i := range h.slots {
@@ -109,15 +115,20 @@ func (h *hashIndex) freeze(summary func(refs []uint32) uint32) {
 		if e.hash == 0 {
 			continue
 		}
-		h.flat = append(h.flat, 0)
-		off := uint32(len(h.flat))
-		if e.ref&multi != 0 {
-			h.flat = append(h.flat, h.lists[e.ref&^multi]...)
-		} else {
-			h.flat = append(h.flat, e.ref)
+		if e.ref[0]&multi == 0 {
+			e.n, e.sum = 1, summary(e.ref[:])
+			continue
 		}
-		e.ref, e.n = off, uint32(len(h.flat))-off
-		h.flat[off-1] = summary(h.flat[off:])
+		l := h.lists[e.ref[0]&^multi]
+		if len(l) > 0xffff {
+			h.flat = append(h.flat, uint32(len(l)))
+			e.n = 0
+		} else {
+			e.n = uint16(len(l))
+		}
+		e.ref[0] = uint32(len(h.flat))
+		h.flat = append(h.flat, l...)
+		e.sum = summary(l)
 	}
 	h.lists = nil
 	h.shrink()
@@ -176,16 +187,24 @@ func (h *hashIndex) get(key []byte) []uint32 {
 
 // lookup returns the places indexed under key and their summary (see
 // freeze). The slice must not be modified.
-func (h *hashIndex) lookup(key []byte) ([]uint32, uint32) {
+func (h *hashIndex) lookup(key []byte) ([]uint32, uint16) {
 	s := h.sum(key)
 	if !h.maybe(s) {
 		return nil, 0
 	}
-	e := h.slots[h.slot(s)]
-	if e.hash == 0 {
+	e := &h.slots[h.slot(s)]
+	switch {
+	case e.hash == 0:
 		return nil, 0
+	case e.n == 1:
+		return e.ref[:], e.sum
+	case e.n > 1:
+		off, end := e.ref[0], e.ref[0]+uint32(e.n)
+		return h.flat[off:end:end], e.sum
 	}
-	return h.flat[e.ref : e.ref+e.n : e.ref+e.n], h.flat[e.ref-1]
+	off := e.ref[0] // more places than n holds: their number comes first
+	end := off + h.flat[off-1]
+	return h.flat[off:end:end], e.sum
 }
 
 func (h *hashIndex) grow() {

@@ -552,8 +552,8 @@ func (b *builder) index() {
 			g.capitals[in.cc] = int32(i)
 		}
 	}
-	g.names.freeze(g.refBits)
-	g.skel.freeze(g.refBits)
+	g.names.freeze(g.bitsOf)
+	g.skel.freeze(g.bitsOf)
 	g.buildWords()
 }
 
