@@ -46,7 +46,7 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 	}
 	span := min(maxSpan, g.maxTokens+2)
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i] // (not a copy: most tokens are skipped on two fields)
 		if t.digit || !(t.cap || (t.joined && i+1 < len(toks) && toks[i+1].cap && d.is(i, wArticle))) {
 			continue
 		}
@@ -59,8 +59,7 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 			if j > i && !toks[j-1].joined {
 				break
 			}
-			tj := toks[j]
-			wj := buf[tj.k0:tj.k1]
+			tj := &toks[j]
 			cls := d.class(j)
 			feature, article := cls&wFeature != 0, cls&wArticle != 0
 			if tj.digit || (!tj.cap && cls&(wArticle|wConnector|wFeature) == 0) {
@@ -83,7 +82,7 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 			if len(key) > 0 {
 				key = append(key, ' ')
 			}
-			key = append(key, wj...)
+			key = append(key, buf[tj.k0:tj.k1]...)
 			if stopAfterConnector {
 				if refs, bits := g.names.lookup(key); refs != nil {
 					best = rawMention{t0: i, t1: j + 1, refs: refs, bits: uint16(bits), exact: true}

@@ -177,8 +177,8 @@ func (r *resolver) weighEvidence(d *doc, ms []rawMention) {
 	g := r.g
 	// "Syrian regime forces", "a Ukrainian soldier": half a vote each, at
 	// most one in total per country.
-	for i, t := range d.toks {
-		if !t.cap || !d.is(i, wDemonym) {
+	for i := range d.toks {
+		if !d.toks[i].cap || !d.is(i, wDemonym) {
 			continue
 		}
 		if ci, ok := g.demonyms[d.word(i)]; ok && r.total[ci] < 1 {
