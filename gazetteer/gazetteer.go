@@ -30,14 +30,14 @@ var dataFiles = []string{"data/countries.txt", "data/supplement.txt", "data/comm
 // loading and safe for concurrent use.
 type Gazetteer struct {
 	places       []sitrep.Place
-	names        *hashIndex           // key → places
-	skel         *hashIndex           // skeleton → places
-	countries    map[string]int32     // ISO2 → place index
-	common       map[string]bool      // keys of frequent English words
-	needsContext map[string]bool      // keys that are places only with context
-	stop         map[string]bool      // keys that are never places
-	demonyms     map[string]uint16    // demonym key → index in ccCodes
-	words        map[string]wordClass // word → the word lists it is in (see wordClass)
+	names        *hashIndex        // key → places
+	skel         *hashIndex        // skeleton → places
+	countries    map[string]int32  // ISO2 → place index
+	common       map[string]bool   // keys of frequent English words
+	needsContext map[string]bool   // keys that are places only with context
+	stop         map[string]bool   // keys that are never places
+	demonyms     map[string]uint16 // demonym key → index in ccCodes
+	words        wordTable         // word → the word lists it is in (see wordClass)
 	maxTokens    int
 	// info is what mention finding and resolving read of a candidate
 	// place, packed into one record per place: a name like "Al" has

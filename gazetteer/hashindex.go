@@ -188,7 +188,11 @@ func (h *hashIndex) get(key []byte) []uint32 {
 // lookup returns the places indexed under key and their summary (see
 // freeze). The slice must not be modified.
 func (h *hashIndex) lookup(key []byte) ([]uint32, uint16) {
-	s := h.sum(key)
+	return h.lookupSum(h.sum(key))
+}
+
+// lookupSum is lookup for the key whose sum is s.
+func (h *hashIndex) lookupSum(s uint64) ([]uint32, uint16) {
 	if !h.maybe(s) {
 		return nil, 0
 	}

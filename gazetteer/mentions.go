@@ -79,7 +79,8 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 					break
 				}
 			}
-			if len(key) > 0 {
+			single := len(key) == 0
+			if !single {
 				key = append(key, ' ')
 			}
 			key = append(key, buf[tj.k0:tj.k1]...)
@@ -94,8 +95,15 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 			if !tj.cap && !feature {
 				continue
 			}
-			if refs, bits := g.names.lookup(key); refs != nil {
-				best = rawMention{t0: i, t1: j + 1, refs: refs, bits: uint16(bits), exact: true}
+			var refs []uint32
+			var bits uint16
+			if single {
+				refs, bits = g.names.lookupSum(d.sum(j)) // the word, hashed already for its class
+			} else {
+				refs, bits = g.names.lookup(key)
+			}
+			if refs != nil {
+				best = rawMention{t0: i, t1: j + 1, refs: refs, bits: bits, exact: true}
 				bestLen = len(key)
 			}
 			lastKeyed = len(key)

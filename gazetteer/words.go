@@ -36,19 +36,19 @@ const (
 )
 
 // buildWords fills g.words from the word lists, once the gazetteer's own
-// lists are loaded.
+// lists and name index are loaded.
 func (g *Gazetteer) buildWords() {
-	g.words = map[string]wordClass{}
+	words := map[string]wordClass{}
 	set := func(c wordClass, m map[string]bool) {
 		for w, ok := range m {
 			if ok {
-				g.words[w] |= c
+				words[w] |= c
 			}
 		}
 	}
 	keys := func(c wordClass, m map[string]string) {
 		for w := range m {
-			g.words[w] |= c
+			words[w] |= c
 		}
 	}
 	set(wArticle, articles)
@@ -57,7 +57,7 @@ func (g *Gazetteer) buildWords() {
 	keys(wAfter, after)
 	set(wStop, g.stop)
 	for w := range g.demonyms {
-		g.words[w] |= wDemonym
+		words[w] |= wDemonym
 	}
 	set(wTitle, titles)
 	set(wFacility, facilities)
@@ -74,6 +74,50 @@ func (g *Gazetteer) buildWords() {
 	set(wSponsor, sponsorAfter)
 	set(wActor, actorAfter)
 	set(wEnglishArticle, englishArticle)
+	g.words = newWordTable(g.names, words)
+}
+
+// wordTable is the set of the listed words with their classes: open
+// addressing on the name index's hash of the word, so that a capitalised
+// token, looked up both here and there, is hashed once (doc.sum). Like the
+// name index it keeps the 64-bit hashes, not the words (see hashIndex):
+// probing reads 16-byte slots, 32 kB for the 800 words, and no string.
+type wordTable struct {
+	slots []wordSlot
+	empty wordClass // the class of "" (outside the text)
+}
+
+type wordSlot struct {
+	hash  uint64 // 0 marks an empty slot
+	class wordClass
+}
+
+func newWordTable(h *hashIndex, words map[string]wordClass) wordTable {
+	size := 64
+	for size < 2*len(words) {
+		size <<= 1
+	}
+	t := wordTable{slots: make([]wordSlot, size), empty: words[""]}
+	for w, c := range words {
+		s := h.sum([]byte(w))
+		t.slots[t.slot(s)] = wordSlot{s, c}
+	}
+	return t
+}
+
+// slot returns the slot of hash s: its own, or the empty one to fill.
+func (t *wordTable) slot(s uint64) int {
+	mask := len(t.slots) - 1
+	i := int(s) & mask
+	for t.slots[i].hash != 0 && t.slots[i].hash != s {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// class returns the classes of the word with hash s, 0 for none.
+func (t *wordTable) class(s uint64) wordClass {
+	return t.slots[t.slot(s)].class // an empty slot's class is 0
 }
 
 // doc is the document being geoparsed: its text, its tokens and their
@@ -85,13 +129,25 @@ type doc struct {
 	toks []token
 	buf  []byte
 	cls  []wordClass // per token: its class, 0 until looked up
+	sums []uint64    // per token: the name index's hash of the word, 0 until computed
 }
 
 // reset readies d for text, tokenized into toks and buf.
 func (d *doc) reset(g *Gazetteer, text string, toks []token, buf []byte) {
 	d.g, d.text, d.toks, d.buf = g, text, toks, buf
-	d.cls = grow(d.cls, len(toks))
+	d.cls, d.sums = grow(d.cls, len(toks)), grow(d.sums, len(toks))
 	clear(d.cls)
+	clear(d.sums)
+}
+
+// sum returns the name index's hash of word i, computing it on first use.
+func (d *doc) sum(i int) uint64 {
+	s := d.sums[i]
+	if s == 0 { // (sum is never 0)
+		s = d.g.names.sum(d.buf[d.toks[i].k0:d.toks[i].k1])
+		d.sums[i] = s
+	}
+	return s
 }
 
 // word returns the folded word i, "" outside the text (see unsafeWord).
@@ -101,11 +157,11 @@ func (d *doc) word(i int) string { return unsafeWord(d.toks, d.buf, i) }
 // the text the word is "".
 func (d *doc) class(i int) wordClass {
 	if i < 0 || i >= len(d.toks) {
-		return d.g.words[""]
+		return d.g.words.empty
 	}
 	c := d.cls[i]
 	if c == 0 {
-		c = d.g.words[d.word(i)] | wLooked
+		c = d.g.words.class(d.sum(i)) | wLooked
 		d.cls[i] = c
 	}
 	return c
