@@ -57,7 +57,7 @@ func allUpper(s string) bool {
 // so that its other mentions in the text are dropped too.
 func (g *Gazetteer) plausible(d *doc, m *rawMention) (ok, person bool) {
 	text, toks := d.text, d.toks
-	if g.stop[m.key] {
+	if keyIn(m, keyStop, g.stop) {
 		return false, false
 	}
 	important := m.important()
@@ -70,10 +70,10 @@ func (g *Gazetteer) plausible(d *doc, m *rawMention) (ok, person bool) {
 		return false, !important
 	}
 	single := m.t1-m.t0 == 1 || !strings.Contains(m.key, " ")
-	if single && g.needsContext[m.key] && !m.strong {
+	if single && keyIn(m, keyNeedsContext, g.needsContext) && !m.strong {
 		return false, false
 	}
-	if single && !m.strong && g.common[m.key] && !m.prominent() && (sentenceInitial(text, toks, m.t0) || titleCase(d, m, ip)) {
+	if single && !m.strong && keyIn(m, keyCommon, g.common) && !m.prominent() && (sentenceInitial(text, toks, m.t0) || titleCase(d, m, ip)) {
 		// "Power was cut", "Most residents": capitalised only because a
 		// sentence starts there. Mid-sentence, "to Vancouver" is a name.
 		return false, false
@@ -216,6 +216,27 @@ const (
 	isSizeable              // country, admin1 region, capital, curated feature or 100,000 people
 	isBigTown               // not Class A, and 100,000 people
 )
+
+// Bits of a name index key's summary, besides its places' weight bits:
+// what the word lists say of the key itself, so that the gates need not
+// look a mention's key up in them (rawMention.bits keeps them).
+const (
+	keyIndexed      = 1 << (iota + 12) // the bits below are known: the key is one of the name index
+	keyStop                            // in Gazetteer.stop
+	keyCommon                          // in Gazetteer.common
+	keyNeedsContext                    // in Gazetteer.needsContext
+	keyBits         = keyIndexed | keyStop | keyCommon | keyNeedsContext
+)
+
+// keyIn reports whether the mention's key is in the word list of flag,
+// set: from the bits kept with it if it was looked up in the name index,
+// else from the list itself.
+func keyIn(m *rawMention, flag uint16, set map[string]bool) bool {
+	if m.bits&keyIndexed != 0 {
+		return m.bits&flag != 0
+	}
+	return set[m.key]
+}
 
 // placeWeight computes a place's weight bits once, at load.
 func placeWeight(p *sitrep.Place) uint16 {

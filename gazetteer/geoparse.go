@@ -29,7 +29,7 @@ const maxSpan = 6
 type rawMention struct {
 	t0, t1 int // token range [t0, t1)
 	refs   []uint32
-	bits   uint16 // the weight bits of any of refs (see bitsOf), kept with them
+	bits   uint16 // the weight bits of any of refs (see bitsOf), kept with them, and the key's (keyBits)
 	exact  bool
 	key    string
 	mod    string // modifier from context
@@ -73,7 +73,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		}
 		readContext(d, &m)
 		if refs := g.acronym(text, toks, m); len(refs) != len(m.refs) {
-			m.refs, m.bits = refs, g.bitsOf(refs) // some dropped
+			m.refs, m.bits = refs, g.bitsOf(refs)|m.bits&keyBits // some dropped
 		}
 		if len(m.refs) == 0 {
 			continue

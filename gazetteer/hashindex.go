@@ -179,6 +179,13 @@ func (h *hashIndex) maybe(s uint64) bool {
 	return h.bloom[a>>6]&(1<<(a&63)) != 0 && h.bloom[b>>6]&(1<<(b&63)) != 0
 }
 
+// mark ORs flag into key's summary, if key is indexed.
+func (h *hashIndex) mark(key []byte, flag uint16) {
+	if e := &h.slots[h.slot(h.sum(key))]; e.hash != 0 {
+		e.sum |= flag
+	}
+}
+
 // get returns the places indexed under key. The slice must not be modified.
 func (h *hashIndex) get(key []byte) []uint32 {
 	refs, _ := h.lookup(key)

@@ -552,8 +552,18 @@ func (b *builder) index() {
 			g.capitals[in.cc] = int32(i)
 		}
 	}
-	g.names.freeze(g.bitsOf)
+	g.names.freeze(func(refs []uint32) uint16 { return g.bitsOf(refs) | keyIndexed })
 	g.skel.freeze(g.bitsOf)
+	for _, l := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{{g.stop, keyStop}, {g.common, keyCommon}, {g.needsContext, keyNeedsContext}} {
+		for w, ok := range l.set {
+			if ok {
+				g.names.mark([]byte(w), l.flag)
+			}
+		}
+	}
 	g.buildWords()
 }
 

@@ -254,7 +254,7 @@ func (r *resolver) filter(ms []rawMention) []rawMention {
 			if refs = g.similar([]byte(m.key), refs); len(refs) == 0 {
 				continue
 			}
-			m.refs, m.bits = refs, g.bitsOf(refs)
+			m.refs, m.bits = refs, g.bitsOf(refs)|m.bits&keyBits
 		}
 		if r.regional[k] >= 0.45 && !r.home(&m, r.regional[k]) {
 			continue
@@ -301,7 +301,7 @@ func (r *resolver) expandRegions() {
 				refs = append(refs, uint32(reg))
 			}
 		}
-		m.refs, m.bits = refs, g.bitsOf(refs)
+		m.refs, m.bits = refs, g.bitsOf(refs)|m.bits&keyBits
 	}
 }
 
