@@ -11,7 +11,7 @@ func (g *Gazetteer) demonymCapitals(d *doc, ms []rawMention) []rawMention {
 	toks := d.toks
 	added := false
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].cap || !toks[i].joined || d.word(i+1) != "capital" {
+		if t, next := &toks[i], &toks[i+1]; !t.cap || !t.joined || next.k1-next.k0 != len("capital") || d.word(i+1) != "capital" {
 			continue
 		}
 		ci, ok := g.demonyms[d.word(i)]

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -111,12 +112,12 @@ type resolver struct {
 	regionCC    []uint16  // … in regionTotal
 	anyHint     bool      // the hint names countries (known to the gazetteer or not)
 
-	votes      []vote    // the mentions' own evidence, end to end (see rawMention.own)
-	voteEnd    []int     // per mention: the end of its votes in votes
-	country    []bool    // per mention: it may name a country
-	regional   []float64 // per mention: strongest evidence from regions and towns of other mentions
-	regions    map[int32]int
-	regionBits [4]uint64 // bit reg%256 set for each key of regions: most candidates' regions are not named
+	votes      []vote        // the mentions' own evidence, end to end (see rawMention.own)
+	voteEnd    []int         // per mention: the end of its votes in votes
+	country    []bool        // per mention: it may name a country
+	regional   []float64     // per mention: strongest evidence from regions and towns of other mentions
+	regions    []namedRegion // the regions the mentions may be, by place index
+	regionBits [4]uint64     // bit reg%256 set for each of regions: most candidates' regions are not named
 	first      []choice
 	base       []float64 // the scores choose gave each candidate, mention after mention
 	towns      townSet
@@ -128,7 +129,7 @@ type resolver struct {
 func (r *resolver) reset(g *Gazetteer, hint sitrep.GeoHint) {
 	if r.g != g || len(r.total) != len(g.ccCodes) {
 		n := len(g.ccCodes)
-		*r = resolver{g: g, hint: make([]float64, n), total: make([]float64, n), regionTotal: make([]float64, n), regions: map[int32]int{}}
+		*r = resolver{g: g, hint: make([]float64, n), total: make([]float64, n), regionTotal: make([]float64, n)}
 	}
 	r.hinted = clearCountries(r.hint, r.hinted)
 	r.totalCC = clearCountries(r.total, r.totalCC)
@@ -321,25 +322,41 @@ func (r *resolver) evidenceElsewhere(m *rawMention) bool {
 
 // indexRegions records the regions the text names, to prefer places inside
 // them: "Patos (Paraiba)", "Goma (Mahagi, Ituri)", "Kulu district of Konya".
+//
+// A document names a few regions, so a sorted slice serves them better
+// than a map (which also costs its whole size to clear).
 func (r *resolver) indexRegions() {
-	clear(r.regions)
+	r.regions = r.regions[:0]
 	r.regionBits = [4]uint64{}
 	for k, m := range r.ms {
 		for _, i := range m.refs {
-			if r.g.info[i].bits&(isADM1|isADM2) == 0 {
-				continue
-			}
-			r.regionBits[i>>6&3] |= 1 << (i & 63)
-			if prev, ok := r.regions[int32(i)]; ok && prev != k {
-				if prev >= 0 && r.ms[prev].key == m.key {
-					continue // the same name again
-				}
-				r.regions[int32(i)] = -1
-			} else {
-				r.regions[int32(i)] = k
+			if r.g.info[i].bits&(isADM1|isADM2) != 0 {
+				r.regionBits[i>>6&3] |= 1 << (i & 63)
+				r.regions = append(r.regions, namedRegion{int32(i), k})
 			}
 		}
 	}
+	// Each region's mentions, in text order, make one entry.
+	slices.SortStableFunc(r.regions, func(a, b namedRegion) int { return cmp.Compare(a.reg, b.reg) })
+	out := r.regions[:0]
+	for _, e := range r.regions {
+		if n := len(out); n > 0 && out[n-1].reg == e.reg {
+			// Named by several mentions: -1, unless by the same name again.
+			if prev := &out[n-1]; prev.k != e.k && (prev.k < 0 || r.ms[prev.k].key != r.ms[e.k].key) {
+				prev.k = -1
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	r.regions = out
+}
+
+// namedRegion is a region the text names: the place index reg, and the
+// mention k that names it, -1 if several do.
+type namedRegion struct {
+	reg int32
+	k   int
 }
 
 // namedRegion returns the mention naming region reg (-1 for several), and
@@ -348,8 +365,11 @@ func (r *resolver) namedRegion(reg int32) (int, bool) {
 	if r.regionBits[reg>>6&3]&(1<<(reg&63)) == 0 {
 		return 0, false
 	}
-	k, ok := r.regions[reg]
-	return k, ok
+	j, ok := slices.BinarySearchFunc(r.regions, reg, func(e namedRegion, reg int32) int { return cmp.Compare(e.reg, reg) })
+	if !ok {
+		return 0, false
+	}
+	return r.regions[j].k, true
 }
 
 // inside is the bonus of place i for lying in a region another mention
