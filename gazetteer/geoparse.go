@@ -22,6 +22,12 @@ type tokenBuf struct {
 
 var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
 
+// release returns tb to the pool, without the text it last held.
+func (tb *tokenBuf) release() {
+	tb.d.text = ""
+	tokenBufs.Put(tb)
+}
+
 // maxSpan is the longest name, in tokens, that Geoparse looks for.
 const maxSpan = 6
 
@@ -54,7 +60,7 @@ func articleName(name string) bool {
 // leading Arabic article ("al-Tanf").
 func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMention {
 	tb := tokenBufs.Get().(*tokenBuf)
-	defer tokenBufs.Put(tb)
+	defer tb.release()
 	toks, buf := tokenize(text, tb.toks[:0], tb.buf[:0])
 	tb.toks, tb.buf = toks, buf
 	d := &tb.d
