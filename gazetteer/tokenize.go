@@ -196,8 +196,12 @@ func possessive(text string, i int) bool {
 // trimFinalH applies foldFinalH to the word that starts at buf[k0].
 func trimFinalH(buf []byte, k0 int) []byte {
 	n := len(buf)
-	if n-k0 >= 3 && buf[n-1] == 'h' && isVowel(buf[n-2]) && buf[n-2] != 'w' && buf[n-2] != 'y' {
+	if n-k0 >= 3 && buf[n-1] == 'h' && aeiou[buf[n-2]] {
 		return buf[:n-1]
 	}
 	return buf
 }
+
+// aeiou marks the vowels proper: isVowel's but w and y. A table keeps
+// trimFinalH, and endToken with it, small enough to inline.
+var aeiou = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true}
