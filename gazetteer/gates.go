@@ -274,7 +274,7 @@ func placeWeight(p *sitrep.Place) uint16 {
 
 // bitsOf returns the weight bits of any of the places: a mention keeps
 // them (rawMention.bits) so that the gates test them once, not per place,
-// and the indexes keep them per key (hashIndex.freeze).
+// and the indexes keep them per key (hashIndex.add).
 func (g *Gazetteer) bitsOf(refs []uint32) uint16 {
 	var b uint16
 	for _, i := range refs {

@@ -37,7 +37,7 @@ type slot struct {
 	// the place for n == 1, else the offset of the places in flat.
 	ref [1]uint32
 	n   uint16 // frozen: number of places; 0 for more than fit, the number then precedes them in flat
-	sum uint16 // frozen: summary of the places
+	sum uint16 // summary of the places (see add, freeze)
 }
 
 func newHashIndex(sizeHint int) *hashIndex {
@@ -75,14 +75,16 @@ func (h *hashIndex) slot(s uint64) int {
 	return i
 }
 
-// add indexes place idx under key. Adding the same place twice in a row is
-// a no-op, so a place's aliases that fold alike cost nothing.
-func (h *hashIndex) add(key []byte, idx uint32) {
+// add indexes place idx under key, ORing sum into the key's summary (the
+// gazetteer's: the place's weight bits). Adding the same place twice in a
+// row is a no-op, so a place's aliases that fold alike cost nothing.
+func (h *hashIndex) add(key []byte, idx uint32, sum uint16) {
 	if h.n*2 >= len(h.slots) {
 		h.grow()
 	}
 	s := h.sum(key)
 	e := &h.slots[h.slot(s)]
+	e.sum |= sum
 	switch v := e.ref[0]; {
 	case e.hash == 0:
 		e.hash, e.ref[0] = s, idx
@@ -100,11 +102,11 @@ func (h *hashIndex) add(key []byte, idx uint32) {
 	}
 }
 
-// freeze ends building: get works only after it. summary computes what
-// lookup returns with each key's places: the gazetteer ORs their weight
-// bits, so that the gates learn whether a name may be a country or a
-// large town without reading each place's record.
-func (h *hashIndex) freeze(summary func(refs []uint32) uint16) {
+// freeze ends building: get works only after it. Every key's summary gets
+// flags too. The summary is what lookup returns with a key's places: the
+// gazetteer ORs their weight bits, so that the gates learn whether a name
+// may be a country or a large town without reading each place's record.
+func (h *hashIndex) freeze(flags uint16) {
 	size := 0
 	for _, l := range h.lists {
 		size += len(l)
@@ -115,8 +117,9 @@ func (h *hashIndex) freeze(summary func(refs []uint32) uint16) {
 		if e.hash == 0 {
 			continue
 		}
+		e.sum |= flags
 		if e.ref[0]&multi == 0 {
-			e.n, e.sum = 1, summary(e.ref[:])
+			e.n = 1
 			continue
 		}
 		l := h.lists[e.ref[0]&^multi]
@@ -128,7 +131,6 @@ func (h *hashIndex) freeze(summary func(refs []uint32) uint16) {
 		}
 		e.ref[0] = uint32(len(h.flat))
 		h.flat = append(h.flat, l...)
-		e.sum = summary(l)
 	}
 	h.lists = nil
 	h.shrink()

@@ -512,6 +512,22 @@ func (b *builder) index() {
 			add(a, i, first)
 		}
 	}
+	// Document-independent scores and weight bits, before the indexes
+	// summarise the bits of each key's places as they are added (in
+	// place order, which reads the records in order).
+	g.capitals = make([]int32, len(g.ccCodes))
+	for i := range g.capitals {
+		g.capitals[i] = -1
+	}
+	for i := range g.places {
+		p, in := &g.places[i], &g.info[i]
+		in.prior = priorScore(p)
+		in.bits = placeWeight(p)
+		in.lat = float32(p.Lat)
+		if c := g.capitals[in.cc]; p.Code == "PPLC" && (c < 0 || p.Population > g.places[c].Population) {
+			g.capitals[in.cc] = int32(i)
+		}
+	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -526,34 +542,19 @@ func (b *builder) index() {
 				continue
 			}
 			lastIdx, lastSk = k.idx, append(lastSk[:0], sk...)
-			g.skel.add(sk, k.idx)
+			g.skel.add(sk, k.idx, g.info[k.idx].bits)
 		}
 	}()
 	for _, k := range ks {
 		key := arena[k.off:k.end]
-		g.names.add(key, k.idx)
+		g.names.add(key, k.idx, g.info[k.idx].bits)
 		if n := bytes.Count(key, []byte{' '}) + 1; n > g.maxTokens {
 			g.maxTokens = n
 		}
 	}
 	<-done
-	// Document-independent scores and weight bits, before the indexes
-	// summarise the bits of each key's places.
-	g.capitals = make([]int32, len(g.ccCodes))
-	for i := range g.capitals {
-		g.capitals[i] = -1
-	}
-	for i := range g.places {
-		p, in := &g.places[i], &g.info[i]
-		in.prior = priorScore(p)
-		in.bits = placeWeight(p)
-		in.lat = float32(p.Lat)
-		if c := g.capitals[in.cc]; p.Code == "PPLC" && (c < 0 || p.Population > g.places[c].Population) {
-			g.capitals[in.cc] = int32(i)
-		}
-	}
-	g.names.freeze(func(refs []uint32) uint16 { return g.bitsOf(refs) | keyIndexed })
-	g.skel.freeze(g.bitsOf)
+	g.names.freeze(keyIndexed)
+	g.skel.freeze(0)
 	for _, l := range []struct {
 		set  map[string]bool
 		flag uint16
