@@ -25,7 +25,8 @@ var actorAfter = map[string]bool{"military": true, "officials": true, "official"
 // actor reports a country's name that says who acts rather than where: a
 // sponsor ("Iran-backed") or a country in initials before an actor noun
 // ("U.S. Central Command"). "In the US", "into Iran" are places.
-func actor(text string, toks []token, buf []byte, m *rawMention) bool {
+func actor(d *doc, m *rawMention) bool {
+	text, toks := d.text, d.toks
 	if m.t1 >= len(toks) || m.strong {
 		return false
 	}
@@ -34,9 +35,8 @@ func actor(text string, toks []token, buf []byte, m *rawMention) bool {
 	if gap := strings.TrimSpace(text[toks[m.t1-1].end:toks[m.t1].start]); !toks[m.t1-1].joined && gap != "." {
 		return false
 	}
-	next := unsafeWord(toks, buf, m.t1)
-	if sponsorAfter[next] {
+	if d.is(m.t1, wSponsor) {
 		return true
 	}
-	return m.t1-m.t0 == 1 && actorAfter[next] && allUpper(text[toks[m.t0].start:toks[m.t0].end])
+	return m.t1-m.t0 == 1 && d.is(m.t1, wActor) && allUpper(text[toks[m.t0].start:toks[m.t0].end])
 }

@@ -98,12 +98,13 @@ func TestActor(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			toks, buf := tokenize(tt.text, nil, nil)
-			ms, _ := g.findMentions(toks, buf, nil, nil)
-			word := func(i int) string { return unsafeWord(toks, buf, i) }
+			var d doc
+			d.reset(g, tt.text, toks, buf)
+			ms, _ := g.findMentions(&d, nil, nil)
 			for _, m := range ms {
 				if tt.text[toks[m.t0].start:toks[m.t1-1].end] == tt.name {
-					readContext(tt.text, &m, toks, word)
-					if got := actor(tt.text, toks, buf, &m); got != tt.want {
+					readContext(&d, &m)
+					if got := actor(&d, &m); got != tt.want {
 						t.Errorf("actor(%q) = %v, want %v", tt.name, got, tt.want)
 					}
 					return

@@ -40,11 +40,13 @@ func BenchmarkFindMentions(b *testing.B) {
 	buf := make([]byte, 0, len(text))
 	var raws []rawMention // reused like Geoparse's pooled buffers
 	var keys []byte
+	var d doc
 	b.ResetTimer()
 	cpu := cpuTime()
 	for b.Loop() {
 		toks, buf = tokenize(text, toks[:0], buf[:0])
-		raws, keys = g.findMentions(toks, buf, raws[:0], keys[:0])
+		d.reset(g, text, toks, buf)
+		raws, keys = g.findMentions(&d, raws[:0], keys[:0])
 	}
 	reportCPUThroughput(b, size, cpu)
 }

@@ -7,22 +7,23 @@ import "slices"
 // once the city was named earlier, or not at all ("the Cite Soleil slum of
 // the Haitian capital"). The mention covers both words and resolves to the
 // country's capital as a town. ms stays in text order.
-func (g *Gazetteer) demonymCapitals(text string, toks []token, buf []byte, ms []rawMention, word func(int) string) []rawMention {
+func (g *Gazetteer) demonymCapitals(d *doc, ms []rawMention) []rawMention {
+	toks := d.toks
 	added := false
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].cap || !toks[i].joined || unsafeWord(toks, buf, i+1) != "capital" {
+		if t, next := &toks[i], &toks[i+1]; !t.cap || !t.joined || next.k1-next.k0 != len("capital") || d.word(i+1) != "capital" {
 			continue
 		}
-		cc, ok := g.demonyms[unsafeWord(toks, buf, i)]
+		ci, ok := g.demonyms[d.word(i)]
 		if !ok {
 			continue
 		}
-		c, ok := g.capitals[cc]
-		if !ok {
+		c := g.capitals[ci]
+		if c < 0 {
 			continue
 		}
-		m := rawMention{t0: i, t1: i + 2, refs: []uint32{uint32(c)}, exact: true, key: Key(g.places[c].Name), bare: true}
-		readContext(text, &m, toks, word) // "the outskirts of the Ukrainian capital"
+		m := rawMention{t0: i, t1: i + 2, refs: []uint32{uint32(c)}, bits: g.info[c].bits, exact: true, key: Key(g.places[c].Name), bare: true}
+		readContext(d, &m) // "the outskirts of the Ukrainian capital"
 		m.strong = true
 		ms = append(ms, m)
 		added = true

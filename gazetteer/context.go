@@ -97,63 +97,67 @@ var townOf = map[string]bool{"town": true, "city": true, "village": true, "villa
 
 // readContext sets the modifier, preferred kind and strength of a mention
 // from the words around it.
-func readContext(text string, m *rawMention, toks []token, word func(int) string) {
-	b1, b2 := word(m.t0-1), word(m.t0-2)
-	if m.t0 >= 1 && !toks[m.t0-1].joined && b1 != "" {
+func readContext(d *doc, m *rawMention) {
+	toks := d.toks
+	// The words before the name, by token index: -1 (or any index outside
+	// the text) is no word.
+	i1, i2 := m.t0-1, m.t0-2
+	if m.t0 >= 1 && !toks[m.t0-1].joined && d.word(i1) != "" {
 		// punctuation between: no "near" effect, but "(Raqqa)" is still fine
-		b1, b2 = "", ""
+		i1, i2 = -1, -1
 	}
-	if b1 == "the" || b1 == "al" { // "north of the Raqqa"
-		b1, b2 = b2, word(m.t0-3)
+	if b1 := d.word(i1); b1 == "the" || b1 == "al" { // "north of the Raqqa"
+		i1, i2 = i2, m.t0-3
 	}
-	if mod, ok := nearBefore[b1]; ok {
-		m.mod, m.strong = mod, true
+	b1, b2 := d.word(i1), d.word(i2)
+	if d.is(i1, wNearBefore) {
+		m.mod, m.strong = nearBefore[b1], true
 	}
-	if b1 == "of" {
-		if mod, ok := ofBefore[b2]; ok {
-			m.strong = true
-			// "the Mezzeh district of Damascus", "the Kauru area of Kaduna":
-			// a named part of X, so X is the town or region that holds it,
-			// not itself the district.
-			named := m.t0 >= 3 && word(m.t0-1) == "of" && toks[m.t0-3].cap && toks[m.t0-3].joined && toks[m.t0-2].joined &&
-				!sentenceInitial(text, toks, m.t0-3) && partNouns[b2]
-			switch {
-			case named:
-				mod = ""
-			case b2 == "district":
-				m.kind, m.mod = "admin2", "district"
-			case b2 == "province" || b2 == "governorate" || b2 == "state" || b2 == "region":
-				m.kind, m.mod = "admin1", mod
-			case townOf[b2]:
-				m.kind = "town"
-			default:
-				m.mod = mod
-			}
-			if w3 := word(m.t0 - 3); (w3 == "close" || w3 == "just") && mod == "" {
-				m.mod = "near"
-			}
+	if b1 == "of" && d.is(i2, wOfBefore) {
+		mod := ofBefore[b2]
+		m.strong = true
+		// "the Mezzeh district of Damascus", "the Kauru area of Kaduna":
+		// a named part of X, so X is the town or region that holds it,
+		// not itself the district.
+		named := m.t0 >= 3 && d.word(m.t0-1) == "of" && toks[m.t0-3].cap && toks[m.t0-3].joined && toks[m.t0-2].joined &&
+			!sentenceInitial(d.text, toks, m.t0-3) && d.is(i2, wPartNoun)
+		switch {
+		case named:
+			mod = ""
+		case b2 == "district":
+			m.kind, m.mod = "admin2", "district"
+		case b2 == "province" || b2 == "governorate" || b2 == "state" || b2 == "region":
+			m.kind, m.mod = "admin1", mod
+		case d.is(i2, wTownOf):
+			m.kind = "town"
+		default:
+			m.mod = mod
+		}
+		if w3 := d.word(m.t0 - 3); (w3 == "close" || w3 == "just") && mod == "" {
+			m.mod = "near"
 		}
 	}
 	if b1 == "to" && b2 == "close" {
 		m.mod, m.strong = "near", true
 	}
-	if mod, ok := regionAdjectives[b1]; ok && m.mod == "" {
-		m.mod = mod
+	if d.is(i1, wRegionAdj) && m.mod == "" {
+		m.mod = regionAdjectives[b1]
 	}
-	if strongBefore[b1] {
+	if d.is(i1, wStrongBefore) {
 		m.strong = true
 	}
-	if m.kind == "" && inParentheses(text, toks[m.t0].start, toks[m.t1-1].end) {
+	if m.kind == "" && inParentheses(d.text, toks[m.t0].start, toks[m.t1-1].end) {
 		// "Ruropolis (Para)", "(Fako, Sud-Ouest)": a bracketed name after a
 		// place is the region it lies in.
 		m.kind, m.strong = "region", true
 	}
 	if m.t1-1 < len(toks) && toks[m.t1-1].joined {
-		a1 := word(m.t1)
-		if facilities[word(m.t1+1)] && m.t1+1 < len(toks) && toks[m.t1].joined {
-			a1 = "" // "Iskenderun state hospital": an adjective, not the province
+		ia := m.t1 // the word after the name
+		if d.is(m.t1+1, wFacility) && m.t1+1 < len(toks) && toks[m.t1].joined {
+			ia = -1 // "Iskenderun state hospital": an adjective, not the province
 		}
-		if mod, ok := after[a1]; ok {
+		if a1 := d.word(ia); d.is(ia, wAfter) {
+			mod := after[a1]
 			m.strong = true
 			switch a1 {
 			case "district", "districts", "subdistrict", "county", "township", "municipality", "commune", "lga", "payam", "tehsil", "regency", "canton", "nahiya":
@@ -166,7 +170,7 @@ func readContext(text string, m *rawMention, toks []token, word func(int) string
 			if mod != "" && m.mod == "" || m.kind == "admin1" || m.kind == "admin2" {
 				m.mod = mod
 			}
-			if a1 == "border" && word(m.t1+1) == "crossing" {
+			if a1 == "border" && d.word(m.t1+1) == "crossing" {
 				m.mod = "border crossing"
 			}
 		}

@@ -33,22 +33,33 @@ type Gazetteer struct {
 	names        *hashIndex        // key → places
 	skel         *hashIndex        // skeleton → places
 	countries    map[string]int32  // ISO2 → place index
-	admin1       []int32           // per place: index of its admin1 region (itself for one), -1 if unknown
-	admin2       []int32           // per place: index of its admin2 region, -1 if unknown
 	common       map[string]bool   // keys of frequent English words
 	needsContext map[string]bool   // keys that are places only with context
 	stop         map[string]bool   // keys that are never places
-	demonyms     map[string]string // demonym key → ISO2
-	capitals     map[string]int32  // ISO2 → its most populous PPLC place
+	demonyms     map[string]uint16 // demonym key → index in ccCodes
+	words        wordTable         // word → the word lists it is in (see wordClass)
 	maxTokens    int
-	prior        []float32 // per place: the document-independent part of its score
-	// weight marks each place important (country, admin1 region, capital
-	// or city of a million) and prominent (the same but admin1), so that
-	// the gates test a byte per candidate instead of the Place strings.
-	weight   []uint8
-	nameHash []uint64 // per place: hash of the key of its own name
-	ccOf     []uint16 // per place: index of its country code in ccCodes
-	ccCodes  []string // the distinct country codes
+	// info is what mention finding and resolving read of a candidate
+	// place, packed into one record per place: a name like "Al" has
+	// hundreds of candidates, and one record costs one cache miss where
+	// a table per field (or the Place) cost one each.
+	info     []placeInfo
+	ccCodes  []string          // the distinct country codes: the places', then the demonyms'
+	ccIndex  map[string]uint16 // country code → index in ccCodes
+	capitals []int32           // per country index: its most populous PPLC place, -1 if none
+}
+
+// placeInfo is the per-place record that Geoparse reads (see
+// Gazetteer.info).
+type placeInfo struct {
+	nameHash uint64  // hash of the key of its own name (names index)
+	prior    float32 // the document-independent part of its score
+	admin1   int32   // index of its admin1 region (itself for one), -1 if unknown
+	admin2   int32   // index of its admin2 region, -1 if unknown
+	cc       uint16  // index of its country code in ccCodes
+	bits     uint16  // weight bits, see placeWeight
+	lat      float32 // its latitude, rounded: enough to rule out nearness (see rechoose)
+	_        float32 // (pads the record to 32 bytes, so that none straddles two cache lines)
 }
 
 const multi = 1 << 31
@@ -65,7 +76,6 @@ func newGazetteer(lines int) *Gazetteer {
 		common:       map[string]bool{},
 		needsContext: map[string]bool{},
 		stop:         map[string]bool{},
-		demonyms:     map[string]string{},
 	}
 	// About three distinct keys and skeletons per line of GeoNames data.
 	g.names = newHashIndex(3 * lines)
@@ -142,9 +152,12 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 	}
 	seen := map[uint32]bool{}
 	var out []Candidate
-	ctx := scoreContext{hint: hintWeights(hint)}
+	hints := hintWeights(hint)
+	score := func(i uint32, exact bool) float64 {
+		return scoreW(g.info[i].prior, exact, hints[g.places[i].CountryCode])
+	}
 	refs := g.refs(g.names, key)
-	townIn := g.townCountries(refs, "")
+	townIn := g.townCountries(nil, refs, "")
 	for _, i := range refs {
 		seen[i] = true
 		p := g.places[i]
@@ -152,8 +165,8 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 		if Key(p.Name) == string(key) {
 			m = "name"
 		}
-		s := g.score(i, true, ctx)
-		if p.Class == "A" && p.Code != "PCLI" && townIn.has(p.CountryCode) {
+		s := score(i, true)
+		if p.Class == "A" && p.Code != "PCLI" && townIn.has(g.info[i].cc) {
 			s -= 0.2
 		}
 		if p.Code == "PCLI" && articleName(p.Name) && !articleName(name) {
@@ -166,7 +179,7 @@ func (g *Gazetteer) Lookup(name string, hint sitrep.GeoHint) []Candidate {
 		if seen[i] {
 			continue
 		}
-		out = append(out, Candidate{Place: g.places[i], Score: max(0, g.score(i, false, ctx)), Matched: "variant"})
+		out = append(out, Candidate{Place: g.places[i], Score: max(0, score(i, false)), Matched: "variant"})
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		if va, vb := out[a].Matched == "variant", out[b].Matched == "variant"; va != vb {

@@ -16,10 +16,17 @@ type tokenBuf struct {
 	buf  []byte
 	raws []rawMention
 	keys []byte // the raw mentions' keys
+	d    doc
 	r    resolver
 }
 
 var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
+
+// release returns tb to the pool, without the text it last held.
+func (tb *tokenBuf) release() {
+	tb.d.text = ""
+	tokenBufs.Put(tb)
+}
 
 // maxSpan is the longest name, in tokens, that Geoparse looks for.
 const maxSpan = 6
@@ -28,6 +35,7 @@ const maxSpan = 6
 type rawMention struct {
 	t0, t1 int // token range [t0, t1)
 	refs   []uint32
+	bits   uint16 // the weight bits of any of refs (see bitsOf), kept with them, and the key's (keyBits)
 	exact  bool
 	key    string
 	mod    string // modifier from context
@@ -36,7 +44,7 @@ type rawMention struct {
 	bare   bool   // written without a leading article
 	drop   bool   // set by regionAfterPlace
 	part   bool   // the capitalised run goes on past the name ("Pazos de Borben")
-	ctx    scoreContext
+	own    []vote // its own country evidence (set by resolver.weighEvidence)
 }
 
 // articleName reports whether a name starts with an article ("El
@@ -52,32 +60,31 @@ func articleName(name string) bool {
 // leading Arabic article ("al-Tanf").
 func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMention {
 	tb := tokenBufs.Get().(*tokenBuf)
-	defer tokenBufs.Put(tb)
+	defer tb.release()
 	toks, buf := tokenize(text, tb.toks[:0], tb.buf[:0])
 	tb.toks, tb.buf = toks, buf
-	raws, keys := g.findMentions(toks, buf, tb.raws[:0], tb.keys[:0])
+	d := &tb.d
+	d.reset(g, text, toks, buf)
+	raws, keys := g.findMentions(d, tb.raws[:0], tb.keys[:0])
 	tb.raws, tb.keys = raws, keys
 	if len(raws) == 0 {
 		return nil
 	}
-	word := func(i int) string {
-		if i < 0 || i >= len(toks) || toks[i].k0 == toks[i].k1 {
-			return ""
-		}
-		return unsafeWord(toks, buf, i)
-	}
-	g.regionAfterPlace(text, toks, buf, raws)
+	g.regionAfterPlace(d, raws)
 	kept := raws[:0]
 	var people map[string]bool
 	for _, m := range raws {
 		if m.drop {
 			continue
 		}
-		readContext(text, &m, toks, word)
-		if m.refs = g.acronym(text, toks, m); len(m.refs) == 0 {
+		readContext(d, &m)
+		if refs := g.acronym(text, toks, m); len(refs) != len(m.refs) {
+			m.refs, m.bits = refs, g.bitsOf(refs)|m.bits&keyBits // some dropped
+		}
+		if len(m.refs) == 0 {
 			continue
 		}
-		ok, person := g.plausible(text, &m, toks, word)
+		ok, person := g.plausible(d, &m)
 		if person {
 			if people == nil {
 				people = map[string]bool{}
@@ -88,7 +95,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 			kept = append(kept, m)
 		}
 	}
-	kept = g.demonymCapitals(text, toks, buf, kept, word)
+	kept = g.demonymCapitals(d, kept)
 	if len(people) > 0 {
 		// A name used for a person anywhere in the text is not a place
 		// elsewhere in it ("Mark Dillon, …" then "Dillon added").
@@ -101,14 +108,7 @@ func (g *Gazetteer) Geoparse(text string, hint sitrep.GeoHint) []sitrep.PlaceMen
 		}
 		kept = kept[:k]
 	}
-	return g.resolve(&tb.r, text, toks, buf, kept, hint)
-}
-
-// afterWord reports whether a token is a context word that may follow a
-// name ("Raqqa Governorate", "Hit District").
-func afterWord(buf []byte, t token) bool {
-	_, ok := after[string(buf[t.k0:t.k1])]
-	return ok || featureWords[string(buf[t.k0:t.k1])]
+	return g.resolve(&tb.r, d, kept, hint)
 }
 
 // unsafeWord returns the folded word i. The words only live during one

@@ -68,6 +68,7 @@ type builder struct {
 	extra        map[string][]string
 	explicit     map[int32]bool // countries with coordinates given
 	countryNames map[string]bool
+	demonyms     [][2]string // demonym key and ISO2, in file order
 	errs         []LineError
 }
 
@@ -174,7 +175,7 @@ func (b *builder) record(l string) string {
 		}
 		for _, d := range strings.Split(f[2], "|") {
 			if k := Key(d); k != "" {
-				b.g.demonyms[k] = f[1]
+				b.demonyms = append(b.demonyms, [2]string{k, f[1]})
 			}
 		}
 	case "N":
@@ -365,8 +366,7 @@ func (b *builder) finish() {
 	}
 	b.nearestAdmin()
 	// Country and admin1 names for every place.
-	g.admin1 = make([]int32, len(g.places))
-	g.admin2 = make([]int32, len(g.places))
+	g.info = make([]placeInfo, len(g.places))
 	for i := range g.places {
 		p := &g.places[i]
 		if c, ok := g.countries[p.CountryCode]; ok {
@@ -379,12 +379,13 @@ func (b *builder) finish() {
 		} else if p.Code == "ADM1" {
 			p.Admin1 = p.Name
 		}
-		g.admin1[i], g.admin2[i] = -1, -1
+		in := &g.info[i]
+		in.admin1, in.admin2 = -1, -1
 		if r, ok := b.regions[b.a1code[i]]; ok {
-			g.admin1[i] = r
+			in.admin1 = r
 		}
 		if r, ok := b.regions[b.a2code[i]]; ok {
-			g.admin2[i] = r
+			in.admin2 = r
 		}
 	}
 	// Extra names.
@@ -471,19 +472,25 @@ func (b *builder) index() {
 	}
 	// Country codes as small integers, so that resolving compares and
 	// indexes them instead of hashing strings.
-	g.ccOf = make([]uint16, len(g.places))
-	ccIndex := map[string]uint16{}
-	for i := range g.places {
-		cc := g.places[i].CountryCode
-		ci, ok := ccIndex[cc]
+	g.ccIndex = map[string]uint16{}
+	ccOf := func(cc string) uint16 {
+		ci, ok := g.ccIndex[cc]
 		if !ok {
 			ci = uint16(len(g.ccCodes))
-			ccIndex[cc] = ci
+			g.ccIndex[cc] = ci
 			g.ccCodes = append(g.ccCodes, cc)
 		}
-		g.ccOf[i] = ci
+		return ci
 	}
-	g.nameHash = make([]uint64, len(g.places))
+	for i := range g.places {
+		g.info[i].cc = ccOf(g.places[i].CountryCode)
+	}
+	// A demonym's country may have no place (a bare D record): it still
+	// gets an index, as evidence of a country.
+	g.demonyms = make(map[string]uint16, len(b.demonyms))
+	for _, d := range b.demonyms {
+		g.demonyms[d[0]] = ccOf(d[1])
+	}
 	for i, p := range g.places {
 		if p.Code == "" {
 			continue
@@ -491,7 +498,7 @@ func (b *builder) index() {
 		first := len(ks)
 		add(p.Name, i, first)
 		if len(ks) > first {
-			g.nameHash[i] = g.names.sum(arena[ks[first].off:ks[first].end])
+			g.info[i].nameHash = g.names.sum(arena[ks[first].off:ks[first].end])
 		}
 		for rest := b.aliases[i]; rest != ""; {
 			var a string
@@ -503,6 +510,22 @@ func (b *builder) index() {
 				a = trimRegionWords(a)
 			}
 			add(a, i, first)
+		}
+	}
+	// Document-independent scores and weight bits, before the indexes
+	// summarise the bits of each key's places as they are added (in
+	// place order, which reads the records in order).
+	g.capitals = make([]int32, len(g.ccCodes))
+	for i := range g.capitals {
+		g.capitals[i] = -1
+	}
+	for i := range g.places {
+		p, in := &g.places[i], &g.info[i]
+		in.prior = priorScore(p)
+		in.bits = placeWeight(p)
+		in.lat = float32(p.Lat)
+		if c := g.capitals[in.cc]; p.Code == "PPLC" && (c < 0 || p.Population > g.places[c].Population) {
+			g.capitals[in.cc] = int32(i)
 		}
 	}
 	done := make(chan struct{})
@@ -519,32 +542,30 @@ func (b *builder) index() {
 				continue
 			}
 			lastIdx, lastSk = k.idx, append(lastSk[:0], sk...)
-			g.skel.add(sk, k.idx)
+			g.skel.add(sk, k.idx, g.info[k.idx].bits)
 		}
 	}()
 	for _, k := range ks {
 		key := arena[k.off:k.end]
-		g.names.add(key, k.idx)
+		g.names.add(key, k.idx, g.info[k.idx].bits)
 		if n := bytes.Count(key, []byte{' '}) + 1; n > g.maxTokens {
 			g.maxTokens = n
 		}
 	}
 	<-done
-	g.names.freeze()
-	// Document-independent scores, and the hash of each place's own name
-	// to tell a name match from an alias match without refolding it.
-	g.prior = make([]float32, len(g.places))
-	g.weight = make([]uint8, len(g.places))
-	g.capitals = map[string]int32{}
-	for i := range g.places {
-		p := &g.places[i]
-		g.prior[i] = priorScore(p)
-		g.weight[i] = placeWeight(p)
-		if c, ok := g.capitals[p.CountryCode]; p.Code == "PPLC" && (!ok || p.Population > g.places[c].Population) {
-			g.capitals[p.CountryCode] = int32(i)
+	g.names.freeze(keyIndexed)
+	g.skel.freeze(0)
+	for _, l := range []struct {
+		set  map[string]bool
+		flag uint16
+	}{{g.stop, keyStop}, {g.common, keyCommon}, {g.needsContext, keyNeedsContext}} {
+		for w, ok := range l.set {
+			if ok {
+				g.names.mark([]byte(w), l.flag)
+			}
 		}
 	}
-	g.skel.freeze()
+	g.buildWords()
 }
 
 // byID finds a place by GeoNames id (a linear scan: only N records need it).

@@ -26,34 +26,13 @@ var featureWords = map[string]bool{
 	"refugee": true, "bridge": true, "plant": true, "nuclear": true, "power": true, "steel": true, "gate": true,
 }
 
-// Flags of the lower-case words that may stand inside a name, in one map so
-// that each word costs one lookup.
-const (
-	isArticleWord = 1 << iota
-	isConnector
-	isFeature
-)
-
-var nameWords = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for w := range articles {
-		m[w] |= isArticleWord
-	}
-	for w := range connectors {
-		m[w] |= isConnector
-	}
-	for w := range featureWords {
-		m[w] |= isFeature
-	}
-	return m
-}()
-
 // findMentions makes one pass over the tokens and, at each token that can
 // start a name, looks up the longest run of following tokens that is a key
 // of the index (hash lookups of the growing key, at most maxSpan per start).
 // The mentions are appended to out; their keys are copied into arena and
 // alias it, so they are valid until the arena is reused.
-func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, arena []byte) ([]rawMention, []byte) {
+func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawMention, []byte) {
+	toks, buf := d.toks, d.buf
 	var keyBuf [128]byte
 	key := keyBuf[:0]
 	// keyString copies k into the arena.
@@ -67,9 +46,8 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 	}
 	span := min(maxSpan, g.maxTokens+2)
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		w := buf[t.k0:t.k1]
-		if t.digit || !(t.cap || (t.joined && i+1 < len(toks) && toks[i+1].cap && articles[string(w)])) {
+		t := &toks[i] // (not a copy: most tokens are skipped on two fields)
+		if t.digit || !(t.cap || (t.joined && i+1 < len(toks) && toks[i+1].cap && d.is(i, wArticle))) {
 			continue
 		}
 		key = key[:0]
@@ -81,16 +59,15 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 			if j > i && !toks[j-1].joined {
 				break
 			}
-			tj := toks[j]
-			wj := buf[tj.k0:tj.k1]
-			flags := nameWords[string(wj)]
-			feature, article := flags&isFeature != 0, flags&isArticleWord != 0
-			if tj.digit || (!tj.cap && flags == 0) {
+			tj := &toks[j]
+			cls := d.class(j)
+			feature, article := cls&wFeature != 0, cls&wArticle != 0
+			if tj.digit || (!tj.cap && cls&(wArticle|wConnector|wFeature) == 0) {
 				break
 			}
 			// A connector does not join "… de Monday" — unless the whole is
 			// a name ("Port-au-Prince").
-			stopAfterConnector := j > i && tj.cap && !toks[j-1].cap && g.stop[string(wj)]
+			stopAfterConnector := j > i && tj.cap && !toks[j-1].cap && cls&wStop != 0
 			if article {
 				// Articles are not part of keys ("al-Tanf" = "Tanf"); a
 				// capitalised one that starts nothing is a word of its own
@@ -102,13 +79,14 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 					break
 				}
 			}
-			if len(key) > 0 {
+			single := len(key) == 0
+			if !single {
 				key = append(key, ' ')
 			}
-			key = append(key, wj...)
+			key = append(key, buf[tj.k0:tj.k1]...)
 			if stopAfterConnector {
-				if refs := g.refs(g.names, key); refs != nil {
-					best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true}
+				if refs, bits := g.names.lookup(key); refs != nil {
+					best = rawMention{t0: i, t1: j + 1, refs: refs, bits: uint16(bits), exact: true}
 					bestLen = len(key)
 					lastKeyed, lastEnd = len(key), j+1
 				}
@@ -117,8 +95,15 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 			if !tj.cap && !feature {
 				continue
 			}
-			if refs := g.refs(g.names, key); refs != nil {
-				best = rawMention{t0: i, t1: j + 1, refs: refs, exact: true}
+			var refs []uint32
+			var bits uint16
+			if single {
+				refs, bits = g.names.lookupSum(d.sum(j)) // the word, hashed already for its class
+			} else {
+				refs, bits = g.names.lookup(key)
+			}
+			if refs != nil {
+				best = rawMention{t0: i, t1: j + 1, refs: refs, bits: bits, exact: true}
 				bestLen = len(key)
 			}
 			lastKeyed = len(key)
@@ -134,10 +119,10 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 			// filter rejects most runs) is asked first: it is the cheaper test.
 			var sk [128]byte
 			s := appendSkeleton(sk[:0], key[:lastKeyed])
-			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 && !g.common[string(key[:lastKeyed])] {
+			if refs, bits := g.skel.lookup(s); refs != nil && len(refs) <= 256 && !g.common[string(key[:lastKeyed])] {
 				// Checked against the places' names in resolve, once the
 				// document's countries have narrowed them down.
-				best = rawMention{t0: i, t1: lastEnd, refs: refs, key: keyString(key[:lastKeyed])}
+				best = rawMention{t0: i, t1: lastEnd, refs: refs, bits: uint16(bits), key: keyString(key[:lastKeyed])}
 			}
 		}
 		if best.t0 >= 0 && lastEnd > best.t1 && toks[lastEnd-1].cap {
@@ -147,7 +132,7 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 			s := appendSkeleton(sk[:0], key[:lastKeyed])
 			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
 				if refs = g.similar(key[:lastKeyed], refs); refs != nil {
-					best = rawMention{t0: i, t1: lastEnd, refs: refs, key: keyString(key[:lastKeyed])}
+					best = rawMention{t0: i, t1: lastEnd, refs: refs, bits: g.bitsOf(refs), key: keyString(key[:lastKeyed])}
 				}
 			}
 		}
@@ -157,10 +142,12 @@ func (g *Gazetteer) findMentions(toks []token, buf []byte, out []rawMention, are
 		if best.exact {
 			best.key = keyString(key[:bestLen])
 		}
-		if lastEnd > best.t1 && !afterWord(buf, toks[best.t1]) {
+		if lastEnd > best.t1 && !d.is(best.t1, wAfter|wFeature) {
+			// Not a context word that may follow a name ("Raqqa
+			// Governorate", "Hit District").
 			best.part = true
 		}
-		best.bare = !articles[string(w)]
+		best.bare = !d.is(i, wArticle)
 		out = append(out, best)
 		i = best.t1 - 1
 	}

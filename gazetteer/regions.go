@@ -11,13 +11,14 @@ import (
 // name. When, in the hierarchical forms "X (Y" and "X, Y." the region
 // contains none of them, X is a place the gazetteer does not know (or knows
 // only elsewhere) and is dropped: the region is where the text puts it.
-func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms []rawMention) {
+func (g *Gazetteer) regionAfterPlace(d *doc, ms []rawMention) {
+	text, toks := d.text, d.toks
 	for k := 1; k < len(ms); k++ {
 		prev, cur := &ms[k-1], &ms[k]
 		between, linked := prev.t1, false
 		for between < cur.t0 && between-prev.t1 < 3 {
-			w := unsafeWord(toks, buf, between)
-			if _, ok := after[w]; !ok && w != "in" && w != "of" && w != "the" {
+			w := d.word(between)
+			if !d.is(between, wAfter) && w != "in" && w != "of" && w != "the" {
 				break
 			}
 			linked = linked || w == "in" || w == "of"
@@ -47,18 +48,16 @@ func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms [
 				contained = true
 				break
 			}
-			for _, r := range ms[j].refs {
-				// Only a name known as written: a transliteration variant
-				// ("Hessen" ~ Hassan) is not yet checked against the text.
-				if c := g.places[r].Code; (c == "ADM1" || c == "ADM2") && ms[j].exact {
-					anyRegion = true
-				}
+			// Only a name known as written: a transliteration variant
+			// ("Hessen" ~ Hassan) is not yet checked against the text.
+			if ms[j].bits&(isADM1|isADM2) != 0 && ms[j].exact {
+				anyRegion = true
 			}
 			if j+1 < len(ms) && !strings.ContainsAny(text[toks[ms[j].t1-1].end:toks[ms[j+1].t0].start], ",") {
 				break // the chain ends
 			}
 		}
-		if !contained && anyRegion && !g.sizeable(prev.refs) {
+		if !contained && anyRegion && !prev.sizeable() {
 			prev.drop = true
 		}
 	}
@@ -67,12 +66,15 @@ func (g *Gazetteer) regionAfterPlace(text string, toks []token, buf []byte, ms [
 // contains reports whether some region the outer mention may be contains
 // some place the inner one may be.
 func (g *Gazetteer) contains(outer, inner *rawMention) bool {
+	if outer.bits&(isADM1|isADM2) == 0 {
+		return false // no region among them
+	}
 	for _, r := range outer.refs {
-		if c := g.places[r].Code; c != "ADM1" && c != "ADM2" {
+		if g.info[r].bits&(isADM1|isADM2) == 0 {
 			continue
 		}
 		for _, i := range inner.refs {
-			if g.admin1[i] == int32(r) || g.admin2[i] == int32(r) {
+			if in := &g.info[i]; in.admin1 == int32(r) || in.admin2 == int32(r) {
 				return true
 			}
 		}

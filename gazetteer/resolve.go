@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -8,55 +9,27 @@ import (
 	"github.com/sitrep/sitrep"
 )
 
-// townCountries returns the countries where refs include a town. Without
-// "province" or "district" in the context, a town is meant rather than the
-// region of the same name in its country ("Raqqa" is the city).
-func (g *Gazetteer) townCountries(refs []uint32, kind string) townSet {
+// townCountries appends to dst the countries where refs include a town.
+// Without "province" or "district" in the context, a town is meant rather
+// than the region of the same name in its country ("Raqqa" is the city).
+func (g *Gazetteer) townCountries(dst townSet, refs []uint32, kind string) townSet {
+	dst = dst[:0]
 	if kind != "" {
-		return nil
+		return dst
 	}
-	var in townSet
 	for _, i := range refs {
-		if p := &g.places[i]; p.Class != "A" && !in.has(p.CountryCode) {
-			in = append(in, p.CountryCode)
+		if in := &g.info[i]; in.bits&isArea == 0 && !dst.has(in.cc) {
+			dst = append(dst, in.cc)
 		}
 	}
-	return in
+	return dst
 }
 
-// townSet is a small set of country codes.
-type townSet []string
+// townSet is a small set of country indexes.
+type townSet []uint16
 
-func (t townSet) has(cc string) bool {
-	for _, c := range t {
-		if c == cc {
-			return true
-		}
-	}
-	return false
-}
-
-// scoreContext is what the document says about where it is: the hint's
-// country weights and the country evidence of the other mentions (all
-// mentions' minus this one's).
-type scoreContext struct {
-	hint, total map[string]float64
-	own         []vote
-}
-
-// weight is the 0..1 weight of a country for the mention being resolved.
-func (c scoreContext) weight(cc string) float64 {
-	w := c.hint[cc]
-	if c.total != nil {
-		v := c.total[cc]
-		for _, o := range c.own {
-			if o.cc == cc {
-				v -= o.v
-			}
-		}
-		w = max(w, 0.8*min(1, v))
-	}
-	return w
+func (t townSet) has(ci uint16) bool {
+	return slices.Contains(t, ci)
 }
 
 // hintWeights maps the hinted countries to weights, strongest first; nil
@@ -78,15 +51,11 @@ func hintWeights(h sitrep.GeoHint) map[string]float64 {
 	return w
 }
 
-// score rates a place as the referent of a name, before document context
-// (country, proximity, kind) is added.
-func (g *Gazetteer) score(i uint32, exact bool, ctx scoreContext) float64 {
-	return g.scoreW(i, exact, ctx.weight(g.places[i].CountryCode))
-}
-
-// scoreW is score given the weight of the place's country.
-func (g *Gazetteer) scoreW(i uint32, exact bool, countryWeight float64) float64 {
-	s := 0.1 + 0.35*countryWeight + float64(g.prior[i])
+// scoreW rates a place, given its prior and the weight of its country,
+// as the referent of a name, before document context (proximity, kind)
+// is added.
+func scoreW(prior float32, exact bool, countryWeight float64) float64 {
+	s := 0.1 + 0.35*countryWeight + float64(prior)
 	if !exact {
 		s -= 0.25
 	}
@@ -116,63 +85,127 @@ func priorScore(p *sitrep.Place) float32 {
 }
 
 // resolve picks a place for each mention.
-func (g *Gazetteer) resolve(r *resolver, text string, toks []token, buf []byte, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
-	r.g, r.hints = g, hintWeights(hint)
-	r.weighEvidence(text, toks, buf, ms)
+func (g *Gazetteer) resolve(r *resolver, d *doc, ms []rawMention, hint sitrep.GeoHint) []sitrep.PlaceMention {
+	r.reset(g, hint)
+	r.weighEvidence(d, ms)
 	r.ms = r.filter(ms)
 	r.expandRegions()
 	r.indexRegions()
-	return r.mentions(text, toks, buf)
+	return r.mentions(d)
 }
 
 // resolver holds what one Geoparse call knows while choosing places. Its
 // tables are reused by the next call (see tokenBuf).
+//
+// Country evidence is kept in slices indexed like Gazetteer.ccCodes rather
+// than maps keyed by the code: every candidate of every mention asks for
+// its country's weight. The lists of the countries set let reset clear
+// them, and the evidence be scanned, without visiting all countries.
 type resolver struct {
-	regionTotal map[string]float64 // country evidence of regions and towns
-	first       []choice
-	anchors     []anchor
+	g           *Gazetteer
+	ms          []rawMention
+	hint        []float64 // per country: weight from the hint
+	total       []float64 // per country: evidence of all mentions and demonyms
+	regionTotal []float64 // per country: evidence of regions and towns
+	hinted      []uint16  // the countries set in hint
+	totalCC     []uint16  // … in total
+	regionCC    []uint16  // … in regionTotal
+	anyHint     bool      // the hint names countries (known to the gazetteer or not)
 
-	g        *Gazetteer
-	ms       []rawMention
-	hints    map[string]float64 // country weights from the hint
-	total    map[string]float64 // country evidence of all mentions and demonyms
-	own      [][]vote           // each mention's own evidence
-	regional []float64          // per mention: strongest evidence from regions and towns of other mentions
-	regions  map[int32]int      // region place index → the mention naming it, -1 if several
-	weights  []float64          // per country index: weight for the mention being resolved
-	wgen     []uint32           // per country index: the generation weights holds, gen if known
-	gen      uint32
-	cur      *rawMention // whose weights are cached
+	votes      []vote        // the mentions' own evidence, end to end (see rawMention.own)
+	voteEnd    []int         // per mention: the end of its votes in votes
+	country    []bool        // per mention: it may name a country
+	regional   []float64     // per mention: strongest evidence from regions and towns of other mentions
+	regions    []namedRegion // the regions the mentions may be, by place index
+	regionBits [4]uint64     // bit reg%256 set for each of regions: most candidates' regions are not named
+	first      []choice
+	base       []float64 // the scores choose gave each candidate, mention after mention
+	towns      townSet
+	anchors    []anchor
+	near       []anchor // the anchors near the mention being rechosen
+}
+
+// reset readies r for a document resolved with g and hint.
+func (r *resolver) reset(g *Gazetteer, hint sitrep.GeoHint) {
+	if r.g != g || len(r.total) != len(g.ccCodes) {
+		n := len(g.ccCodes)
+		*r = resolver{g: g, hint: make([]float64, n), total: make([]float64, n), regionTotal: make([]float64, n)}
+	}
+	r.hinted = clearCountries(r.hint, r.hinted)
+	r.totalCC = clearCountries(r.total, r.totalCC)
+	r.regionCC = clearCountries(r.regionTotal, r.regionCC)
+	r.anyHint = len(hint.CountryCodes) > 0
+	for cc, v := range hintWeights(hint) {
+		if ci, ok := g.ccIndex[cc]; ok {
+			r.hint[ci] = v
+			r.hinted = append(r.hinted, ci)
+		}
+	}
+}
+
+// clearCountries zeroes the countries set in w and returns the emptied list.
+func clearCountries(w []float64, set []uint16) []uint16 {
+	for _, ci := range set {
+		w[ci] = 0
+	}
+	return set[:0]
+}
+
+// addCountry adds v to country ci's evidence in w, noting it in set.
+func addCountry(w []float64, set []uint16, ci uint16, v float64) []uint16 {
+	if w[ci] == 0 {
+		set = append(set, ci)
+	}
+	w[ci] += v
+	return set
+}
+
+// weight is the 0..1 weight of country ci for a mention whose own evidence
+// is own: the hint's, or the evidence of all the other mentions.
+func (r *resolver) weight(ci uint16, own []vote) float64 {
+	v := r.total[ci]
+	for _, o := range own {
+		if o.ci == ci {
+			v -= o.v
+		}
+	}
+	return max(r.hint[ci], 0.8*min(1, v))
 }
 
 // weighEvidence counts the countries the text points to. Each mention is
 // judged by the evidence of the others (and the hint), never by its own.
-func (r *resolver) weighEvidence(text string, toks []token, buf []byte, ms []rawMention) {
+func (r *resolver) weighEvidence(d *doc, ms []rawMention) {
 	g := r.g
-	r.own = grow(r.own, len(ms))
-	if r.total == nil {
-		r.total = map[string]float64{}
-	}
-	clear(r.total)
 	// "Syrian regime forces", "a Ukrainian soldier": half a vote each, at
 	// most one in total per country.
-	for i, t := range toks {
-		if !t.cap {
+	for i := range d.toks {
+		if !d.toks[i].cap || !d.is(i, wDemonym) {
 			continue
 		}
-		if cc, ok := g.demonyms[unsafeWord(toks, buf, i)]; ok && r.total[cc] < 1 {
-			r.total[cc] += 0.5
+		if ci, ok := g.demonyms[d.word(i)]; ok && r.total[ci] < 1 {
+			r.totalCC = addCountry(r.total, r.totalCC, ci, 0.5)
 		}
 	}
+	r.votes, r.voteEnd = r.votes[:0], grow(r.voteEnd, len(ms))
+	r.country = grow(r.country, len(ms))
 	for k := range ms {
-		r.own[k] = g.votes(&ms[k])
-		if actor(text, toks, buf, &ms[k]) {
-			for i := range r.own[k] {
-				r.own[k][i].v *= actorVote
+		start := len(r.votes)
+		r.votes = g.appendVotes(r.votes, &ms[k])
+		if actor(d, &ms[k]) {
+			for i := start; i < len(r.votes); i++ {
+				r.votes[i].v *= actorVote
 			}
 		}
-		for _, v := range r.own[k] {
-			r.total[v.cc] += v.v
+		r.voteEnd[k] = len(r.votes)
+		r.country[k] = ms[k].bits&isCountry != 0
+	}
+	start := 0
+	for k := range ms {
+		end := r.voteEnd[k]
+		ms[k].own = r.votes[start:end:end]
+		start = end
+		for _, v := range ms[k].own {
+			r.totalCC = addCountry(r.total, r.totalCC, v.ci, v.v)
 		}
 	}
 	// Evidence from regions and towns only: country names are often the
@@ -181,25 +214,21 @@ func (r *resolver) weighEvidence(text string, toks []token, buf []byte, ms []raw
 	// the countries the text names — so it weighs candidates (weight) but
 	// never drops a town abroad (filter): fed in here it cost 1.5 points
 	// of location accuracy on ACLED's notes.
-	r.regional = grow(r.regional, len(ms))
-	clear(r.regional)
-	if r.regionTotal == nil {
-		r.regionTotal = map[string]float64{}
-	}
-	regionTotal := r.regionTotal
-	clear(regionTotal)
 	for k := range ms {
-		if !g.namesCountry(&ms[k]) {
-			for _, v := range r.own[k] {
-				regionTotal[v.cc] += v.v
+		if !r.country[k] {
+			for _, v := range ms[k].own {
+				r.regionCC = addCountry(r.regionTotal, r.regionCC, v.ci, v.v)
 			}
 		}
 	}
+	r.regional = grow(r.regional, len(ms))
 	for k := range ms {
-		for cc, v := range regionTotal {
-			if !g.namesCountry(&ms[k]) {
-				for _, o := range r.own[k] {
-					if o.cc == cc {
+		r.regional[k] = 0
+		for _, ci := range r.regionCC {
+			v := r.regionTotal[ci]
+			if !r.country[k] {
+				for _, o := range ms[k].own {
+					if o.ci == ci {
 						v -= o.v
 					}
 				}
@@ -216,19 +245,17 @@ func (r *resolver) filter(ms []rawMention) []rawMention {
 	g := r.g
 	kept := ms[:0]
 	for k, m := range ms {
-		m.ctx = scoreContext{hint: r.hints, total: r.total, own: r.own[k]}
 		if !m.exact {
 			var refs []uint32
-			r.forMention(&m)
 			for _, i := range m.refs {
-				if r.weight(i) >= 0.25 {
+				if r.weight(g.info[i].cc, m.own) >= 0.25 {
 					refs = append(refs, i)
 				}
 			}
 			if refs = g.similar([]byte(m.key), refs); len(refs) == 0 {
 				continue
 			}
-			m.refs = refs
+			m.refs, m.bits = refs, g.bitsOf(refs)|m.bits&keyBits
 		}
 		if r.regional[k] >= 0.45 && !r.home(&m, r.regional[k]) {
 			continue
@@ -241,10 +268,9 @@ func (r *resolver) filter(ms []rawMention) []rawMention {
 // home reports whether one of a mention's places is in a country the text
 // points to, or large enough to be named from abroad.
 func (r *resolver) home(m *rawMention, regional float64) bool {
-	r.forMention(m)
 	for _, i := range m.refs {
-		p := &r.g.places[i]
-		if r.weight(i) > 0 || (p.Class != "A" && p.Population >= 100_000 && regional < 0.7) || r.g.important([]uint32{i}) {
+		in := &r.g.info[i]
+		if r.weight(in.cc, m.own) > 0 || (in.bits&isBigTown != 0 && regional < 0.7) || in.bits&isImportant != 0 {
 			return true
 		}
 	}
@@ -260,40 +286,34 @@ func (r *resolver) expandRegions() {
 	g := r.g
 	for k := range r.ms {
 		m := &r.ms[k]
-		if m.kind != "admin1" {
-			continue
-		}
-		code := "ADM1"
-		if slices.ContainsFunc(m.refs, func(i uint32) bool { return g.places[i].Code == code }) {
+		if m.kind != "admin1" || m.bits&isADM1 != 0 {
 			continue
 		}
 		refs := append([]uint32(nil), m.refs...) // m.refs may alias the index
-		r.forMention(m)
 		elsewhere := r.evidenceElsewhere(m)
 		for _, i := range m.refs {
 			// "the Kokang region" in a text about Myanmar is not the
 			// province of an Indonesian hamlet named Kokang.
-			if elsewhere && r.weight(i) == 0 {
+			in := &g.info[i]
+			if elsewhere && r.weight(in.cc, m.own) == 0 {
 				continue
 			}
-			if reg := g.admin1[i]; reg >= 0 && !slices.Contains(refs, uint32(reg)) {
+			if reg := in.admin1; reg >= 0 && !slices.Contains(refs, uint32(reg)) {
 				refs = append(refs, uint32(reg))
 			}
 		}
-		m.refs = refs
+		m.refs, m.bits = refs, g.bitsOf(refs)|m.bits&keyBits
 	}
 }
 
 // evidenceElsewhere reports whether the other mentions or the hint point
 // to some country: then a town in none of them is a stray homonym.
 func (r *resolver) evidenceElsewhere(m *rawMention) bool {
-	for cc := range r.hints {
-		if m.ctx.weight(cc) > 0 {
-			return true
-		}
+	if r.anyHint {
+		return true // every hinted country weighs at least 0.5
 	}
-	for cc := range r.total {
-		if m.ctx.weight(cc) > 0 {
+	for _, ci := range r.totalCC {
+		if r.weight(ci, m.own) > 0 {
 			return true
 		}
 	}
@@ -302,25 +322,54 @@ func (r *resolver) evidenceElsewhere(m *rawMention) bool {
 
 // indexRegions records the regions the text names, to prefer places inside
 // them: "Patos (Paraiba)", "Goma (Mahagi, Ituri)", "Kulu district of Konya".
+//
+// A document names a few regions, so a sorted slice serves them better
+// than a map (which also costs its whole size to clear).
 func (r *resolver) indexRegions() {
-	if r.regions == nil {
-		r.regions = map[int32]int{}
-	}
-	clear(r.regions)
+	r.regions = r.regions[:0]
+	r.regionBits = [4]uint64{}
 	for k, m := range r.ms {
 		for _, i := range m.refs {
-			if p := &r.g.places[i]; p.Code == "ADM1" || p.Code == "ADM2" {
-				if prev, ok := r.regions[int32(i)]; ok && prev != k {
-					if prev >= 0 && r.ms[prev].key == m.key {
-						continue // the same name again
-					}
-					r.regions[int32(i)] = -1
-				} else {
-					r.regions[int32(i)] = k
-				}
+			if r.g.info[i].bits&(isADM1|isADM2) != 0 {
+				r.regionBits[i>>6&3] |= 1 << (i & 63)
+				r.regions = append(r.regions, namedRegion{int32(i), k})
 			}
 		}
 	}
+	// Each region's mentions, in text order, make one entry.
+	slices.SortStableFunc(r.regions, func(a, b namedRegion) int { return cmp.Compare(a.reg, b.reg) })
+	out := r.regions[:0]
+	for _, e := range r.regions {
+		if n := len(out); n > 0 && out[n-1].reg == e.reg {
+			// Named by several mentions: -1, unless by the same name again.
+			if prev := &out[n-1]; prev.k != e.k && (prev.k < 0 || r.ms[prev.k].key != r.ms[e.k].key) {
+				prev.k = -1
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	r.regions = out
+}
+
+// namedRegion is a region the text names: the place index reg, and the
+// mention k that names it, -1 if several do.
+type namedRegion struct {
+	reg int32
+	k   int
+}
+
+// namedRegion returns the mention naming region reg (-1 for several), and
+// whether one does.
+func (r *resolver) namedRegion(reg int32) (int, bool) {
+	if r.regionBits[reg>>6&3]&(1<<(reg&63)) == 0 {
+		return 0, false
+	}
+	j, ok := slices.BinarySearchFunc(r.regions, reg, func(e namedRegion, reg int32) int { return cmp.Compare(e.reg, reg) })
+	if !ok {
+		return 0, false
+	}
+	return r.regions[j].k, true
 }
 
 // inside is the bonus of place i for lying in a region another mention
@@ -329,92 +378,107 @@ func (r *resolver) indexRegions() {
 // the town in Athens County, Ohio.
 func (r *resolver) inside(i uint32, self int) float64 {
 	b := 0.0
-	if reg := r.g.admin1[i]; reg >= 0 && reg != int32(i) {
-		if k, ok := r.regions[reg]; ok && k != self && (k < 0 || r.ms[k].key != r.ms[self].key) {
+	in := &r.g.info[i]
+	if reg := in.admin1; reg >= 0 && reg != int32(i) {
+		if k, ok := r.namedRegion(reg); ok && k != self && (k < 0 || r.ms[k].key != r.ms[self].key) {
 			b += 0.35
 		}
 	}
-	if reg := r.g.admin2[i]; reg >= 0 && reg != int32(i) {
-		if k, ok := r.regions[reg]; ok && k != self && (k < 0 || r.ms[k].key != r.ms[self].key) {
+	if reg := in.admin2; reg >= 0 && reg != int32(i) {
+		if k, ok := r.namedRegion(reg); ok && k != self && (k < 0 || r.ms[k].key != r.ms[self].key) {
 			b += 0.2
 		}
 	}
 	return b
 }
 
-// forMention starts caching country weights for mention m.
-func (r *resolver) forMention(m *rawMention) {
-	if len(r.weights) != len(r.g.ccCodes) { // new, or last used with another gazetteer
-		r.weights = make([]float64, len(r.g.ccCodes))
-		r.wgen = make([]uint32, len(r.g.ccCodes))
-	}
-	r.gen++
-	if r.gen == 0 { // wrapped: forget every generation
-		clear(r.wgen)
-		r.gen = 1
-	}
-	r.cur = m
-}
-
-// weight is the country weight of place i for the current mention,
-// computed once per country.
-func (r *resolver) weight(i uint32) float64 {
-	ci := r.g.ccOf[i]
-	if r.wgen[ci] != r.gen {
-		r.weights[ci] = r.cur.ctx.weight(r.g.ccCodes[ci]) // = places[i].CountryCode, without touching the Place
-		r.wgen[ci] = r.gen
-	}
-	return r.weights[ci]
-}
-
 // choice is the best and second-best score of a mention's places.
 type choice struct {
 	best, second float64
 	idx, idx2    uint32 // the best place and the second
+	base         int    // where choose put the candidates' scores in resolver.base
 }
 
-// choose scores the places mention k may be, with nearness to the anchors
-// (unambiguous places of other mentions) once they are known.
-func (r *resolver) choose(k int, anchors []anchor) choice {
+// add counts place i with score s.
+func (c *choice) add(i uint32, s float64) {
+	if s > c.best {
+		c.second, c.idx2, c.best, c.idx = c.best, c.idx, s, i
+	} else if s > c.second {
+		c.second, c.idx2 = s, i
+	}
+}
+
+// choose scores the places mention k may be, and records their scores in
+// r.base for rechoose.
+func (r *resolver) choose(k int) choice {
 	g, m := r.g, &r.ms[k]
-	c := choice{best: -1, second: -1}
-	townIn := g.townCountries(m.refs, m.kind)
-	keyHash := g.names.sum([]byte(m.key))
-	r.forMention(m)
+	c := choice{best: -1, second: -1, base: len(r.base)}
+	r.towns = g.townCountries(r.towns, m.refs, m.kind)
+	townIn := r.towns
+	var keyHash uint64
+	ownName := len(m.refs) > 1 && m.exact
+	if ownName {
+		keyHash = g.names.sumString(m.key)
+	}
 	for _, i := range m.refs {
-		// The weight bits, ccOf and the derived tables answer without
-		// touching the Place (a cache miss per candidate); only nearness to
-		// the anchors needs its coordinates.
-		bits := g.weight[i]
-		w := r.weight(i)
-		s := g.scoreW(i, m.exact, w) + kindBonusW(bits, m.kind) + r.inside(i, k)
-		if len(m.refs) > 1 && m.exact && g.nameHash[i] == keyHash {
+		// The packed info answers without touching the Place (a cache miss
+		// per candidate).
+		in := &g.info[i]
+		bits := in.bits
+		s := scoreW(in.prior, m.exact, r.weight(in.cc, m.own)) + kindBonusW(bits, m.kind) + r.inside(i, k)
+		if ownName && in.nameHash == keyHash {
 			s += 0.12 // its own name, not an alias ("Valence" the French town, not Valencia)
 		}
 		if m.bare && bits&isCountry != 0 && articleName(g.places[i].Name) {
 			s -= 0.3 // "Salvador" is not "El Salvador"
 		}
 		region := bits&isArea != 0 && bits&isCountry == 0
-		if region && townIn.has(g.ccCodes[g.ccOf[i]]) {
+		if region && townIn.has(in.cc) {
 			s -= 0.2
 		}
 		if region && m.kind == "" && len(townIn) > 0 {
 			s -= 0.1 // "gathered in Bari": the Italian city, not Somalia's Bari region
 		}
-		for _, a := range anchors {
+		r.base = append(r.base, s)
+		c.add(i, s)
+	}
+	return c
+}
+
+// nearAnchors appends to dst the anchors of the mentions within 50 of
+// mention k, other than k.
+func nearAnchors(dst, anchors []anchor, k int) []anchor {
+	for _, a := range anchors {
+		if a.mention != k && a.mention-k <= 50 && k-a.mention <= 50 {
+			dst = append(dst, a)
+		}
+	}
+	return dst
+}
+
+// rechoose rescores the places of mention k, which choose scored first,
+// with nearness to the anchors near it (unambiguous places of other
+// mentions).
+func (r *resolver) rechoose(k int, first choice, near []anchor) choice {
+	g, m := r.g, &r.ms[k]
+	c := choice{best: -1, second: -1, base: first.base}
+	for j, i := range m.refs {
+		s := r.base[first.base+j]
+		lat := g.info[i].lat
+		for _, a := range near {
+			// The rounded latitude rules most anchors out (off by at most
+			// 1e-5 degrees, well inside the margin) without reading the
+			// Place, a cache miss; the test itself is on the exact values.
+			if d := lat - float32(a.lat); d >= 2.301 || d <= -2.301 {
+				continue
+			}
 			p := &g.places[i]
-			// Only nearby mentions: a long text may move across countries,
-			// and this keeps the cost linear.
-			if a.mention != k && a.mention-k <= 50 && k-a.mention <= 50 && math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
+			if math.Abs(p.Lat-a.lat) < 2.3 && distanceKm(p.Lat, p.Lon, a.lat, a.lon) < 250 {
 				s += 0.15
 				break
 			}
 		}
-		if s > c.best {
-			c.second, c.idx2, c.best, c.idx = c.best, c.idx, s, i
-		} else if s > c.second {
-			c.second, c.idx2 = s, i
-		}
+		c.add(i, s)
 	}
 	return c
 }
@@ -432,6 +496,9 @@ func (r *resolver) twin(c choice) uint32 {
 	if c.second < 0 || c.idx2 == c.idx || c.best-c.second > 0.35 {
 		return c.idx
 	}
+	if r.g.info[c.idx].bits&r.g.info[c.idx2].bits&isTown == 0 {
+		return c.idx // not two towns: no need to read the Places
+	}
 	p, q := &r.g.places[c.idx], &r.g.places[c.idx2]
 	if p.Class != "P" || q.Class != "P" || p.CountryCode == q.CountryCode || q.Population < 10*max(p.Population, 1000) ||
 		distanceKm(p.Lat, p.Lon, q.Lat, q.Lon) > twinTownsKm {
@@ -443,15 +510,17 @@ func (r *resolver) twin(c choice) uint32 {
 // mentions chooses a place for every mention in two passes, the second
 // with the unambiguous places of the first as anchors, and builds the
 // result.
-func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.PlaceMention {
+func (r *resolver) mentions(d *doc) []sitrep.PlaceMention {
+	text, toks := d.text, d.toks
 	anchors := r.anchors[:0]
 	defer func() { r.anchors = anchors }()
 	first := grow(r.first, len(r.ms))
 	r.first = first
+	r.base = r.base[:0]
 	for k := range r.ms {
-		first[k] = r.choose(k, nil)
-		p := &r.g.places[first[k].idx]
-		if p.Class != "A" && (len(r.ms[k].refs) == 1 || first[k].best-first[k].second > 0.15) {
+		first[k] = r.choose(k)
+		if c := first[k]; r.g.info[c.idx].bits&isArea == 0 && (len(r.ms[k].refs) == 1 || c.best-c.second > 0.15) {
+			p := &r.g.places[c.idx]
 			anchors = append(anchors, anchor{mention: k, lat: p.Lat, lon: p.Lon})
 		}
 	}
@@ -459,8 +528,12 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 	for k := range r.ms {
 		m := &r.ms[k]
 		c := first[k]
-		if len(m.refs) > 1 && len(anchors) > 0 {
-			c = r.choose(k, anchors)
+		if len(m.refs) > 1 {
+			// Only nearby mentions: a long text may move across countries,
+			// and this keeps the cost linear. Without any, the scores stand.
+			if r.near = nearAnchors(r.near[:0], anchors, k); len(r.near) > 0 {
+				c = r.rechoose(k, c, r.near)
+			}
 		}
 		p := r.g.places[r.twin(c)]
 		score := min(1, max(0, c.best))
@@ -468,7 +541,7 @@ func (r *resolver) mentions(text string, toks []token, buf []byte) []sitrep.Plac
 			score *= 0.6 + 4*(c.best-c.second) // a close second: less sure
 		}
 		t0 := m.t0
-		if w := string(buf[toks[t0].k0:toks[t0].k1]); t0+1 < m.t1 && isArticle(w) && !strings.HasPrefix(text[toks[t0].end:], "-") && englishArticle[w] &&
+		if t0+1 < m.t1 && d.is(t0, wArticle) && !strings.HasPrefix(text[toks[t0].end:], "-") && d.is(t0, wEnglishArticle) &&
 			(t0 == 0 || !toks[t0-1].joined || !toks[t0].cap) {
 			// A sentence-initial "At Raqqa" or "As Aleppo fell": the article
 			// is an English word; mid-sentence "in At Tanf" it is the name's.
@@ -503,53 +576,42 @@ type anchor struct {
 	lat, lon float64
 }
 
-// namesCountry reports whether a mention may be a country name.
-func (g *Gazetteer) namesCountry(m *rawMention) bool {
-	for _, i := range m.refs {
-		if g.places[i].Code == "PCLI" {
-			return true
-		}
-	}
-	return false
-}
-
-// vote is a mention's evidence for one country.
+// vote is a mention's evidence for one country (an index in ccCodes).
 type vote struct {
-	cc string
+	ci uint16
 	v  float64
 }
 
-// votes is the evidence a mention gives for the countries it may be in: a
-// country name counts fully, a region or town half or less, split between
-// the countries it may be in. Variants give none.
-func (g *Gazetteer) votes(m *rawMention) []vote {
+// appendVotes appends the evidence a mention gives for the countries it
+// may be in: a country name counts fully, a region or town half or less,
+// split between the countries it may be in. Variants give none.
+func (g *Gazetteer) appendVotes(dst []vote, m *rawMention) []vote {
 	if !m.exact {
-		return nil
+		return dst
 	}
-	var seenBuf [8]vote
-	var ciBuf [8]uint16
-	seen, ci := seenBuf[:0], ciBuf[:0] // votes and their countries' indexes
+	start := len(dst)
 outer:
 	for _, i := range m.refs {
-		// The weight bits and ccOf answer without touching the Place (a
-		// cache miss each, and names like "Al" have hundreds of places).
+		// The packed info answers without touching the Place (a cache miss
+		// each, and names like "Al" have hundreds of places).
+		in := &g.info[i]
 		v := 0.3
-		switch w := g.weight[i]; {
-		case w&isCountry != 0:
-			return []vote{{g.ccCodes[g.ccOf[i]], 1}}
-		case w&isArea != 0:
+		switch {
+		case in.bits&isCountry != 0:
+			return append(dst[:start], vote{in.cc, 1})
+		case in.bits&isArea != 0:
 			v = 0.6
 		}
-		for k, c := range ci {
-			if c == g.ccOf[i] {
-				seen[k].v = max(seen[k].v, v)
+		for k := start; k < len(dst); k++ {
+			if dst[k].ci == in.cc {
+				dst[k].v = max(dst[k].v, v)
 				continue outer
 			}
 		}
-		seen = append(seen, vote{g.ccCodes[g.ccOf[i]], v})
-		ci = append(ci, g.ccOf[i])
+		dst = append(dst, vote{in.cc, v})
 	}
 	// Split the strongest vote between the countries in proportion.
+	seen := dst[start:]
 	sum, top := 0.0, 0.0
 	for _, v := range seen {
 		sum += v.v
@@ -558,14 +620,14 @@ outer:
 	for k := range seen {
 		seen[k].v *= top / sum
 	}
-	return slices.Clone(seen)
+	return dst
 }
 
 // kindBonusW favours the kind of place the context names ("X province" →
 // the admin1 region) and otherwise towns over regions of the same name.
 //
 // It reads the place's weight bits (see placeWeight), not the Place.
-func kindBonusW(w uint8, kind string) float64 {
+func kindBonusW(w uint16, kind string) float64 {
 	switch kind {
 	case "admin1":
 		if w&isADM1 != 0 {

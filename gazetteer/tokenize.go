@@ -21,26 +21,49 @@ type token struct {
 // "sanaa"), "U.S." is one token, and any punctuation other than a hyphen
 // marks a break that a multi-word name cannot span.
 func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
+	// The token being read, if in, is the last of toks: it is appended
+	// when it starts and completed in place, instead of being built aside
+	// and copied in.
 	in := false
-	var cur token
 	gap := 0                       // separators seen since the last token: 0 none, 1 joinable, 2 break
 	spaced, hyphen := false, false // the separators include a space, a hyphen
 	for i := 0; i < len(text); {
 		c := text[i]
-		if lc := asciiWord[c]; lc != 0 {
-			// Fast path: an ASCII letter or digit.
+		if asciiWord[c] != 0 {
+			// Fast path: a run of ASCII letters and digits, folded in one
+			// pass over its bytes.
 			if !in {
-				if len(toks) > 0 {
-					toks[len(toks)-1].joined = gap == 1
+				toks = startToken(toks, gap, i, len(buf), c >= 'A' && c <= 'Z')
+				in, spaced, hyphen = true, false, false
+			}
+			digit := false
+			for ; i < len(text); i++ {
+				lc := asciiWord[text[i]]
+				if lc == 0 {
+					break
 				}
-				in = true
-				spaced, hyphen = false, false
-				cur = token{start: i, k0: len(buf), cap: c >= 'A' && c <= 'Z'}
+				digit = digit || lc <= '9' // letters are all above '9'
+				buf = append(buf, lc)
 			}
-			if c <= '9' {
-				cur.digit = true
+			if digit {
+				toks[len(toks)-1].digit = true
 			}
-			buf = append(buf, lc)
+			continue
+		}
+		if c == ' ' {
+			// Fast path: the commonest separator (the general case below
+			// does the same).
+			if in {
+				buf = endToken(toks, buf, i)
+				in, gap = false, 0
+			}
+			spaced = true
+			if gap == 0 {
+				gap = 1
+			}
+			if hyphen {
+				gap = 2
+			}
 			i++
 			continue
 		}
@@ -50,7 +73,7 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 		if c < utf8.RuneSelf {
 			f = foldTab[c]
 			r = rune(c)
-			if c == '.' && in && len(buf)-cur.k0 == 1 && i+2 < len(text) && isASCIILetter(text[i+1]) && (text[i+2] == '.') {
+			if c == '.' && in && len(buf)-toks[len(toks)-1].k0 == 1 && i+2 < len(text) && isASCIILetter(text[i+1]) && (text[i+2] == '.') {
 				// "U.S.", "U.K.": join single letters separated by dots.
 				i++
 				continue
@@ -73,20 +96,14 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 			// dropped inside a word
 		case " ":
 			if in && (c == '\'' || r == 0x2019) && possessive(text, i+n) {
-				cur.end = i
-				buf = trimFinalH(buf, cur.k0)
-				cur.k1 = len(buf)
-				toks = append(toks, cur)
+				buf = endToken(toks, buf, i)
 				in = false
 				gap = 2
 				i += n + 1 // the apostrophe and the s
 				continue
 			}
 			if in {
-				cur.end = i
-				buf = trimFinalH(buf, cur.k0)
-				cur.k1 = len(buf)
-				toks = append(toks, cur)
+				buf = endToken(toks, buf, i)
 				in = false
 				gap = 0
 			}
@@ -105,27 +122,48 @@ func tokenize(text string, toks []token, buf []byte) ([]token, []byte) {
 			}
 		default:
 			if !in {
-				if len(toks) > 0 {
-					toks[len(toks)-1].joined = gap == 1
-				}
-				in = true
-				spaced, hyphen = false, false
-				cur = token{start: i, k0: len(buf), cap: unicode.IsUpper(r)}
+				toks = startToken(toks, gap, i, len(buf), unicode.IsUpper(r))
+				in, spaced, hyphen = true, false, false
 			}
 			if c >= '0' && c <= '9' {
-				cur.digit = true
+				toks[len(toks)-1].digit = true
 			}
 			buf = append(buf, f...)
 		}
 		i += n
 	}
 	if in {
-		cur.end = len(text)
-		buf = trimFinalH(buf, cur.k0)
-		cur.k1 = len(buf)
-		toks = append(toks, cur)
+		buf = endToken(toks, buf, len(text))
 	}
 	return toks, buf
+}
+
+// startToken appends the token starting at text offset start, its folded
+// form at buf offset k0, after marking whether the separators since the
+// previous one (gap) join the two.
+//
+// The fields are stored into the slice one by one: a token literal
+// appended whole was built on the stack and copied, and the copy's wide
+// loads stalled on the narrow stores just made (a third of tokenize's
+// time).
+func startToken(toks []token, gap, start, k0 int, cap bool) []token {
+	if len(toks) > 0 {
+		toks[len(toks)-1].joined = gap == 1
+	}
+	toks = append(toks, token{})
+	t := &toks[len(toks)-1]
+	t.start, t.k0, t.cap = start, k0, cap
+	return toks
+}
+
+// endToken ends the last token at text offset end, its folded form at the
+// end of buf.
+func endToken(toks []token, buf []byte, end int) []byte {
+	t := &toks[len(toks)-1]
+	t.end = end
+	buf = trimFinalH(buf, t.k0)
+	t.k1 = len(buf)
+	return buf
 }
 
 // asciiWord maps ASCII letters and digits to their folded byte, others to 0.
@@ -158,8 +196,12 @@ func possessive(text string, i int) bool {
 // trimFinalH applies foldFinalH to the word that starts at buf[k0].
 func trimFinalH(buf []byte, k0 int) []byte {
 	n := len(buf)
-	if n-k0 >= 3 && buf[n-1] == 'h' && isVowel(buf[n-2]) && buf[n-2] != 'w' && buf[n-2] != 'y' {
+	if n-k0 >= 3 && buf[n-1] == 'h' && aeiou[buf[n-2]] {
 		return buf[:n-1]
 	}
 	return buf
 }
+
+// aeiou marks the vowels proper: isVowel's but w and y. A table keeps
+// trimFinalH, and endToken with it, small enough to inline.
+var aeiou = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true}
