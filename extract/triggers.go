@@ -258,12 +258,33 @@ func dropTopics(a *analysis, ts []trigger) []trigger {
 
 func topicBefore(a *analysis, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if a.is(k, topicClass) {
+		if a.is(k, topicClass) && !approximation(a, k) {
 			return true
 		}
 		if a.ws[k].norm == "." || a.ws[k].norm == ";" {
 			return false
 		}
+	}
+	return false
+}
+
+// approximation reports "about" that qualifies a number ("about 30
+// people", "about a dozen youths") rather than introducing a topic.
+func approximation(a *analysis, k int) bool {
+	if a.ws[k].norm != "about" || k+1 >= len(a.ws) {
+		return false
+	}
+	if a.ws[k+1].kind == text.Numeral {
+		return true
+	}
+	for _, n := range a.nums {
+		if n.w0 == k+1 {
+			return true
+		}
+	}
+	switch a.ws[k+1].norm {
+	case "a", "dozen", "dozens", "hundreds", "thousands", "half", "twenty", "fifty", "hundred":
+		return true
 	}
 	return false
 }
