@@ -43,6 +43,7 @@ func TestMechanisms(t *testing.T) {
 		{"a death at a dispersed protest is excessive force", "Police fired tear gas at crowds protesting fuel prices in Kisumu on Tuesday, and a rights group said one man died of gunshot wounds.", sitrep.Protests, "Excessive force against protesters", 1},
 		{"tear gas without deaths stays an intervention", "Police fired tear gas at crowds protesting fuel prices in Kisumu on Tuesday.", sitrep.Protests, "Protest with intervention", -1},
 		{"'about' before a number is no protest topic", "About 40 traders blocked a highway outside Arequipa by setting tyres on fire.", sitrep.Riots, "Violent demonstration", -1},
+		{"an attack on police without a protest stays an attack", "Gunmen attacked police at a checkpoint outside Kaduna on Friday.", sitrep.Battles, "Armed clash", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

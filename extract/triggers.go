@@ -45,7 +45,13 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.SubEventType == "Non-state actor overtakes territory" && capturedPeople(a, sn, h.start, h.end) {
 				continue
 			}
-			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
+			w1 := h.end
+			// A shadowed reading ("attacked" of "attacked police") ends
+			// where its own words do: the rest names the target.
+			if int(id) < len(e.shortSpan) && e.shortSpan[id] > 0 {
+				w1 = min(w1, h.start+e.shortSpan[id])
+			}
+			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1})
 		}
 	}
 	return e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))
