@@ -44,6 +44,9 @@ func TestMechanisms(t *testing.T) {
 		{"tear gas without deaths stays an intervention", "Police fired tear gas at crowds protesting fuel prices in Kisumu on Tuesday.", sitrep.Protests, "Protest with intervention", -1},
 		{"'about' before a number is no protest topic", "About 40 traders blocked a highway outside Arequipa by setting tyres on fire.", sitrep.Riots, "Violent demonstration", -1},
 		{"an attack on police without a protest stays an attack", "Gunmen attacked police at a checkpoint outside Kaduna on Friday.", sitrep.Battles, "Armed clash", -1},
+		{"roads barricaded at a protest make a riot", "Hundreds of farmers protested in Punjab against the new tariffs and barricaded the highway with tractors and logs.", sitrep.Riots, "Violent demonstration", -1},
+		{"a car set alight at a protest makes a riot", "Taxi drivers demonstrated outside the Durban city hall on Monday and set a municipal car alight.", sitrep.Riots, "Violent demonstration", -1},
+		{"a car set alight without a protest is property destruction", "Unknown people set a municipal car alight in Durban overnight.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -263,6 +263,11 @@ func dropTopics(a *analysis, ts []trigger) []trigger {
 }
 
 func topicBefore(a *analysis, i int) bool {
+	// "protested against the tariffs and barricaded the road": a verb
+	// joined by "and" is the protesters' next act, not more of the topic.
+	if i > 0 && a.ws[i-1].norm == "and" && pastVerb(a.ws[i].norm) {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if a.is(k, topicClass) && !approximation(a, k) {
 			return true
@@ -272,6 +277,15 @@ func topicBefore(a *analysis, i int) bool {
 		}
 	}
 	return false
+}
+
+// pastVerb reports a word that reads as a verb in the past tense.
+func pastVerb(w string) bool {
+	switch w {
+	case "set", "threw", "burnt", "broke", "fought", "beat", "hit", "shot", "stole":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
 }
 
 // approximation reports "about" that qualifies a number ("about 30
