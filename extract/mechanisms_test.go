@@ -47,6 +47,7 @@ func TestMechanisms(t *testing.T) {
 		{"roads barricaded at a protest make a riot", "Hundreds of farmers protested in Punjab against the new tariffs and barricaded the highway with tractors and logs.", sitrep.Riots, "Violent demonstration", -1},
 		{"a car set alight at a protest makes a riot", "Taxi drivers demonstrated outside the Durban city hall on Monday and set a municipal car alight.", sitrep.Riots, "Violent demonstration", -1},
 		{"a car set alight without a protest is property destruction", "Unknown people set a municipal car alight in Durban overnight.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"students beating a classmate are a mob", "Students at a boarding school in Kisii beat up a classmate they accused of theft on Tuesday.", sitrep.Riots, "Mob violence", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {
