@@ -48,6 +48,7 @@ func TestMechanisms(t *testing.T) {
 		{"a car set alight at a protest makes a riot", "Taxi drivers demonstrated outside the Durban city hall on Monday and set a municipal car alight.", sitrep.Riots, "Violent demonstration", -1},
 		{"a car set alight without a protest is property destruction", "Unknown people set a municipal car alight in Durban overnight.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"students beating a classmate are a mob", "Students at a boarding school in Kisii beat up a classmate they accused of theft on Tuesday.", sitrep.Riots, "Mob violence", -1},
+		{"people captured and detained are an arrest", "Border police captured and detained 40 migrants near Edirne on Sunday.", sitrep.StrategicDevelopment, "Arrests", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

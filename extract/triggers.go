@@ -449,7 +449,8 @@ func selfDispersed(a *analysis, sn sentence, i int) bool {
 // "dozens captured".
 var peopleWords = map[string]bool{"soldiers": true, "fighters": true, "militants": true, "troops": true, "prisoners": true,
 	"people": true, "civilians": true, "him": true, "them": true, "dozens": true, "hundreds": true, "several": true,
-	"officers": true, "policemen": true, "rebels": true, "members": true, "commander": true, "commanders": true}
+	"officers": true, "policemen": true, "rebels": true, "members": true, "commander": true, "commanders": true,
+	"migrants": true, "suspects": true, "smugglers": true}
 
 // capturedPeople reports a capture verb whose object is people ("captured
 // 20 soldiers", "killed and dozens captured"): prisoners taken in a fight,
@@ -457,6 +458,13 @@ var peopleWords = map[string]bool{"soldiers": true, "fighters": true, "militants
 func capturedPeople(a *analysis, sn sentence, i, j int) bool {
 	if j-i != 1 || !strings.HasPrefix(a.ws[i].norm, "captur") {
 		return false
+	}
+	// "captured and detained 28 migrants": taken into custody.
+	if j+1 < sn.w1 && a.ws[j].norm == "and" {
+		switch a.ws[j+1].norm {
+		case "detained", "arrested", "jailed", "handcuffed", "interrogated", "questioned", "deported":
+			return true
+		}
 	}
 	for k := j; k < sn.w1 && k <= j+2; k++ {
 		w := a.ws[k]
