@@ -49,6 +49,9 @@ func TestMechanisms(t *testing.T) {
 		{"a car set alight without a protest is property destruction", "Unknown people set a municipal car alight in Durban overnight.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"students beating a classmate are a mob", "Students at a boarding school in Kisii beat up a classmate they accused of theft on Tuesday.", sitrep.Riots, "Mob violence", -1},
 		{"people captured and detained are an arrest", "Border police captured and detained 40 migrants near Edirne on Sunday.", sitrep.StrategicDevelopment, "Arrests", -1},
+		{"seized grenades are disrupted weapons use", "Police seized 40 grenades and two rifles from a house in Mombasa on Friday.", sitrep.StrategicDevelopment, "Disrupted weapons use", -1},
+		{"shells found in a forest are disrupted weapons use", "Dozens of mortar shells were found buried in a field outside Gulu on Monday.", sitrep.StrategicDevelopment, "Disrupted weapons use", -1},
+		{"a bomb threat is no explosion", "Classes at a university in Atlanta were cancelled on Tuesday after a bomb threat.", sitrep.StrategicDevelopment, "Other", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -54,7 +54,54 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1})
 		}
 	}
-	return e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))
+	return seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))
+}
+
+// seizureWords say that weapons were taken or found, not used.
+var seizureWords = map[string]bool{"seized": true, "seize": true, "seizing": true, "seizure": true, "found": true, "recovered": true,
+	"recovery": true, "confiscated": true, "confiscation": true, "discovered": true, "unearthed": true, "uncovered": true, "haul": true}
+
+// disruptedWeapons is the reading of a weapon that was seized or found.
+var disruptedWeapons = lexicon.Trigger{Phrase: "(seized weapons)", EventType: sitrep.StrategicDevelopment,
+	SubEventType: "Disrupted weapons use", Plover: "COERCE", Cameo: "17", Priority: 66}
+
+// seizedWeapons turns a weapon noun that is the object of a seizure
+// ("police seized 40 grenades", "artillery shells were found in a
+// forest") into disrupted weapons use: nothing exploded.
+func seizedWeapons(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.ExplosionsRemote || strings.HasSuffix(a.ws[t.w1-1].norm, "ed") {
+			continue
+		}
+		if seizureNear(a, sn, t.w0, t.w1) {
+			ts[i].Trigger = &disruptedWeapons
+		}
+	}
+	return ts
+}
+
+// seizureNear reports a seizure word up to six words before the weapon
+// words [w0, w1), or "were found" right after them.
+func seizureNear(a *analysis, sn sentence, w0, w1 int) bool {
+	for k := w0 - 1; k >= sn.w0 && k >= w0-6; k-- {
+		n := a.ws[k].norm
+		if seizureWords[n] {
+			return true
+		}
+		if n == "." || n == ";" || n == ":" || n == "after" || n == "when" || n == "while" || n == "as" {
+			break
+		}
+	}
+	for k := w1; k < sn.w1 && k <= w1+3; k++ {
+		n := a.ws[k].norm
+		if seizureWords[n] {
+			return a.is(k-1, passiveAuxClass) || k == w1
+		}
+		if a.ws[k].kind == text.Punct {
+			break
+		}
+	}
+	return false
 }
 
 // accompanimentWords introduce the weapons a fight was fought with:
