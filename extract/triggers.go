@@ -36,7 +36,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			// "arrested" makes a protest one with intervention only when the
 			// sentence names who intervened: "demanding the release of
 			// their arrested sons" does not.
-			if t.SubEventType == "Protest with intervention" && personalAct[t.Phrase] && !e.stateActorIn(a, sn) {
+			if t.SubEventType == "Protest with intervention" && personalAct[t.Phrase] && (!e.stateActorIn(a, sn) || !e.protestBy(a, sn.w1)) {
 				continue
 			}
 			if t.Phrase == "dispersed" && selfDispersed(a, sn, h.start) {
@@ -189,6 +189,24 @@ func supportBefore(a *analysis, i int) bool {
 			}
 		case ".", ";", ",":
 			return false
+		}
+	}
+	return false
+}
+
+// protestBy reports an unconditional protest trigger before word w: an
+// arrest makes a protest one with intervention only once the report has
+// told of a protest, not when a later sentence mentions protests as
+// background ("two journalists were arrested. One had covered protests").
+func (e *Engine) protestBy(a *analysis, w int) bool {
+	for _, h := range a.trigHits {
+		if h.start >= w {
+			break
+		}
+		for _, id := range h.ids {
+			if t := &e.lex.Triggers[id]; t.EventType == sitrep.Protests && t.Needs == "" && t.Priority >= 40 {
+				return true
+			}
 		}
 	}
 	return false
