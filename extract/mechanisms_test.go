@@ -53,6 +53,8 @@ func TestMechanisms(t *testing.T) {
 		{"shells found in a forest are disrupted weapons use", "Dozens of mortar shells were found buried in a field outside Gulu on Monday.", sitrep.StrategicDevelopment, "Disrupted weapons use", -1},
 		{"a bomb threat is no explosion", "Classes at a university in Atlanta were cancelled on Tuesday after a bomb threat.", sitrep.StrategicDevelopment, "Other", -1},
 		{"an arrest before any protest is told is an arrest", "Police detained three activists in Harare on Monday. They had organised protests against fuel prices last year.", sitrep.StrategicDevelopment, "Arrests", -1},
+		{"shelling and then clashing is a clash", "Government troops shelled rebel trenches and then clashed with the rebels near Marib on Thursday.", sitrep.Battles, "Armed clash", -1},
+		{"a mine left from earlier clashes stays a mine", "A landmine left from earlier clashes exploded under a tractor near Idlib, killing two farmers.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 2},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -462,8 +462,25 @@ func best(ts []trigger) int {
 			violent = true
 		}
 	}
-	return bestOf(ts, violent)
+	bi := bestOf(ts, violent)
+	// "shelled and then clashed with", "attacked their posts with RPGs
+	// and clashed with": where both sides fight, ACLED codes the clash,
+	// whatever weapons were used in it.
+	if bi >= 0 && ts[bi].EventType == sitrep.ExplosionsRemote && tier(ts[bi].Priority) <= 2 {
+		for i, t := range ts {
+			if t.EventType == sitrep.Battles && t.SubEventType == "Armed clash" && t.Needs == "" && t.Priority >= 50 && t.modality == ts[bi].modality && fightVerbs[t.Phrase] {
+				return i
+			}
+		}
+	}
+	return bi
 }
+
+// fightVerbs are the triggers that say two sides fought, as a verb: the
+// nouns ("clashes") may name earlier fighting ("a mine left from previous
+// clashes").
+var fightVerbs = map[string]bool{"clashed": true, "fought": true, "battled": true, "exchanged fire": true, "clashed with police": true,
+	"clashed with the police": true, "clashed with security forces": true}
 
 // bestOf picks the deciding trigger by tier and priority, leaving out
 // strategic developments when skipDevelopments is set.
