@@ -55,6 +55,8 @@ func TestMechanisms(t *testing.T) {
 		{"an arrest before any protest is told is an arrest", "Police detained three activists in Harare on Monday. They had organised protests against fuel prices last year.", sitrep.StrategicDevelopment, "Arrests", -1},
 		{"shelling and then clashing is a clash", "Government troops shelled rebel trenches and then clashed with the rebels near Marib on Thursday.", sitrep.Battles, "Armed clash", -1},
 		{"a mine left from earlier clashes stays a mine", "A landmine left from earlier clashes exploded under a tractor near Idlib, killing two farmers.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 2},
+		{"a crowd that gathered and beat someone is a mob", "Villagers gathered and beat a suspected cattle thief near Gulu on Saturday.", sitrep.Riots, "Mob violence", -1},
+		{"a gathering after a killing stays a protest", "Relatives gathered outside the court in Gulu to demand the arrest of the men who shot and killed a trader.", sitrep.Protests, "Peaceful protest", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -13,6 +13,7 @@ type trigger struct {
 	*lexicon.Trigger // shared with the lexicon: a trigger found costs two words, not a copy
 	w0, w1           int
 	modality         sitrep.Modality
+	joinedByAnd      bool // right after "and": another act of the same subject
 }
 
 // sentenceTriggers returns the triggers of sentence sn, without those
@@ -51,7 +52,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if int(id) < len(e.shortSpan) && e.shortSpan[id] > 0 {
 				w1 = min(w1, h.start+e.shortSpan[id])
 			}
-			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1})
+			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
 	return seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))
@@ -463,6 +464,15 @@ func best(ts []trigger) int {
 		}
 	}
 	bi := bestOf(ts, violent)
+	// "locals gathered and beat him": a crowd's gathering that turns on
+	// someone is the violence it did, not a protest.
+	if bi >= 0 && ts[bi].EventType == sitrep.Protests && ts[bi].Priority <= 45 {
+		for i, t := range ts {
+			if t.EventType == sitrep.ViolenceAgainstCivs && t.SubEventType == "Attack" && t.Priority >= 38 && t.w0 == ts[bi].w1+1 && t.joinedByAnd {
+				return i
+			}
+		}
+	}
 	// "shelled and then clashed with", "attacked their posts with RPGs
 	// and clashed with": where both sides fight, ACLED codes the clash,
 	// whatever weapons were used in it.
