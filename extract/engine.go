@@ -8,6 +8,8 @@ package extract
 
 import (
 	"math/bits"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sitrep/sitrep"
@@ -55,6 +57,7 @@ type Engine struct {
 
 	methodTrigger map[string]*lexicon.Trigger // sub-event type → the entry a launch verb turns a blast into
 	trigTypes     []trigType                  // by index in lex.Triggers
+	shortSpan     []int                       // by index in lex.Triggers: words of a shadowed reading (see shadowedReadings), 0 for the whole phrase
 	nTypes        int                         // the event types trigTypes number
 }
 
@@ -81,7 +84,17 @@ func New(opts Options) (*Engine, error) {
 			return nil, err
 		}
 	}
+	extra, spans := shadowedReadings(lex.Triggers)
+	if len(extra) > 0 {
+		l := *lex
+		l.Triggers = append(slices.Clip(lex.Triggers), extra...)
+		lex = &l
+	}
 	e := &Engine{lex: lex, geo: opts.Geoparser, code: opts.CountryCode, vocab: vocab{}}
+	if len(extra) > 0 {
+		e.shortSpan = make([]int, len(lex.Triggers))
+		copy(e.shortSpan[len(lex.Triggers)-len(extra):], spans)
+	}
 	e.pool.New = func() any { return &scratch{} }
 	for _, d := range []*dict{&e.triggers, &e.actors, &e.countries, &e.cues, &e.casualty} {
 		d.t.vocab = e.vocab
@@ -211,4 +224,47 @@ func (x *headIndex) mayStart(w string) uint8 {
 		m |= x.bits[headMix(k, 3)]
 	}
 	return m
+}
+
+// shadowedReadings returns, for each trigger that applies only beside
+// another event type ("attacked police" makes a protest violent), the
+// reading of the shorter unconditional trigger its phrase starts with
+// ("attacked"), under the long phrase, with the number of words of the
+// shorter phrase. The matcher keeps only the longest phrase at a word, so
+// without it "militiamen attacked police officers", with no protest in
+// the report, would lose its attack with the refinement.
+func shadowedReadings(ts []lexicon.Trigger) ([]lexicon.Trigger, []int) {
+	own := map[string]bool{} // phrases with an unconditional entry
+	for _, t := range ts {
+		if t.Needs == "" {
+			own[t.Phrase] = true
+		}
+	}
+	var out []lexicon.Trigger
+	var spans []int
+	for _, t := range ts {
+		if t.Needs == "" || own[t.Phrase] {
+			continue
+		}
+		long := strings.Fields(t.Phrase)
+		best := -1
+		for i, u := range ts {
+			short := strings.Fields(u.Phrase)
+			if u.Needs != "" || len(short) >= len(long) || !slices.Equal(short, long[:len(short)]) {
+				continue
+			}
+			if best < 0 || len(short) > len(strings.Fields(ts[best].Phrase)) ||
+				len(short) == len(strings.Fields(ts[best].Phrase)) && u.Priority > ts[best].Priority {
+				best = i
+			}
+		}
+		if best >= 0 {
+			r := ts[best]
+			r.Phrase, r.File, r.Line = t.Phrase, t.File, t.Line
+			out = append(out, r)
+			spans = append(spans, len(strings.Fields(ts[best].Phrase)))
+			own[t.Phrase] = true
+		}
+	}
+	return out, spans
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/lexicon"
+	"github.com/sitrep/sitrep/text"
 )
 
 // party is an actor filling a role in an event.
@@ -145,9 +146,10 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	if byCrowd && ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" {
 		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 	}
-	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && x1.act == nil && (x2.act == nil || !armed(x2)) {
+	// Students or workers beating someone are a crowd too, not protesters.
+	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && (x1.act == nil || typ(x1, "protesters")) && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && crowd(a, m) || m.actor.Type == "rioters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && d.firstTrig-m.w1 <= 4 {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && crowd(a, m) || m.actor.Type == "rioters" || m.actor.Type == "protesters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && subjectGap(a, m.w1, d.firstTrig) {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 				break
 			}
@@ -288,4 +290,27 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		}
 	}
 	ev.AssocActor1 = strings.Join(dedupe(sponsors, ev.Actor1), "; ")
+}
+
+// subjectGap reports whether words [i, j) may separate a subject from its
+// verb: up to four words, or a prepositional phrase of up to eight
+// without punctuation ("students of a boarding school in Kisii beat").
+func subjectGap(a *analysis, i, j int) bool {
+	if j-i <= 4 {
+		return true
+	}
+	if j-i > 8 {
+		return false
+	}
+	switch a.ws[i].norm {
+	case "of", "at", "in", "from", "near":
+	default:
+		return false
+	}
+	for k := i; k < j; k++ {
+		if a.ws[k].kind == text.Punct || a.ws[k].norm == "and" || a.ws[k].norm == "who" || a.ws[k].norm == "which" {
+			return false
+		}
+	}
+	return true
 }

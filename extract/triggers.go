@@ -13,6 +13,7 @@ type trigger struct {
 	*lexicon.Trigger // shared with the lexicon: a trigger found costs two words, not a copy
 	w0, w1           int
 	modality         sitrep.Modality
+	joinedByAnd      bool // right after "and": another act of the same subject
 }
 
 // sentenceTriggers returns the triggers of sentence sn, without those
@@ -36,7 +37,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			// "arrested" makes a protest one with intervention only when the
 			// sentence names who intervened: "demanding the release of
 			// their arrested sons" does not.
-			if t.SubEventType == "Protest with intervention" && personalAct[t.Phrase] && !e.stateActorIn(a, sn) {
+			if t.SubEventType == "Protest with intervention" && personalAct[t.Phrase] && (!e.stateActorIn(a, sn) || !e.protestBy(a, sn.w1)) {
 				continue
 			}
 			if t.Phrase == "dispersed" && selfDispersed(a, sn, h.start) {
@@ -45,10 +46,63 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.SubEventType == "Non-state actor overtakes territory" && capturedPeople(a, sn, h.start, h.end) {
 				continue
 			}
-			out = append(out, trigger{Trigger: t, w0: h.start, w1: h.end})
+			w1 := h.end
+			// A shadowed reading ("attacked" of "attacked police") ends
+			// where its own words do: the rest names the target.
+			if int(id) < len(e.shortSpan) && e.shortSpan[id] > 0 {
+				w1 = min(w1, h.start+e.shortSpan[id])
+			}
+			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))
+	return seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))
+}
+
+// seizureWords say that weapons were taken or found, not used.
+var seizureWords = map[string]bool{"seized": true, "seize": true, "seizing": true, "seizure": true, "found": true, "recovered": true,
+	"recovery": true, "confiscated": true, "confiscation": true, "discovered": true, "unearthed": true, "uncovered": true, "haul": true}
+
+// disruptedWeapons is the reading of a weapon that was seized or found.
+var disruptedWeapons = lexicon.Trigger{Phrase: "(seized weapons)", EventType: sitrep.StrategicDevelopment,
+	SubEventType: "Disrupted weapons use", Plover: "COERCE", Cameo: "17", Priority: 66}
+
+// seizedWeapons turns a weapon noun that is the object of a seizure
+// ("police seized 40 grenades", "artillery shells were found in a
+// forest") into disrupted weapons use: nothing exploded.
+func seizedWeapons(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.ExplosionsRemote || strings.HasSuffix(a.ws[t.w1-1].norm, "ed") {
+			continue
+		}
+		if seizureNear(a, sn, t.w0, t.w1) {
+			ts[i].Trigger = &disruptedWeapons
+		}
+	}
+	return ts
+}
+
+// seizureNear reports a seizure word up to six words before the weapon
+// words [w0, w1), or "were found" right after them.
+func seizureNear(a *analysis, sn sentence, w0, w1 int) bool {
+	for k := w0 - 1; k >= sn.w0 && k >= w0-6; k-- {
+		n := a.ws[k].norm
+		if seizureWords[n] {
+			return true
+		}
+		if n == "." || n == ";" || n == ":" || n == "after" || n == "when" || n == "while" || n == "as" {
+			break
+		}
+	}
+	for k := w1; k < sn.w1 && k <= w1+3; k++ {
+		n := a.ws[k].norm
+		if seizureWords[n] {
+			return a.is(k-1, passiveAuxClass) || k == w1
+		}
+		if a.ws[k].kind == text.Punct {
+			break
+		}
+	}
+	return false
 }
 
 // accompanimentWords introduce the weapons a fight was fought with:
@@ -136,6 +190,24 @@ func supportBefore(a *analysis, i int) bool {
 			}
 		case ".", ";", ",":
 			return false
+		}
+	}
+	return false
+}
+
+// protestBy reports an unconditional protest trigger before word w: an
+// arrest makes a protest one with intervention only once the report has
+// told of a protest, not when a later sentence mentions protests as
+// background ("two journalists were arrested. One had covered protests").
+func (e *Engine) protestBy(a *analysis, w int) bool {
+	for _, h := range a.trigHits {
+		if h.start >= w {
+			break
+		}
+		for _, id := range h.ids {
+			if t := &e.lex.Triggers[id]; t.EventType == sitrep.Protests && t.Needs == "" && t.Priority >= 40 {
+				return true
+			}
 		}
 	}
 	return false
@@ -257,13 +329,48 @@ func dropTopics(a *analysis, ts []trigger) []trigger {
 }
 
 func topicBefore(a *analysis, i int) bool {
+	// "protested against the tariffs and barricaded the road": a verb
+	// joined by "and" is the protesters' next act, not more of the topic.
+	if i > 0 && a.ws[i-1].norm == "and" && pastVerb(a.ws[i].norm) {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if a.is(k, topicClass) {
+		if a.is(k, topicClass) && !approximation(a, k) {
 			return true
 		}
 		if a.ws[k].norm == "." || a.ws[k].norm == ";" {
 			return false
 		}
+	}
+	return false
+}
+
+// pastVerb reports a word that reads as a verb in the past tense.
+func pastVerb(w string) bool {
+	switch w {
+	case "set", "threw", "burnt", "broke", "fought", "beat", "hit", "shot", "stole":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed")
+}
+
+// approximation reports "about" that qualifies a number ("about 30
+// people", "about a dozen youths") rather than introducing a topic.
+func approximation(a *analysis, k int) bool {
+	if a.ws[k].norm != "about" || k+1 >= len(a.ws) {
+		return false
+	}
+	if a.ws[k+1].kind == text.Numeral {
+		return true
+	}
+	for _, n := range a.nums {
+		if n.w0 == k+1 {
+			return true
+		}
+	}
+	switch a.ws[k+1].norm {
+	case "a", "dozen", "dozens", "hundreds", "thousands", "half", "twenty", "fifty", "hundred":
+		return true
 	}
 	return false
 }
@@ -356,8 +463,34 @@ func best(ts []trigger) int {
 			violent = true
 		}
 	}
-	return bestOf(ts, violent)
+	bi := bestOf(ts, violent)
+	// "locals gathered and beat him": a crowd's gathering that turns on
+	// someone is the violence it did, not a protest.
+	if bi >= 0 && ts[bi].EventType == sitrep.Protests && ts[bi].Priority <= 45 {
+		for i, t := range ts {
+			if t.EventType == sitrep.ViolenceAgainstCivs && t.SubEventType == "Attack" && t.Priority >= 38 && t.w0 == ts[bi].w1+1 && t.joinedByAnd {
+				return i
+			}
+		}
+	}
+	// "shelled and then clashed with", "attacked their posts with RPGs
+	// and clashed with": where both sides fight, ACLED codes the clash,
+	// whatever weapons were used in it.
+	if bi >= 0 && ts[bi].EventType == sitrep.ExplosionsRemote && tier(ts[bi].Priority) <= 2 {
+		for i, t := range ts {
+			if t.EventType == sitrep.Battles && t.SubEventType == "Armed clash" && t.Needs == "" && t.Priority >= 50 && t.modality == ts[bi].modality && fightVerbs[t.Phrase] {
+				return i
+			}
+		}
+	}
+	return bi
 }
+
+// fightVerbs are the triggers that say two sides fought, as a verb: the
+// nouns ("clashes") may name earlier fighting ("a mine left from previous
+// clashes").
+var fightVerbs = map[string]bool{"clashed": true, "fought": true, "battled": true, "exchanged fire": true, "clashed with police": true,
+	"clashed with the police": true, "clashed with security forces": true}
 
 // bestOf picks the deciding trigger by tier and priority, leaving out
 // strategic developments when skipDevelopments is set.
@@ -408,7 +541,8 @@ func selfDispersed(a *analysis, sn sentence, i int) bool {
 // "dozens captured".
 var peopleWords = map[string]bool{"soldiers": true, "fighters": true, "militants": true, "troops": true, "prisoners": true,
 	"people": true, "civilians": true, "him": true, "them": true, "dozens": true, "hundreds": true, "several": true,
-	"officers": true, "policemen": true, "rebels": true, "members": true, "commander": true, "commanders": true}
+	"officers": true, "policemen": true, "rebels": true, "members": true, "commander": true, "commanders": true,
+	"migrants": true, "suspects": true, "smugglers": true}
 
 // capturedPeople reports a capture verb whose object is people ("captured
 // 20 soldiers", "killed and dozens captured"): prisoners taken in a fight,
@@ -416,6 +550,13 @@ var peopleWords = map[string]bool{"soldiers": true, "fighters": true, "militants
 func capturedPeople(a *analysis, sn sentence, i, j int) bool {
 	if j-i != 1 || !strings.HasPrefix(a.ws[i].norm, "captur") {
 		return false
+	}
+	// "captured and detained 28 migrants": taken into custody.
+	if j+1 < sn.w1 && a.ws[j].norm == "and" {
+		switch a.ws[j+1].norm {
+		case "detained", "arrested", "jailed", "handcuffed", "interrogated", "questioned", "deported":
+			return true
+		}
 	}
 	for k := j; k < sn.w1 && k <= j+2; k++ {
 		w := a.ws[k]
