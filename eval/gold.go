@@ -9,8 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+
+	"github.com/sitrep/sitrep"
 )
 
 // Row is one gold event.
@@ -30,6 +33,22 @@ type Row struct {
 	Lat, Lon      float64
 	HasCoords     bool
 	Line          int // line of the CSV record, for error messages and misses
+}
+
+// Document is the input the scoring rules give the engine for a row: its
+// notes under its event id, with no publication date.
+func (r Row) Document() *sitrep.Document {
+	return &sitrep.Document{ID: r.ID, Text: r.Notes}
+}
+
+// ReadFile reads the ACLED-format CSV file at path (see ReadCSV).
+func ReadFile(path string) ([]Row, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadCSV(f, path)
 }
 
 // required are the columns scoring needs.

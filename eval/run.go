@@ -23,7 +23,7 @@ func Run(ctx context.Context, ex sitrep.Extractor, rows []Row, workers int, done
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if ev := mainEvent(ex, &sitrep.Document{ID: rows[i].ID, Text: rows[i].Notes}); ev != nil {
+				if ev := mainEvent(ex, rows[i].Document()); ev != nil {
 					preds[i] = ev
 				}
 				if done != nil {

@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
-	"github.com/sitrep/sitrep/eval"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
+	"github.com/sitrep/sitrep/internal/benchcorpus"
 )
 
 // TestSeedArticleEventPlaces runs the extraction engine with the embedded
@@ -61,25 +61,7 @@ func TestSeedArticleEventPlaces(t *testing.T) {
 // the embedded gazetteer, over the notes of the evaluation CSV (or the one
 // SITREP_BENCH_CORPUS names). It skips when the corpus is absent.
 func BenchmarkPipelineCorpus(b *testing.B) {
-	path := os.Getenv("SITREP_BENCH_CORPUS")
-	if path == "" {
-		path = "../../shared/eval/acled-2022q1.csv"
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("no corpus: %v", err)
-	}
-	rows, err := eval.ReadCSV(f, path)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	docs := make([]*sitrep.Document, len(rows))
-	var n int64
-	for i, r := range rows {
-		docs[i] = &sitrep.Document{ID: r.ID, Text: r.Notes}
-		n += int64(len(r.Notes))
-	}
+	docs, n := benchcorpus.Load(b)
 	g, err := gazetteer.Default()
 	if err != nil {
 		b.Fatal(err)

@@ -252,17 +252,12 @@ func loadCorpus(path string) ([]*sitrep.Document, error) {
 			return nil
 		})
 	case strings.HasSuffix(strings.ToLower(path), ".csv"):
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		rows, err := eval.ReadCSV(f, path)
+		rows, err := eval.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
-			docs = append(docs, &sitrep.Document{ID: r.ID, Text: r.Notes})
+			docs = append(docs, r.Document())
 		}
 	default:
 		var bad error

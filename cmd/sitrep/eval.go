@@ -50,12 +50,7 @@ func (c *EvalCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return &UsageError{Msg: "eval: --min: " + err.Error()}
 	}
-	f, err := os.Open(*gold)
-	if err != nil {
-		return err
-	}
-	rows, err := eval.ReadCSV(f, *gold)
-	f.Close()
+	rows, err := eval.ReadFile(*gold)
 	if err != nil {
 		return err
 	}
