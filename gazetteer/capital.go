@@ -1,6 +1,9 @@
 package gazetteer
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // demonymCapitals adds a mention for "the Haitian capital", "the Syrian
 // capital": a report often names a capital only by its country's adjective
@@ -9,6 +12,12 @@ import "slices"
 // country's capital as a town. ms stays in text order.
 func (g *Gazetteer) demonymCapitals(d *doc, ms []rawMention) []rawMention {
 	toks := d.toks
+	if !bytes.Contains(d.buf, capitalWord) {
+		// Every token's folded form lies whole in buf: without the word
+		// there, no token is "capital", and the scan below (a branchy
+		// test of every token) would find nothing. Most texts have none.
+		return ms
+	}
 	added := false
 	for i := 0; i+1 < len(toks); i++ {
 		if t, next := &toks[i], &toks[i+1]; !t.cap || !t.joined || next.k1-next.k0 != len("capital") || d.word(i+1) != "capital" {
@@ -33,3 +42,5 @@ func (g *Gazetteer) demonymCapitals(d *doc, ms []rawMention) []rawMention {
 	}
 	return ms
 }
+
+var capitalWord = []byte("capital")

@@ -69,12 +69,23 @@ func (g *Gazetteer) contains(outer, inner *rawMention) bool {
 	if outer.bits&(isADM1|isADM2) == 0 {
 		return false // no region among them
 	}
+	// The regions are gathered first, so that inner's places (hundreds
+	// for a name like "Al", a cache miss each) are read once, not once
+	// per region.
+	var buf [8]int32
+	regions := buf[:0]
 	for _, r := range outer.refs {
-		if g.info[r].bits&(isADM1|isADM2) == 0 {
-			continue
+		if g.info[r].bits&(isADM1|isADM2) != 0 {
+			regions = append(regions, int32(r))
 		}
-		for _, i := range inner.refs {
-			if in := &g.info[i]; in.admin1 == int32(r) || in.admin2 == int32(r) {
+	}
+	if len(regions) == 0 {
+		return false
+	}
+	for _, i := range inner.refs {
+		in := &g.info[i]
+		for _, r := range regions {
+			if in.admin1 == r || in.admin2 == r {
 				return true
 			}
 		}

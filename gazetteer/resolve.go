@@ -535,7 +535,7 @@ func (r *resolver) mentions(d *doc) []sitrep.PlaceMention {
 				c = r.rechoose(k, c, r.near)
 			}
 		}
-		p := r.g.places[r.twin(c)]
+		idx := r.twin(c)
 		score := min(1, max(0, c.best))
 		if c.second >= 0 && c.best-c.second < 0.1 {
 			score *= 0.6 + 4*(c.best-c.second) // a close second: less sure
@@ -548,15 +548,18 @@ func (r *resolver) mentions(d *doc) []sitrep.PlaceMention {
 			t0++
 		}
 		start, end := toks[t0].start, toks[m.t1-1].end
+		// The Place is copied once, straight into the result, and its
+		// precision read there (a copy on the way cost as much again).
 		out = append(out, sitrep.PlaceMention{
-			Text:      text[start:end],
-			Start:     start,
-			End:       end,
-			Place:     p,
-			Precision: precision(&p, m.mod, m.kind),
-			Modifier:  m.mod,
-			Score:     math.Round(score*1000) / 1000,
+			Text:     text[start:end],
+			Start:    start,
+			End:      end,
+			Modifier: m.mod,
+			Score:    math.Round(score*1000) / 1000,
 		})
+		pm := &out[len(out)-1]
+		pm.Place = r.g.places[idx]
+		pm.Precision = precision(&pm.Place, m.mod, m.kind)
 	}
 	slices.SortStableFunc(out, func(a, b sitrep.PlaceMention) int { return a.Start - b.Start })
 	return out
