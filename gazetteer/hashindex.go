@@ -202,70 +202,12 @@ func (h *hashIndex) lookup(key []byte) ([]uint32, uint16) {
 
 // lookupSum is lookup for the key whose sum is s.
 func (h *hashIndex) lookupSum(s uint64) ([]uint32, uint16) {
-	return h.refsOf(h.find(s))
-}
-
-func (h *hashIndex) grow() {
-	old := h.slots
-	h.slots = make([]slot, 2*len(old))
-	for _, e := range old {
-		if e.hash != 0 {
-			h.slots[h.slot(e.hash)] = e
-		}
-	}
-}
-
-// lookupCache remembers where the recent lookups in one index ended: the
-// key's slot, or that it is not a key. News text names the same few
-// hundred places, people and capitalised words over and over, document
-// after document, while the index's slots and Bloom filter take megabytes:
-// nearly every fresh lookup is a cache miss or two, and most lookups are
-// not fresh. The cache is small enough to stay in the core's cache (16
-// bytes an entry), direct-mapped on the hash's top bits (the slot index
-// uses the low ones), and lives in the pooled per-call buffers, so that
-// no two goroutines share one. The index does not change once frozen, so
-// a remembered answer stays right; the cache only saves the probe.
-type lookupCache struct {
-	h       *hashIndex // the index the entries are about; nil when empty
-	entries [1 << cacheBits]cacheEntry
-}
-
-const cacheBits = 12
-
-type cacheEntry struct {
-	hash uint64 // 0 marks an empty entry (sums are never 0)
-	slot *slot  // the key's slot; nil if the hash is not a key
-}
-
-// lookupSumCached is h.lookupSum(s) answered through c when it can be.
-func (h *hashIndex) lookupSumCached(c *lookupCache, s uint64) ([]uint32, uint16) {
-	if c.h != h {
-		// Another index (another Gazetteer) used the pooled buffer last.
-		c.entries, c.h = [1 << cacheBits]cacheEntry{}, h
-	}
-	ce := &c.entries[s>>(64-cacheBits)]
-	if ce.hash != s {
-		ce.hash, ce.slot = s, h.find(s)
-	}
-	return h.refsOf(ce.slot)
-}
-
-// find returns the slot of key hash s, nil if s is not a key.
-func (h *hashIndex) find(s uint64) *slot {
 	if !h.maybe(s) {
-		return nil
+		return nil, 0
 	}
 	e := &h.slots[h.slot(s)]
-	if e.hash == 0 {
-		return nil
-	}
-	return e
-}
-
-// refsOf returns the places of slot e and their summary; none for nil.
-func (h *hashIndex) refsOf(e *slot) ([]uint32, uint16) {
 	switch {
-	case e == nil:
+	case e.hash == 0:
 		return nil, 0
 	case e.n == 1:
 		return e.ref[:], e.sum
@@ -276,4 +218,14 @@ func (h *hashIndex) refsOf(e *slot) ([]uint32, uint16) {
 	off := e.ref[0] // more places than n holds: their number comes first
 	end := off + h.flat[off-1]
 	return h.flat[off:end:end], e.sum
+}
+
+func (h *hashIndex) grow() {
+	old := h.slots
+	h.slots = make([]slot, 2*len(old))
+	for _, e := range old {
+		if e.hash != 0 {
+			h.slots[h.slot(e.hash)] = e
+		}
+	}
 }

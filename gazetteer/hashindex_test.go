@@ -55,38 +55,3 @@ func TestHashIndexManyPlacesPerKey(t *testing.T) {
 		t.Fatalf("hamlet: %v, summary %d; want [7], summary %d", refs, sum, 16|8)
 	}
 }
-
-// TestLookupCacheAgreesWithIndex checks that answers through a lookup
-// cache, asked twice (the second from the cache) and shared by two
-// indexes in turn, are the index's own, for keys and non-keys alike.
-func TestLookupCacheAgreesWithIndex(t *testing.T) {
-	build := func(prefix string) *hashIndex {
-		h := newHashIndex(0)
-		for i := range 5000 {
-			h.add(fmt.Appendf(nil, "%s %d", prefix, i), uint32(i), uint16(i%5))
-			if i%3 == 0 {
-				h.add(fmt.Appendf(nil, "%s %d", prefix, i+1), uint32(i), 1)
-			}
-		}
-		h.freeze(0)
-		return h
-	}
-	a, b := build("town"), build("village")
-	var c lookupCache
-	for round := range 4 {
-		h := a
-		if round%2 == 1 {
-			h = b
-		}
-		for i := range 6000 {
-			for _, p := range []string{"town", "village"} {
-				s := h.sum(fmt.Appendf(nil, "%s %d", p, i))
-				refs, sum := h.lookupSum(s)
-				got, gotSum := h.lookupSumCached(&c, s)
-				if !slices.Equal(got, refs) || gotSum != sum {
-					t.Fatalf("round %d, %s %d: cached %v/%d, index %v/%d", round, p, i, got, gotSum, refs, sum)
-				}
-			}
-		}
-	}
-}

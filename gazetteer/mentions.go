@@ -98,9 +98,9 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 			var refs []uint32
 			var bits uint16
 			if single {
-				refs, bits = g.names.lookupSumCached(d.names, d.sum(j)) // the word, hashed already for its class
+				refs, bits = g.names.lookupSum(d.sum(j)) // the word, hashed already for its class
 			} else {
-				refs, bits = g.names.lookupSumCached(d.names, g.names.sum(key))
+				refs, bits = g.names.lookup(key)
 			}
 			if refs != nil {
 				best = rawMention{t0: i, t1: j + 1, refs: refs, bits: bits, exact: true}
@@ -119,7 +119,7 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 			// filter rejects most runs) is asked first: it is the cheaper test.
 			var sk [128]byte
 			s := appendSkeleton(sk[:0], key[:lastKeyed])
-			if refs, bits := g.skel.lookupSumCached(d.skel, g.skel.sum(s)); refs != nil && len(refs) <= 256 && !g.common[string(key[:lastKeyed])] {
+			if refs, bits := g.skel.lookup(s); refs != nil && len(refs) <= 256 && !g.common[string(key[:lastKeyed])] {
 				// Checked against the places' names in resolve, once the
 				// document's countries have narrowed them down.
 				best = rawMention{t0: i, t1: lastEnd, refs: refs, bits: uint16(bits), key: keyString(key[:lastKeyed])}
@@ -130,7 +130,7 @@ func (g *Gazetteer) findMentions(d *doc, out []rawMention, arena []byte) ([]rawM
 			// longer name: "Ain al Arab" is Ayn al Arab, not Al Ain.
 			var sk [128]byte
 			s := appendSkeleton(sk[:0], key[:lastKeyed])
-			if refs, _ := g.skel.lookupSumCached(d.skel, g.skel.sum(s)); refs != nil && len(refs) <= 256 {
+			if refs := g.refs(g.skel, s); refs != nil && len(refs) <= 256 {
 				if refs = g.similar(key[:lastKeyed], refs); refs != nil {
 					best = rawMention{t0: i, t1: lastEnd, refs: refs, bits: g.bitsOf(refs), key: keyString(key[:lastKeyed])}
 				}

@@ -130,18 +130,11 @@ type doc struct {
 	buf  []byte
 	cls  []wordClass // per token: its class, 0 until looked up
 	sums []uint64    // per token: the name index's hash of the word, 0 until computed
-	// names and skel remember lookups in the indexes of the same names,
-	// from one document to the next (see lookupCache). They are kept
-	// apart from the per-document state, which reset clears.
-	names, skel *lookupCache
 }
 
 // reset readies d for text, tokenized into toks and buf.
 func (d *doc) reset(g *Gazetteer, text string, toks []token, buf []byte) {
 	d.g, d.text, d.toks, d.buf = g, text, toks, buf
-	if d.names == nil {
-		d.names, d.skel = new(lookupCache), new(lookupCache)
-	}
 	d.cls, d.sums = grow(d.cls, len(toks)), grow(d.sums, len(toks))
 	clear(d.cls)
 	clear(d.sums)
