@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"encoding/csv"
 	"os"
 	"runtime"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/benchcorpus"
 )
 
 // BenchmarkGeoparse measures mention finding and resolution over news text
@@ -105,45 +105,20 @@ func BenchmarkLoadDefault(b *testing.B) {
 	runtime.KeepAlive(g)
 }
 
-// BenchmarkGeoparseACLED measures Geoparse over the notes of an ACLED
-// export named by SITREP_EVAL_CSV: short documents dense in place names,
-// where the per-document cost of resolving dominates. Skipped without it.
+// BenchmarkGeoparseACLED measures Geoparse over the corpus `sitrep bench`
+// reads (benchcorpus: the evaluation notes, or SITREP_BENCH_CORPUS): short
+// documents dense in place names, where the per-document cost of resolving
+// dominates. Skipped without the file.
 func BenchmarkGeoparseACLED(b *testing.B) {
-	path := os.Getenv("SITREP_EVAL_CSV")
-	if path == "" {
-		b.Skip("SITREP_EVAL_CSV not set")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rows, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	col := -1
-	for i, c := range rows[0] {
-		if c == "notes" {
-			col = i
-		}
-	}
-	if col < 0 {
-		b.Fatalf("%s: no notes column", path)
-	}
-	var docs []string
-	size := 0
-	for _, r := range rows[1:] {
-		docs = append(docs, r[col])
-		size += len(r[col])
-	}
+	docs, n := benchcorpus.Load(b)
+	size := int(n)
 	g := mustDefault(b)
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	cpu := cpuTime()
 	for b.Loop() {
 		for _, d := range docs {
-			g.Geoparse(d, sitrep.GeoHint{})
+			g.Geoparse(d.Text, sitrep.GeoHint{})
 		}
 	}
 	reportCPUThroughput(b, size, cpu)
