@@ -75,6 +75,12 @@ func AppendSentencesOf(out []Span, s string, toks []Token) []Span {
 			break
 		}
 		next := &toks[i+1]
+		// Fast path, most tokens: no gap or one space before the next
+		// token, and the token is no punctuation mark and no initialism
+		// ending in a full stop, so it can end no sentence.
+		if e := t.End; t.Kind != Punct && t.Text[len(t.Text)-1] != '.' && (next.Start == e || next.Start == e+1 && s[e] == ' ') {
+			continue
+		}
 		gap := s[t.End:next.Start]
 		// Line-based boundaries.
 		if nl := countNewlines(gap); nl > 0 {

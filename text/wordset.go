@@ -82,9 +82,10 @@ func (s *WordSet) Has(w string) bool {
 // were added, or -1 when it is not in the set, so that a caller can keep
 // values for the words in a slice instead of a map.
 func (s *WordSet) Index(w string) int {
-	if len(s.slots) == 0 || w == "" {
+	if w == "" {
 		return -1
 	}
+	// An empty set has an empty filter: no need to test len(s.slots).
 	h := wordHash(w)
 	if f := filterBit(h); s.filter[f>>6]&(1<<(f&63)) == 0 {
 		return -1

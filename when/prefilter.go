@@ -103,7 +103,7 @@ func (p *parser) indexCores() {
 			// glued part ("mid-March") or an ordinal before "of".
 			c := t.Norm[0]
 			core = c >= '0' && c <= '9' || f&fCapCore != 0 && t.IsCap() || gluedFirst[c] && gluedPart(t.Norm) ||
-				i+1 < n && toks[i+1].Norm == "of" && isOrdinal(t)
+				i+1 < n && ids[i+1] == ofID && isOrdinal(t)
 		default:
 			// Dashes of all kinds fold to "-", and the minus sign is a
 			// Symbol ("1−3 March").
@@ -251,6 +251,10 @@ var capCore = strings.Fields(`january february march april may june july august 
 // dashID is the vocab id of "-", the one punctuation mark in vocab.
 var dashID int
 
+// ofID is the vocab id of "of": indexCores, walking back, knows the id of
+// the next token and compares it instead of the next token's Norm.
+var ofID int16
+
 // maxRelative is the most tokens a relative expression spans, lead-in
 // included; set by init.
 var maxRelative int
@@ -316,6 +320,7 @@ func init() {
 		maxRelative = max(maxRelative, 1+r.span())
 	}
 	dashID = addWord("-", 0)
+	ofID = int16(addWord("of", 0))
 	for w := range partOf {
 		if !strings.Contains(w, " ") {
 			gluedParts = append(gluedParts, w+"-")
