@@ -19,6 +19,8 @@ const (
 	putVerbClass
 	notPeopleClass
 	labelClass
+	armedRoleClass
+	victimHeadClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -38,6 +40,8 @@ var classLists = []struct {
 	{putVerbClass, putVerbs},
 	{notPeopleClass, notPeople},
 	{labelClass, labelWords},
+	{armedRoleClass, armedRoleWords},
+	{victimHeadClass, victimHeads},
 }
 
 // addClasses interns the words of every class list and returns the

@@ -57,6 +57,9 @@ func TestMechanisms(t *testing.T) {
 		{"a mine left from earlier clashes stays a mine", "A landmine left from earlier clashes exploded under a tractor near Idlib, killing two farmers.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 2},
 		{"a crowd that gathered and beat someone is a mob", "Villagers gathered and beat a suspected cattle thief near Gulu on Saturday.", sitrep.Riots, "Mob violence", -1},
 		{"a gathering after a killing stays a protest", "Relatives gathered outside the court in Gulu to demand the arrest of the men who shot and killed a trader.", sitrep.Protests, "Peaceful protest", -1},
+		{"a victim the report names as a drug dealer makes a clash", "Two men on a motorcycle shot dead a man outside a bar in Culiacan on Friday. The victim was a known drug dealer, police said.", sitrep.Battles, "Armed clash", 1},
+		{"a victim shot by a gang is still a civilian", "A man was shot dead outside a bar in Culiacan on Friday. The victim was shot by members of a local gang, police said.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"an extortionist shot dead makes a clash", "A suspected extortionist was shot dead by unknown gunmen at a market in Tegucigalpa on Monday.", sitrep.Battles, "Armed clash", 1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

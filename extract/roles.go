@@ -228,6 +228,24 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			}
 			break
 		}
+		// "a man was shot dead … The victim was a known drug dealer", "an
+		// extortionist was killed": the victim was armed, so the killing
+		// is a clash between armed groups.
+		if d.prio < 50 && ev.SubEventType == "Attack" && !armed(x2) {
+			role := roleVictims(a, d.cs)
+			act, named := e.victimArmed(a, d.si)
+			if role || named {
+				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Battles, "Armed clash", "FIGHT", "19"
+				if x1.act == nil || typ(x1, "civilians", "protesters") {
+					x1 = g("Unidentified Armed Group")
+				}
+				x2 = party{act: act}
+				if act == nil {
+					x2 = g("Unidentified Armed Group")
+				}
+				break
+			}
+		}
 		if x1.act == nil || typ(x1, "civilians", "protesters") {
 			x1 = g("Unidentified Armed Group")
 		}
