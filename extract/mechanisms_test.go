@@ -60,6 +60,10 @@ func TestMechanisms(t *testing.T) {
 		{"a victim the report names as a drug dealer makes a clash", "Two men on a motorcycle shot dead a man outside a bar in Culiacan on Friday. The victim was a known drug dealer, police said.", sitrep.Battles, "Armed clash", 1},
 		{"a victim shot by a gang is still a civilian", "A man was shot dead outside a bar in Culiacan on Friday. The victim was shot by members of a local gang, police said.", sitrep.ViolenceAgainstCivs, "Attack", 1},
 		{"an extortionist shot dead makes a clash", "A suspected extortionist was shot dead by unknown gunmen at a market in Tegucigalpa on Monday.", sitrep.Battles, "Armed clash", 1},
+		{"two single victims in the object are two deaths", "Gunmen shot dead a trader and his wife near Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 2},
+		{"a victim named as him and a figure joined to it add up", "Bandits attacked a herder outside Kaduna on Monday, killing him and two of his sons.", sitrep.ViolenceAgainstCivs, "Attack", 3},
+		{"a victim and her children in the subject add up", "A teacher and her two daughters were shot dead in their home in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 3},
+		{"a death and an injury joined by and are not a pair", "Gunmen killed a man and injured his wife in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {
