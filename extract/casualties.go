@@ -105,7 +105,8 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 				c.victims = [2]int{h.end, min(sn.w1, h.end+4)}
 				out = append(out, c)
 				continue
-			case objectStart[next]:
+			// "died at the scene": "died" takes no object.
+			case objectStart[next] && cue != "died" && cue != "die" && cue != "dies" && cue != "perished":
 				figs = a.numbersAfter(h.end, sn.w1, 2, used)
 				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his" || next == "the" && singularNoun(a, h.end+1, sn.w1)) {
 					single = true

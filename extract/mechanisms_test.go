@@ -64,6 +64,7 @@ func TestMechanisms(t *testing.T) {
 		{"a victim named as him and a figure joined to it add up", "Bandits attacked a herder outside Kaduna on Monday, killing him and two of his sons.", sitrep.ViolenceAgainstCivs, "Attack", 3},
 		{"a victim and her children in the subject add up", "A teacher and her two daughters were shot dead in their home in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 3},
 		{"a death and an injury joined by and are not a pair", "Gunmen killed a man and injured his wife in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"a victim who died at the scene is a death", "A gunman opened fire on a shopkeeper in Kaduna on Monday. The victim died at the scene.", sitrep.ViolenceAgainstCivs, "Attack", 1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {
