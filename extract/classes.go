@@ -21,6 +21,7 @@ const (
 	labelClass
 	armedRoleClass
 	victimHeadClass
+	blockMaterialClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -42,6 +43,7 @@ var classLists = []struct {
 	{labelClass, labelWords},
 	{armedRoleClass, armedRoleWords},
 	{victimHeadClass, victimHeads},
+	{blockMaterialClass, blockMaterials},
 }
 
 // addClasses interns the words of every class list and returns the

@@ -65,6 +65,9 @@ func TestMechanisms(t *testing.T) {
 		{"a victim and her children in the subject add up", "A teacher and her two daughters were shot dead in their home in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 3},
 		{"a death and an injury joined by and are not a pair", "Gunmen killed a man and injured his wife in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 1},
 		{"a victim who died at the scene is a death", "A gunman opened fire on a shopkeeper in Kaduna on Monday. The victim died at the scene.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"a road blocked with rocks and tyres is a violent demonstration", "Residents blocked the main road into Tororo with rocks and burning tyres on Monday to protest against power cuts.", sitrep.Riots, "Violent demonstration", -1},
+		{"a road blocked with lorries stays a protest", "Truck drivers blocked the highway near Lima with their lorries on Monday to protest fuel prices.", sitrep.Protests, "Peaceful protest", -1},
+		{"materials used to barricade a road make a violent demonstration", "Villagers used logs and stones to barricade the road to the mine in Kasese on Tuesday, demanding compensation.", sitrep.Riots, "Violent demonstration", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

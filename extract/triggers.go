@@ -55,7 +55,76 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))
+	return blockedWithObjects(a, sn, seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))))
+}
+
+// blockMaterials are what a road block is built of, when it is more than
+// people standing in the way: "blocked the road with rocks and burning
+// tyres", "used tree stumps to barricade the highway".
+var blockMaterials = map[string]bool{"rocks": true, "stones": true, "boulders": true, "sandbags": true, "tyres": true, "tires": true,
+	"logs": true, "branches": true, "stumps": true, "trunks": true, "trees": true, "debris": true, "rubble": true, "rubbish": true,
+	"garbage": true, "bricks": true, "barrels": true, "bonfires": true, "burning": true}
+
+// violentBlock is the reading of a road block built of such things.
+var violentBlock = lexicon.Trigger{Phrase: "(road block with objects)", EventType: sitrep.Riots,
+	SubEventType: "Violent demonstration", Plover: "PROTEST", Cameo: "14", Priority: 93}
+
+// blockedWithObjects turns a road block built of rocks, tyres or tree
+// trunks into a violent demonstration, as ACLED codes road-blocking with
+// barricades: the materials follow the verb after "with" or "using", or
+// come before it after "used".
+func blockedWithObjects(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.Protests || t.Needs != "" {
+			continue
+		}
+		if n := a.ws[t.w0].norm; !strings.HasPrefix(n, "block") && !strings.HasPrefix(n, "barricad") && n != "closed" {
+			continue
+		}
+		if materialsAfter(a, sn, t.w1) || materialsBefore(a, sn, t.w0) {
+			ts[i].Trigger = &violentBlock
+		}
+	}
+	return ts
+}
+
+// materialsAfter reports "with"/"using" and a block material within the
+// words after a road-block verb ending at word j.
+func materialsAfter(a *analysis, sn sentence, j int) bool {
+	with := -1
+	for k := j; k < sn.w1 && k <= j+8; k++ {
+		n := a.ws[k].norm
+		if with >= 0 && k > with+7 {
+			return false
+		}
+		switch {
+		case n == "with" || n == "using":
+			with = k
+		case with >= 0 && a.is(k, blockMaterialClass):
+			return true
+		case n == "." || n == ";" || n == "to" || isBoundaryWord(n):
+			return false
+		}
+	}
+	return false
+}
+
+// materialsBefore reports "used"/"using" and a block material in the
+// words before a road-block verb at word i: "used logs and stones to block".
+func materialsBefore(a *analysis, sn sentence, i int) bool {
+	material := false
+	for k := i - 1; k >= sn.w0 && k >= i-8; k-- {
+		n := a.ws[k].norm
+		switch {
+		case a.is(k, blockMaterialClass):
+			material = true
+		case n == "used" || n == "using":
+			return material
+		case n == "." || n == ";" || isBoundaryWord(n):
+			return false
+		}
+	}
+	return false
 }
 
 // seizureWords say that weapons were taken or found, not used.
