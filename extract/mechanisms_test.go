@@ -68,6 +68,8 @@ func TestMechanisms(t *testing.T) {
 		{"a road blocked with rocks and tyres is a violent demonstration", "Residents blocked the main road into Tororo with rocks and burning tyres on Monday to protest against power cuts.", sitrep.Riots, "Violent demonstration", -1},
 		{"a road blocked with lorries stays a protest", "Truck drivers blocked the highway near Lima with their lorries on Monday to protest fuel prices.", sitrep.Protests, "Peaceful protest", -1},
 		{"materials used to barricade a road make a violent demonstration", "Villagers used logs and stones to barricade the road to the mine in Kasese on Tuesday, demanding compensation.", sitrep.Riots, "Violent demonstration", -1},
+		{"a refinement inside the clause of its protest counts", "Police arrested dozens of party supporters, who were demonstrating violently, in Biratnagar on Monday.", sitrep.Riots, "Violent demonstration", -1},
+		{"a refinement in a clause about others does not", "Relatives marched in Harare to demand the release of students who were arrested last week.", sitrep.Protests, "Peaceful protest", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -28,7 +28,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 		}
 		for _, id := range h.ids {
 			t := &e.lex.Triggers[id]
-			if tt := e.trigTypes[id]; tt.needs != 0 && (!a.docTypes[tt.needs-1] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
+			if tt := e.trigTypes[id]; tt.needs != 0 && (!a.docTypes[tt.needs-1] || inRelativeClause(a, sn, h.start) && !e.clauseLicenses(a, sn, h.start, tt.needs-1) || background(a, sn, h.start)) {
 				continue
 			}
 			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) {
@@ -337,6 +337,40 @@ func inRelativeClause(a *analysis, sn sentence, i int) bool {
 		switch a.ws[k].norm {
 		case "who", "which", "whose", "whom":
 			return true
+		}
+	}
+	return false
+}
+
+// clauseLicenses reports a trigger of type typ inside the relative
+// clause that holds word i, before it: "cadres who were demonstrating
+// violently" tell how they demonstrated, while "the release of students
+// who were arrested" tells of another event.
+func (e *Engine) clauseLicenses(a *analysis, sn sentence, i int, typ uint16) bool {
+	rel := -1
+	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
+		switch a.ws[k].norm {
+		case "who", "which", "whose", "whom":
+			rel = k
+		}
+		if rel >= 0 {
+			break
+		}
+	}
+	if rel < 0 {
+		return false
+	}
+	for _, h := range a.trigHits {
+		if h.start >= i {
+			break
+		}
+		if h.start <= rel {
+			continue
+		}
+		for _, id := range h.ids {
+			if tt := e.trigTypes[id]; tt.unconditional && tt.typ == typ {
+				return true
+			}
 		}
 	}
 	return false
