@@ -70,6 +70,8 @@ func TestMechanisms(t *testing.T) {
 		{"materials used to barricade a road make a violent demonstration", "Villagers used logs and stones to barricade the road to the mine in Kasese on Tuesday, demanding compensation.", sitrep.Riots, "Violent demonstration", -1},
 		{"a refinement inside the clause of its protest counts", "Police arrested dozens of party supporters, who were demonstrating violently, in Biratnagar on Monday.", sitrep.Riots, "Violent demonstration", -1},
 		{"a refinement in a clause about others does not", "Relatives marched in Harare to demand the release of students who were arrested last week.", sitrep.Protests, "Peaceful protest", -1},
+		{"several men beating a suspect are a mob", "Several men beat a suspected pickpocket at a bus stop in Puebla on Sunday.", sitrep.Riots, "Mob violence", -1},
+		{"two men shooting a trader are no mob", "Two men shot a trader outside his shop in Puebla on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -149,7 +149,7 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 	// Students or workers beating someone are a crowd too, not protesters.
 	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && (x1.act == nil || typ(x1, "protesters")) && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && crowd(a, m) || m.actor.Type == "rioters" || m.actor.Type == "protesters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && subjectGap(a, m.w1, d.firstTrig) {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && (crowd(a, m) || beatingMen(a, m, t)) || m.actor.Type == "rioters" || m.actor.Type == "protesters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && subjectGap(a, m.w1, d.firstTrig) {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 				break
 			}

@@ -221,3 +221,15 @@ func roleVictims(a *analysis, cs []casualty) bool {
 	}
 	return false
 }
+
+// beatingMen reports people named by an irregular plural ("several men",
+// "women", "people") who beat someone with their hands: a crowd, where
+// "two men shot a trader" may be armed men.
+func beatingMen(a *analysis, m *mention, t trigger) bool {
+	switch a.ws[m.w1-1].norm {
+	case "men", "women", "people":
+	default:
+		return false
+	}
+	return strings.HasPrefix(t.Phrase, "beat") || strings.HasPrefix(t.Phrase, "lynch") || t.Phrase == "assaulted"
+}
