@@ -74,6 +74,7 @@ func TestMechanisms(t *testing.T) {
 		{"two men shooting a trader are no mob", "Two men shot a trader outside his shop in Puebla on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
 		{"a crowd's earlier act joined by and keeps it the subject of a beating", "Residents caught a suspected cattle thief near Gulu on Saturday and beat him.", sitrep.Riots, "Mob violence", -1},
 		{"armed men named in a reported clause are no crowd", "Residents reported that gunmen stopped a bus near Gulu and beat the driver.", sitrep.ViolenceAgainstCivs, "Attack", -1},
+		{"people displaced by fighting are a displacement, not a clash", "More than 2,000 villagers were displaced by fighting between the army and rebels near Loikaw on Monday.", sitrep.StrategicDevelopment, "Other", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -55,7 +55,50 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return blockedWithObjects(a, sn, seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))))
+	return blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))))
+}
+
+// causeWords introduce what made people flee: "displaced by fighting",
+// "fled following clashes", "displaced due to shelling".
+var causeWords = map[string]bool{"by": true, "following": true, "after": true, "amid": true, "due": true, "because": true, "of": true, "from": true}
+
+// dropCauses removes the violence a displacement names as its cause:
+// "1,000 civilians were displaced by fighting between the army and
+// rebels" reports the displacement, not the fighting, which is told
+// elsewhere as its own event.
+func dropCauses(a *analysis, ts []trigger) []trigger {
+	disp := -1
+	for _, t := range ts {
+		if t.EventType == sitrep.StrategicDevelopment && (t.Phrase == "displaced" || t.Phrase == "fled" || t.Phrase == "forced to flee") {
+			disp = t.w1
+			break
+		}
+	}
+	if disp < 0 {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if (t.EventType == sitrep.Battles || t.EventType == sitrep.ExplosionsRemote || t.EventType == sitrep.Riots) && t.w0 >= disp && t.w0 <= disp+6 && causeBefore(a, disp, t.w0) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// causeBefore reports a cause word in words [d, i) with no clause break.
+func causeBefore(a *analysis, d, i int) bool {
+	for k := d; k < i; k++ {
+		n := a.ws[k].norm
+		if n == "." || n == ";" || n == "and" || n == "but" {
+			return false
+		}
+		if causeWords[n] {
+			return true
+		}
+	}
+	return false
 }
 
 // blockMaterials are what a road block is built of, when it is more than
