@@ -75,6 +75,7 @@ func TestMechanisms(t *testing.T) {
 		{"a crowd's earlier act joined by and keeps it the subject of a beating", "Residents caught a suspected cattle thief near Gulu on Saturday and beat him.", sitrep.Riots, "Mob violence", -1},
 		{"armed men named in a reported clause are no crowd", "Residents reported that gunmen stopped a bus near Gulu and beat the driver.", sitrep.ViolenceAgainstCivs, "Attack", -1},
 		{"people displaced by fighting are a displacement, not a clash", "More than 2,000 villagers were displaced by fighting between the army and rebels near Loikaw on Monday.", sitrep.StrategicDevelopment, "Other", -1},
+		{"a house sealed off by soldiers is property seized", "Soldiers sealed off the home of an opposition journalist in Yangon on Thursday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {
@@ -161,5 +162,16 @@ func TestDefiniteNounRefersBack(t *testing.T) {
 	}
 	if n != 1 || evs[0].SubEventType != "Armed clash" {
 		t.Errorf("got %d events that occurred (first %s), want the one clash", n, evs[0].SubEventType)
+	}
+}
+
+// TestCordonIsNoSeizure checks that an area sealed off after an attack
+// is a cordon, not property seized.
+func TestCordonIsNoSeizure(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "A bomb exploded at a bus station in Kirkuk on Sunday, killing three people. Police sealed off the area.", "2022-03-04")
+	for _, ev := range evs {
+		if ev.SubEventType == "Looting/property destruction" {
+			t.Fatalf("a cordon read as property seized: %+v", ev)
+		}
 	}
 }

@@ -46,6 +46,9 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.SubEventType == "Non-state actor overtakes territory" && capturedPeople(a, sn, h.start, h.end) {
 				continue
 			}
+			if strings.HasPrefix(t.Phrase, "sealed") && sealedArea(a, sn, h.end) {
+				continue
+			}
 			w1 := h.end
 			// A shadowed reading ("attacked" of "attacked police") ends
 			// where its own words do: the rest names the target.
@@ -165,6 +168,26 @@ func materialsBefore(a *analysis, sn sentence, i int) bool {
 			return material
 		case n == "." || n == ";" || isBoundaryWord(n):
 			return false
+		}
+	}
+	return false
+}
+
+// cordonWords are places, not property: "sealed off the area" after a
+// blast is a cordon, where "sealed off his house" seizes it.
+var cordonWords = map[string]bool{"area": true, "scene": true, "site": true, "road": true, "roads": true, "street": true,
+	"streets": true, "town": true, "village": true, "city": true, "district": true, "neighbourhood": true, "neighborhood": true,
+	"border": true, "borders": true, "entrance": true, "entrances": true, "access": true, "perimeter": true, "region": true}
+
+// sealedArea reports an area as the object of "sealed (off)" ending at
+// word j.
+func sealedArea(a *analysis, sn sentence, j int) bool {
+	for k := j; k < sn.w1 && k <= j+3; k++ {
+		if cordonWords[a.ws[k].norm] {
+			return true
+		}
+		if a.ws[k].kind == text.Punct {
+			break
 		}
 	}
 	return false
