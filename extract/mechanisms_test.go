@@ -76,6 +76,8 @@ func TestMechanisms(t *testing.T) {
 		{"armed men named in a reported clause are no crowd", "Residents reported that gunmen stopped a bus near Gulu and beat the driver.", sitrep.ViolenceAgainstCivs, "Attack", -1},
 		{"people displaced by fighting are a displacement, not a clash", "More than 2,000 villagers were displaced by fighting between the army and rebels near Loikaw on Monday.", sitrep.StrategicDevelopment, "Other", -1},
 		{"a house sealed off by soldiers is property seized", "Soldiers sealed off the home of an opposition journalist in Yangon on Thursday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"houses set on fire in the passive are property destroyed", "More than 30 houses were set on fire by soldiers in a village near Pauk on Sunday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"a woman set on fire is attacked", "A woman was set on fire by her husband in Lahore on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -58,7 +58,39 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))))
+	return burnedProperty(a, sn, blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))))))
+}
+
+// propertyWords are things, not people, that may be set on fire.
+var propertyWords = map[string]bool{"house": true, "houses": true, "home": true, "homes": true, "shop": true, "shops": true,
+	"building": true, "buildings": true, "vehicle": true, "vehicles": true, "car": true, "cars": true, "truck": true, "trucks": true,
+	"bus": true, "buses": true, "office": true, "offices": true, "school": true, "schools": true, "church": true, "churches": true,
+	"mosque": true, "mosques": true, "market": true, "stalls": true, "huts": true, "property": true, "properties": true,
+	"crops": true, "granaries": true, "motorcycles": true, "motorbikes": true, "tents": true, "structures": true, "warehouse": true}
+
+// propertyDestruction is the reading of property set on fire.
+var propertyDestruction = lexicon.Trigger{Phrase: "(property set on fire)", EventType: sitrep.StrategicDevelopment,
+	SubEventType: "Looting/property destruction", Plover: "ASSAULT", Cameo: "18", Priority: 50}
+
+// burnedProperty reads "30 houses were set on fire" as property
+// destroyed: the passive subject of "set on fire" is a thing, where "a
+// woman was set on fire" is an attack on her.
+func burnedProperty(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.ViolenceAgainstCivs || t.Phrase != "set on fire" || passiveAt(a, sn, t.w0) == "" {
+			continue
+		}
+		for k := t.w0 - 1; k >= sn.w0 && k >= t.w0-8; k-- {
+			if a.ws[k].kind == text.Punct {
+				break
+			}
+			if propertyWords[a.ws[k].norm] {
+				ts[i].Trigger = &propertyDestruction
+				break
+			}
+		}
+	}
+	return ts
 }
 
 // causeWords introduce what made people flee: "displaced by fighting",
