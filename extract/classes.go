@@ -22,6 +22,7 @@ const (
 	armedRoleClass
 	victimHeadClass
 	blockMaterialClass
+	issueClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -44,6 +45,7 @@ var classLists = []struct {
 	{armedRoleClass, armedRoleWords},
 	{victimHeadClass, victimHeads},
 	{blockMaterialClass, blockMaterials},
+	{issueClass, issueNouns},
 }
 
 // addClasses interns the words of every class list and returns the

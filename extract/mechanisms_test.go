@@ -78,6 +78,9 @@ func TestMechanisms(t *testing.T) {
 		{"a house sealed off by soldiers is property seized", "Soldiers sealed off the home of an opposition journalist in Yangon on Thursday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"houses set on fire in the passive are property destroyed", "More than 30 houses were set on fire by soldiers in a village near Pauk on Sunday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"a woman set on fire is attacked", "A woman was set on fire by her husband in Lahore on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
+		{"a violent word modifying a law is no event", "Hundreds of women gathered outside parliament in Quito on Tuesday in support of a new rape law.", sitrep.Protests, "Peaceful protest", -1},
+		{"a violent word modifying victims is no event", "Relatives of kidnapping victims marched in Abuja on Monday.", sitrep.Protests, "Peaceful protest", -1},
+		{"a verb takes such a noun as its object", "Police shot suspects fleeing a bank robbery in Lagos on Monday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -31,7 +31,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if tt := e.trigTypes[id]; tt.needs != 0 && (!a.docTypes[tt.needs-1] || inRelativeClause(a, sn, h.start) && !e.clauseLicenses(a, sn, h.start, tt.needs-1) || background(a, sn, h.start)) {
 				continue
 			}
-			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) {
+			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) || issueModifier(a, sn, t, h.end) {
 				continue
 			}
 			// "arrested" makes a protest one with intervention only when the
@@ -410,6 +410,29 @@ func accusation(a *analysis, sn sentence, i int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// issueNouns are what a violent word names as a matter of law or
+// public concern when it modifies them: "rape law", "murder case",
+// "kidnapping victims", "shooting suspects".
+var issueNouns = map[string]bool{"law": true, "laws": true, "bill": true, "legislation": true, "reform": true, "victims": true,
+	"survivors": true, "case": true, "cases": true, "charge": true, "charges": true, "trial": true, "allegation": true,
+	"allegations": true, "suspect": true, "suspects": true, "convict": true, "convicts": true, "epidemic": true, "culture": true,
+	"prevention": true, "awareness": true, "investigation": true, "probe": true, "inquiry": true}
+
+// issueModifier reports a violent trigger that modifies an issue noun
+// right after it ending at word j: the sentence speaks of a law, a
+// case or victims, not of an act.
+func issueModifier(a *analysis, sn sentence, t *lexicon.Trigger, j int) bool {
+	// "police shot suspects": a verb takes the noun as its object.
+	if j >= sn.w1 || !a.is(j, issueClass) || pastVerb(a.ws[j-1].norm) {
+		return false
+	}
+	switch t.EventType {
+	case sitrep.ViolenceAgainstCivs, sitrep.Battles, sitrep.ExplosionsRemote:
+		return true
 	}
 	return false
 }
