@@ -58,7 +58,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return burnedProperty(a, sn, blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))))))
+	return burnedProperty(a, sn, blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropInstrument(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))))))
 }
 
 // propertyWords are things, not people, that may be set on fire.
@@ -294,6 +294,32 @@ func dropAccompaniment(a *analysis, ts []trigger) []trigger {
 	for _, t := range ts {
 		// A verb ("and shelled the village") is another act, not a weapon.
 		if t.EventType == sitrep.ExplosionsRemote && t.w0 > fight && !strings.HasSuffix(t.Phrase, "ed") && accompanied(a, fight, t.w0) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// dropInstrument removes "small arms" that names the weapon of an act
+// told before it ("fired at villagers with small arms", "attacked an
+// army post with small arms"): the act decides the event and its actors.
+func dropInstrument(a *analysis, ts []trigger) []trigger {
+	first := -1
+	for _, t := range ts {
+		switch t.EventType {
+		case sitrep.ViolenceAgainstCivs, sitrep.Battles, sitrep.ExplosionsRemote:
+			if t.Phrase != "small arms" && t.Phrase != "small-arms" && (first < 0 || t.w0 < first) {
+				first = t.w0
+			}
+		}
+	}
+	if first < 0 {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if (t.Phrase == "small arms" || t.Phrase == "small-arms") && t.w0 > first && t.w0 >= 1 && (a.ws[t.w0-1].norm == "with" || a.ws[t.w0-1].norm == "using") {
 			continue
 		}
 		out = append(out, t)
