@@ -139,6 +139,10 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 		if len(figs) == 0 && !single {
 			continue
 		}
+		// "killed 25 head of cattle": animals are no casualties.
+		if len(figs) > 0 && animalsAt(a, sn, a.nums[figs[0]].w1) {
+			continue
+		}
 		if single {
 			c.value, c.min, c.max = 1, 1, 1
 		}

@@ -84,6 +84,7 @@ func TestMechanisms(t *testing.T) {
 		{"a former member of a force is a civilian", "A former member of the Afghan police was shot dead by unidentified gunmen in Herat on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", 1},
 		{"small arms that an act was done with are its instrument", "Soldiers fired at villagers with small arms near Kharkiv on Sunday, killing two civilians.", sitrep.ViolenceAgainstCivs, "Attack", 2},
 		{"a phrase with a gap does not hide the words it skips", "Four armed men exchanged fire with soldiers outside Recife on Monday.", sitrep.Battles, "Armed clash", -1},
+		{"livestock killed is property destroyed, not casualties", "Gunmen raided a farm near Rutshuru on Sunday and killed 25 cows.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

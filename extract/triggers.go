@@ -58,7 +58,7 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return burnedProperty(a, sn, blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropInstrument(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))))))
+	return killedAnimals(a, sn, burnedProperty(a, sn, blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropInstrument(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))))))))
 }
 
 // propertyWords are things, not people, that may be set on fire.
@@ -69,7 +69,7 @@ var propertyWords = map[string]bool{"house": true, "houses": true, "home": true,
 	"crops": true, "granaries": true, "motorcycles": true, "motorbikes": true, "tents": true, "structures": true, "warehouse": true}
 
 // propertyDestruction is the reading of property set on fire.
-var propertyDestruction = lexicon.Trigger{Phrase: "(property set on fire)", EventType: sitrep.StrategicDevelopment,
+var propertyDestruction = lexicon.Trigger{Phrase: "(property destroyed)", EventType: sitrep.StrategicDevelopment,
 	SubEventType: "Looting/property destruction", Plover: "ASSAULT", Cameo: "18", Priority: 50}
 
 // burnedProperty reads "30 houses were set on fire" as property
@@ -91,6 +91,38 @@ func burnedProperty(a *analysis, sn sentence, ts []trigger) []trigger {
 		}
 	}
 	return ts
+}
+
+// animalWords are livestock: killing them destroys property.
+var animalWords = map[string]bool{"cattle": true, "cows": true, "camels": true, "goats": true, "sheep": true, "livestock": true,
+	"animals": true, "donkeys": true, "horses": true, "oxen": true, "pigs": true, "herd": true}
+
+// killedAnimals reads a killing whose object is livestock ("killed 25
+// head of cattle", "killing eight camels") as property destroyed.
+func killedAnimals(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.ViolenceAgainstCivs || t.SubEventType != "Attack" || !strings.HasPrefix(t.Phrase, "kill") {
+			continue
+		}
+		if animalsAt(a, sn, t.w1) {
+			ts[i].Trigger = &propertyDestruction
+		}
+	}
+	return ts
+}
+
+// animalsAt reports livestock named within four words from word j, before
+// any punctuation.
+func animalsAt(a *analysis, sn sentence, j int) bool {
+	for k := j; k < sn.w1 && k <= j+3; k++ {
+		if a.ws[k].kind == text.Punct {
+			return false
+		}
+		if animalWords[a.ws[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // causeWords introduce what made people flee: "displaced by fighting",
