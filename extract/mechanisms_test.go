@@ -85,6 +85,8 @@ func TestMechanisms(t *testing.T) {
 		{"small arms that an act was done with are its instrument", "Soldiers fired at villagers with small arms near Kharkiv on Sunday, killing two civilians.", sitrep.ViolenceAgainstCivs, "Attack", 2},
 		{"a phrase with a gap does not hide the words it skips", "Four armed men exchanged fire with soldiers outside Recife on Monday.", sitrep.Battles, "Armed clash", -1},
 		{"livestock killed is property destroyed, not casualties", "Gunmen raided a farm near Rutshuru on Sunday and killed 25 cows.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"villagers burning houses are a mob", "Villagers burnt down the houses of two suspected witches near Gulu on Sunday.", sitrep.Riots, "Mob violence", -1},
+		{"soldiers burning houses destroy property", "Soldiers burned down 30 houses in a village near Pauk on Sunday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {

@@ -147,7 +147,9 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 	}
 	// Students or workers beating someone are a crowd too, not protesters.
-	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && (x1.act == nil || typ(x1, "protesters")) && (x2.act == nil || !armed(x2)) {
+	// A crowd that burns or wrecks property is a mob as well.
+	property := ev.SubEventType == "Looting/property destruction"
+	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles || property) && (x1.act == nil || typ(x1, "protesters") || property && typ(x1, "rioters")) && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
 			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && (crowd(a, m) || beatingMen(a, m, t)) || m.actor.Type == "rioters" || m.actor.Type == "protesters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && (subjectGap(a, m.w1, d.firstTrig) || verbChain(a, sn, ms, m.w1, d.firstTrig)) {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
