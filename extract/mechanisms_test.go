@@ -87,6 +87,8 @@ func TestMechanisms(t *testing.T) {
 		{"livestock killed is property destroyed, not casualties", "Gunmen raided a farm near Rutshuru on Sunday and killed 25 cows.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
 		{"villagers burning houses are a mob", "Villagers burnt down the houses of two suspected witches near Gulu on Sunday.", sitrep.Riots, "Mob violence", -1},
 		{"soldiers burning houses destroy property", "Soldiers burned down 30 houses in a village near Pauk on Sunday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"a figure of wounded joined to the dead is not summed", "Fighting between two militias near Walikale on Sunday led to the death of 4 fighters and 2 civilians injured.", sitrep.Battles, "Armed clash", 4},
+		{"figures of the dead joined by and are summed", "Fighting between two militias near Walikale on Sunday led to the death of 4 fighters and 2 civilians.", sitrep.Battles, "Armed clash", 6},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {
