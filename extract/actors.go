@@ -36,9 +36,14 @@ var formerWords = map[string]bool{"former": true, "off-duty": true, "retired": t
 // formerBefore reports "former", "off-duty" or "retired" up to three
 // words before w: "the former municipal president".
 func formerBefore(a *analysis, sn sentence, w int) bool {
-	for k := w - 1; k >= sn.w0 && k >= w-3; k-- {
+	reach := w - 3
+	for k := w - 1; k >= sn.w0 && k >= reach; k-- {
 		if a.is(k, formerClass) {
 			return true
+		}
+		// "a former member of the Afghan police": the group's members.
+		if n := a.ws[k].norm; (n == "member" || n == "members") && k+1 < w && a.ws[k+1].norm == "of" {
+			reach = k - 2
 		}
 		if a.ws[k].kind == text.Punct && a.ws[k].norm != "-" {
 			return false

@@ -105,7 +105,8 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 				c.victims = [2]int{h.end, min(sn.w1, h.end+4)}
 				out = append(out, c)
 				continue
-			case objectStart[next]:
+			// "died at the scene": "died" takes no object.
+			case objectStart[next] && cue != "died" && cue != "die" && cue != "dies" && cue != "perished":
 				figs = a.numbersAfter(h.end, sn.w1, 2, used)
 				if len(figs) == 0 && (next == "a" || next == "an" || next == "one" || next == "him" || next == "her" || next == "his" || next == "the" && singularNoun(a, h.end+1, sn.w1)) {
 					single = true
@@ -116,6 +117,16 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 					if len(figs) > 0 && !joinedObject(a, h.end, a.nums[figs[0]].w0) {
 						figs = nil
 					}
+					// "killed a trader and his son": two single victims.
+					if len(figs) == 0 && next != "him" && next != "her" && pairAfter(a, sn, h.end) {
+						c.value, c.min, c.max = 2, 2, 2
+						c.victims = [2]int{h.end, min(sn.w1, h.end+5)}
+						out = append(out, c)
+						continue
+					}
+				} else if len(figs) > 0 && (next == "him" || next == "her") && h.end+1 < sn.w1 && ws[h.end+1].norm == "and" {
+					// "killing him and two of his sons": one more.
+					single = true
 				}
 			default:
 				figs = a.numbersAfter(h.end, sn.w1, 1, used)
@@ -126,6 +137,10 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 			}
 		}
 		if len(figs) == 0 && !single {
+			continue
+		}
+		// "killed 25 head of cattle": animals are no casualties.
+		if len(figs) > 0 && animalsAt(a, sn, a.nums[figs[0]].w1) {
 			continue
 		}
 		if single {
@@ -247,6 +262,13 @@ func joinedObject(a *analysis, w, f int) bool {
 // singleJoinedBefore reports one victim joined by "and" before the
 // figure starting at word f: "a soldier and two civilians".
 func singleJoinedBefore(a *analysis, sn sentence, f int) bool {
+	// "a teacher and her two daughters"
+	if f-4 >= sn.w0 && a.ws[f-2].norm == "and" {
+		switch a.ws[f-1].norm {
+		case "his", "her", "their":
+			f--
+		}
+	}
 	if f-3 < sn.w0 || a.ws[f-1].norm != "and" {
 		return false
 	}
@@ -258,6 +280,52 @@ func singleJoinedBefore(a *analysis, sn sentence, f int) bool {
 		}
 		if a.ws[k].kind != text.Word {
 			return false
+		}
+	}
+	return false
+}
+
+// pairAfter reports two single victims joined by "and" in the object
+// starting at word i: "killed a trader and his son", "shot the driver of
+// the bus and his wife". The second is a possessive or indefinite phrase
+// of one or two words whose noun is singular.
+func pairAfter(a *analysis, sn sentence, i int) bool {
+	and := -1
+	for k := i + 1; k < sn.w1 && k <= i+7; k++ {
+		w := a.ws[k]
+		if w.kind != text.Word {
+			return false
+		}
+		if w.norm == "and" {
+			and = k
+			break
+		}
+		if isBoundaryWord(w.norm) || w.norm == "who" || w.norm == "after" {
+			return false
+		}
+	}
+	if and < 0 || and+2 >= sn.w1 {
+		return false
+	}
+	switch a.ws[and-1].norm {
+	case "him", "her", "them":
+		return false
+	}
+	if n := a.ws[and-1].norm; strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") {
+		return false
+	}
+	switch a.ws[and+1].norm {
+	case "his", "her", "their", "a", "an":
+	default:
+		return false
+	}
+	for k := and + 2; k < sn.w1 && k <= and+3; k++ {
+		w := a.ws[k]
+		if w.kind != text.Word || strings.HasSuffix(w.norm, "s") && !strings.HasSuffix(w.norm, "ss") || pastVerb(w.norm) {
+			return false
+		}
+		if k+1 >= sn.w1 || a.ws[k+1].kind != text.Word || isFunctionWord(a.ws[k+1].norm) || isBoundaryWord(a.ws[k+1].norm) || a.is(k+1, locativeClass) {
+			return true
 		}
 	}
 	return false

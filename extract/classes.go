@@ -19,6 +19,10 @@ const (
 	putVerbClass
 	notPeopleClass
 	labelClass
+	armedRoleClass
+	victimHeadClass
+	blockMaterialClass
+	issueClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -38,6 +42,10 @@ var classLists = []struct {
 	{putVerbClass, putVerbs},
 	{notPeopleClass, notPeople},
 	{labelClass, labelWords},
+	{armedRoleClass, armedRoleWords},
+	{victimHeadClass, victimHeads},
+	{blockMaterialClass, blockMaterials},
+	{issueClass, issueNouns},
 }
 
 // addClasses interns the words of every class list and returns the

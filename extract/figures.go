@@ -39,12 +39,33 @@ func (a *analysis) numbersAfter(w, limit, gap int, used []bool) []int {
 	out := []int{first}
 	for i := first + 1; i < len(a.nums); i++ {
 		n, prev := a.nums[i], a.nums[out[len(out)-1]]
-		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !a.peopleCount(i) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) || a.sourceCount(i) {
+		if n.w0 >= limit || n.w0-prev.w1 > 8 || used[i] || !a.peopleCount(i) || !joined(a, prev.w1, n.w0) || stopBetween(a, prev.w1, n.w0) || a.sourceCount(i) || injuredAfter(a, n.w1, limit) {
 			break
 		}
 		out = append(out, i)
 	}
 	return out
+}
+
+// injuredAfter reports an injury word closing the phrase a figure starts
+// ("the death of 4 soldiers and 2 militants injured"): the figure counts
+// the wounded, not more of the dead.
+func injuredAfter(a *analysis, w, limit int) bool {
+	for k := w; k < limit && k < w+5; k++ {
+		switch n := a.ws[k].norm; n {
+		case "injured", "wounded", "hurt":
+			return true
+		case "/", "-":
+			continue
+		case "and", "in", "on", "at", "near":
+			return false
+		default:
+			if a.ws[k].kind == text.Punct {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // stopBetween reports a clause boundary or a casualty verb between two

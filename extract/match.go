@@ -108,6 +108,9 @@ type trie struct {
 	// are mostly followed by words none continues with: the filter turns
 	// those away before a walk (see mayContinue).
 	follow []uint64
+	// gapped is, by phrase id, whether the phrase skips words ("took ...
+	// from"): the words it skips may hold phrases of their own.
+	gapped []bool
 	// bit is the trie's bit in the start bits the engine sets once per word
 	// for all its dictionaries (see Engine.startsOf); 0 for a trie scanned
 	// without them.
@@ -315,6 +318,22 @@ func (t *trie) add(pattern []string, id int32) {
 		}
 	}
 	n.vals = append(n.vals, id)
+	if slices.Contains(pattern, "...") {
+		for int(id) >= len(t.gapped) {
+			t.gapped = append(t.gapped, false)
+		}
+		t.gapped[id] = true
+	}
+}
+
+// allGapped reports whether every id of a match skips words.
+func (t *trie) allGapped(ids []int32) bool {
+	for _, id := range ids {
+		if int(id) >= len(t.gapped) || !t.gapped[id] {
+			return false
+		}
+	}
+	return len(ids) > 0
 }
 
 // maxGap is how many words "..." may skip.
@@ -443,7 +462,13 @@ func (t *trie) scanAppend(out []hit, buf []int32, ws []word, starts []uint8, fro
 		buf = ids
 		if end > i && len(ids) > base {
 			out = append(out, hit{start: i, end: end, ids: ids[base:len(ids):len(ids)]})
-			i = end
+			// "armed men exchanged fire with": the words a gap skipped
+			// are read for phrases of their own.
+			if t.gapped != nil && t.allGapped(ids[base:]) {
+				i++
+			} else {
+				i = end
+			}
 			continue
 		}
 		buf = buf[:base]

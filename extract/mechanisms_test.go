@@ -57,6 +57,38 @@ func TestMechanisms(t *testing.T) {
 		{"a mine left from earlier clashes stays a mine", "A landmine left from earlier clashes exploded under a tractor near Idlib, killing two farmers.", sitrep.ExplosionsRemote, "Remote explosive/landmine/IED", 2},
 		{"a crowd that gathered and beat someone is a mob", "Villagers gathered and beat a suspected cattle thief near Gulu on Saturday.", sitrep.Riots, "Mob violence", -1},
 		{"a gathering after a killing stays a protest", "Relatives gathered outside the court in Gulu to demand the arrest of the men who shot and killed a trader.", sitrep.Protests, "Peaceful protest", -1},
+		{"a victim the report names as a drug dealer makes a clash", "Two men on a motorcycle shot dead a man outside a bar in Culiacan on Friday. The victim was a known drug dealer, police said.", sitrep.Battles, "Armed clash", 1},
+		{"a victim shot by a gang is still a civilian", "A man was shot dead outside a bar in Culiacan on Friday. The victim was shot by members of a local gang, police said.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"an extortionist shot dead makes a clash", "A suspected extortionist was shot dead by unknown gunmen at a market in Tegucigalpa on Monday.", sitrep.Battles, "Armed clash", 1},
+		{"two single victims in the object are two deaths", "Gunmen shot dead a trader and his wife near Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 2},
+		{"a victim named as him and a figure joined to it add up", "Bandits attacked a herder outside Kaduna on Monday, killing him and two of his sons.", sitrep.ViolenceAgainstCivs, "Attack", 3},
+		{"a victim and her children in the subject add up", "A teacher and her two daughters were shot dead in their home in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 3},
+		{"a death and an injury joined by and are not a pair", "Gunmen killed a man and injured his wife in Kaduna on Monday.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"a victim who died at the scene is a death", "A gunman opened fire on a shopkeeper in Kaduna on Monday. The victim died at the scene.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"a road blocked with rocks and tyres is a violent demonstration", "Residents blocked the main road into Tororo with rocks and burning tyres on Monday to protest against power cuts.", sitrep.Riots, "Violent demonstration", -1},
+		{"a road blocked with lorries stays a protest", "Truck drivers blocked the highway near Lima with their lorries on Monday to protest fuel prices.", sitrep.Protests, "Peaceful protest", -1},
+		{"materials used to barricade a road make a violent demonstration", "Villagers used logs and stones to barricade the road to the mine in Kasese on Tuesday, demanding compensation.", sitrep.Riots, "Violent demonstration", -1},
+		{"a refinement inside the clause of its protest counts", "Police arrested dozens of party supporters, who were demonstrating violently, in Biratnagar on Monday.", sitrep.Riots, "Violent demonstration", -1},
+		{"a refinement in a clause about others does not", "Relatives marched in Harare to demand the release of students who were arrested last week.", sitrep.Protests, "Peaceful protest", -1},
+		{"several men beating a suspect are a mob", "Several men beat a suspected pickpocket at a bus stop in Puebla on Sunday.", sitrep.Riots, "Mob violence", -1},
+		{"two men shooting a trader are no mob", "Two men shot a trader outside his shop in Puebla on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
+		{"a crowd's earlier act joined by and keeps it the subject of a beating", "Residents caught a suspected cattle thief near Gulu on Saturday and beat him.", sitrep.Riots, "Mob violence", -1},
+		{"armed men named in a reported clause are no crowd", "Residents reported that gunmen stopped a bus near Gulu and beat the driver.", sitrep.ViolenceAgainstCivs, "Attack", -1},
+		{"people displaced by fighting are a displacement, not a clash", "More than 2,000 villagers were displaced by fighting between the army and rebels near Loikaw on Monday.", sitrep.StrategicDevelopment, "Other", -1},
+		{"a house sealed off by soldiers is property seized", "Soldiers sealed off the home of an opposition journalist in Yangon on Thursday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"houses set on fire in the passive are property destroyed", "More than 30 houses were set on fire by soldiers in a village near Pauk on Sunday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"a woman set on fire is attacked", "A woman was set on fire by her husband in Lahore on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
+		{"a violent word modifying a law is no event", "Hundreds of women gathered outside parliament in Quito on Tuesday in support of a new rape law.", sitrep.Protests, "Peaceful protest", -1},
+		{"a violent word modifying victims is no event", "Relatives of kidnapping victims marched in Abuja on Monday.", sitrep.Protests, "Peaceful protest", -1},
+		{"a verb takes such a noun as its object", "Police shot suspects fleeing a bank robbery in Lagos on Monday.", sitrep.ViolenceAgainstCivs, "Attack", -1},
+		{"a former member of a force is a civilian", "A former member of the Afghan police was shot dead by unidentified gunmen in Herat on Sunday.", sitrep.ViolenceAgainstCivs, "Attack", 1},
+		{"small arms that an act was done with are its instrument", "Soldiers fired at villagers with small arms near Kharkiv on Sunday, killing two civilians.", sitrep.ViolenceAgainstCivs, "Attack", 2},
+		{"a phrase with a gap does not hide the words it skips", "Four armed men exchanged fire with soldiers outside Recife on Monday.", sitrep.Battles, "Armed clash", -1},
+		{"livestock killed is property destroyed, not casualties", "Gunmen raided a farm near Rutshuru on Sunday and killed 25 cows.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"villagers burning houses are a mob", "Villagers burnt down the houses of two suspected witches near Gulu on Sunday.", sitrep.Riots, "Mob violence", -1},
+		{"soldiers burning houses destroy property", "Soldiers burned down 30 houses in a village near Pauk on Sunday.", sitrep.StrategicDevelopment, "Looting/property destruction", -1},
+		{"a figure of wounded joined to the dead is not summed", "Fighting between two militias near Walikale on Sunday led to the death of 4 fighters and 2 civilians injured.", sitrep.Battles, "Armed clash", 4},
+		{"figures of the dead joined by and are summed", "Fighting between two militias near Walikale on Sunday led to the death of 4 fighters and 2 civilians.", sitrep.Battles, "Armed clash", 6},
 		{"a peaceful takeover is no battle", "Government forces took control peacefully of the town after the rebels withdrew.", sitrep.StrategicDevelopment, "Non-violent transfer of territory", -1},
 	}
 	for _, tt := range tests {
@@ -143,5 +175,16 @@ func TestDefiniteNounRefersBack(t *testing.T) {
 	}
 	if n != 1 || evs[0].SubEventType != "Armed clash" {
 		t.Errorf("got %d events that occurred (first %s), want the one clash", n, evs[0].SubEventType)
+	}
+}
+
+// TestCordonIsNoSeizure checks that an area sealed off after an attack
+// is a cordon, not property seized.
+func TestCordonIsNoSeizure(t *testing.T) {
+	evs := extractText(t, mustEngine(t), "A bomb exploded at a bus station in Kirkuk on Sunday, killing three people. Police sealed off the area.", "2022-03-04")
+	for _, ev := range evs {
+		if ev.SubEventType == "Looting/property destruction" {
+			t.Fatalf("a cordon read as property seized: %+v", ev)
+		}
 	}
 }

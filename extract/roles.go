@@ -147,9 +147,11 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 	}
 	// Students or workers beating someone are a crowd too, not protesters.
-	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles) && (x1.act == nil || typ(x1, "protesters")) && (x2.act == nil || !armed(x2)) {
+	// A crowd that burns or wrecks property is a mob as well.
+	property := ev.SubEventType == "Looting/property destruction"
+	if (ev.EventType == sitrep.ViolenceAgainstCivs && ev.SubEventType == "Attack" || ev.EventType == sitrep.Battles || property) && (x1.act == nil || typ(x1, "protesters") || property && typ(x1, "rioters")) && (x2.act == nil || !armed(x2)) {
 		for i := range ms {
-			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && crowd(a, m) || m.actor.Type == "rioters" || m.actor.Type == "protesters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && subjectGap(a, m.w1, d.firstTrig) {
+			if m := &ms[i]; m.role == principal && m.w1 <= t.w0 && (m.actor.Type == "civilians" && (crowd(a, m) || beatingMen(a, m, t)) || m.actor.Type == "rioters" || m.actor.Type == "protesters") && passiveAt(a, sn, t.w0) == "" && m.w1 <= d.firstTrig && (subjectGap(a, m.w1, d.firstTrig) || verbChain(a, sn, ms, m.w1, d.firstTrig)) {
 				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Riots, "Mob violence", "ASSAULT", "18"
 				break
 			}
@@ -228,6 +230,24 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 			}
 			break
 		}
+		// "a man was shot dead … The victim was a known drug dealer", "an
+		// extortionist was killed": the victim was armed, so the killing
+		// is a clash between armed groups.
+		if d.prio < 50 && ev.SubEventType == "Attack" && !armed(x2) {
+			role := roleVictims(a, d.cs)
+			act, named := e.victimArmed(a, d.si)
+			if role || named {
+				ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = sitrep.Battles, "Armed clash", "FIGHT", "19"
+				if x1.act == nil || typ(x1, "civilians", "protesters") {
+					x1 = g("Unidentified Armed Group")
+				}
+				x2 = party{act: act}
+				if act == nil {
+					x2 = g("Unidentified Armed Group")
+				}
+				break
+			}
+		}
 		if x1.act == nil || typ(x1, "civilians", "protesters") {
 			x1 = g("Unidentified Armed Group")
 		}
@@ -290,6 +310,29 @@ func (e *Engine) setActors(a *analysis, sn sentence, d *draft, t trigger, ms []m
 		}
 	}
 	ev.AssocActor1 = strings.Join(dedupe(sponsors, ev.Actor1), "; ")
+}
+
+// verbChain reports words [i, j) that are an earlier act of the same
+// subject, joined to the verb at j by "and": "a group of people tied
+// the suspect to a post and beat him", "residents caught two men and beat
+// them". The chain starts with a verb in the past tense and names no
+// armed actor or other clause on the way.
+func verbChain(a *analysis, sn sentence, ms []mention, i, j int) bool {
+	if j-i < 2 || j-i > 14 || a.ws[j-1].norm != "and" || !pastVerb(a.ws[i].norm) && a.ws[i].norm != "caught" && a.ws[i].norm != "tied" {
+		return false
+	}
+	for k := i; k < j-1; k++ {
+		switch a.ws[k].norm {
+		case ".", ";", ":", "and", "who", "which", "that", "after", "when", "while", "before", "said", "reported":
+			return false
+		}
+	}
+	for _, m := range ms {
+		if m.w0 >= i && m.w1 <= j && m.actor.Type != "civilians" {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectGap reports whether words [i, j) may separate a subject from its

@@ -28,10 +28,10 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 		}
 		for _, id := range h.ids {
 			t := &e.lex.Triggers[id]
-			if tt := e.trigTypes[id]; tt.needs != 0 && (!a.docTypes[tt.needs-1] || inRelativeClause(a, sn, h.start) || background(a, sn, h.start)) {
+			if tt := e.trigTypes[id]; tt.needs != 0 && (!a.docTypes[tt.needs-1] || inRelativeClause(a, sn, h.start) && !e.clauseLicenses(a, sn, h.start, tt.needs-1) || background(a, sn, h.start)) {
 				continue
 			}
-			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) {
+			if inCondition(a, sn, h.start) || accusation(a, sn, h.start) || issueModifier(a, sn, t, h.end) {
 				continue
 			}
 			// "arrested" makes a protest one with intervention only when the
@@ -46,6 +46,9 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			if t.SubEventType == "Non-state actor overtakes territory" && capturedPeople(a, sn, h.start, h.end) {
 				continue
 			}
+			if strings.HasPrefix(t.Phrase, "sealed") && sealedArea(a, sn, h.end) {
+				continue
+			}
 			w1 := h.end
 			// A shadowed reading ("attacked" of "attacked police") ends
 			// where its own words do: the rest names the target.
@@ -55,7 +58,203 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 			out = append(out, trigger{Trigger: t, w0: h.start, w1: w1, joinedByAnd: h.start > sn.w0 && a.ws[h.start-1].norm == "and"})
 		}
 	}
-	return seizedWeapons(a, sn, e.refineDelivery(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out)))))
+	return killedAnimals(a, sn, burnedProperty(a, sn, blockedWithObjects(a, sn, seizedWeapons(a, sn, dropCauses(a, e.refineDelivery(a, dropInstrument(a, dropAccompaniment(a, dropSupport(a, dropTopics(a, out))))))))))
+}
+
+// propertyWords are things, not people, that may be set on fire.
+var propertyWords = map[string]bool{"house": true, "houses": true, "home": true, "homes": true, "shop": true, "shops": true,
+	"building": true, "buildings": true, "vehicle": true, "vehicles": true, "car": true, "cars": true, "truck": true, "trucks": true,
+	"bus": true, "buses": true, "office": true, "offices": true, "school": true, "schools": true, "church": true, "churches": true,
+	"mosque": true, "mosques": true, "market": true, "stalls": true, "huts": true, "property": true, "properties": true,
+	"crops": true, "granaries": true, "motorcycles": true, "motorbikes": true, "tents": true, "structures": true, "warehouse": true}
+
+// propertyDestruction is the reading of property set on fire.
+var propertyDestruction = lexicon.Trigger{Phrase: "(property destroyed)", EventType: sitrep.StrategicDevelopment,
+	SubEventType: "Looting/property destruction", Plover: "ASSAULT", Cameo: "18", Priority: 50}
+
+// burnedProperty reads "30 houses were set on fire" as property
+// destroyed: the passive subject of "set on fire" is a thing, where "a
+// woman was set on fire" is an attack on her.
+func burnedProperty(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.ViolenceAgainstCivs || t.Phrase != "set on fire" || passiveAt(a, sn, t.w0) == "" {
+			continue
+		}
+		for k := t.w0 - 1; k >= sn.w0 && k >= t.w0-8; k-- {
+			if a.ws[k].kind == text.Punct {
+				break
+			}
+			if propertyWords[a.ws[k].norm] {
+				ts[i].Trigger = &propertyDestruction
+				break
+			}
+		}
+	}
+	return ts
+}
+
+// animalWords are livestock: killing them destroys property.
+var animalWords = map[string]bool{"cattle": true, "cows": true, "camels": true, "goats": true, "sheep": true, "livestock": true,
+	"animals": true, "donkeys": true, "horses": true, "oxen": true, "pigs": true, "herd": true}
+
+// killedAnimals reads a killing whose object is livestock ("killed 25
+// head of cattle", "killing eight camels") as property destroyed.
+func killedAnimals(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.ViolenceAgainstCivs || t.SubEventType != "Attack" || !strings.HasPrefix(t.Phrase, "kill") {
+			continue
+		}
+		if animalsAt(a, sn, t.w1) {
+			ts[i].Trigger = &propertyDestruction
+		}
+	}
+	return ts
+}
+
+// animalsAt reports livestock named within four words from word j, before
+// any punctuation.
+func animalsAt(a *analysis, sn sentence, j int) bool {
+	for k := j; k < sn.w1 && k <= j+3; k++ {
+		if a.ws[k].kind == text.Punct {
+			return false
+		}
+		if animalWords[a.ws[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// causeWords introduce what made people flee: "displaced by fighting",
+// "fled following clashes", "displaced due to shelling".
+var causeWords = map[string]bool{"by": true, "following": true, "after": true, "amid": true, "due": true, "because": true, "of": true, "from": true}
+
+// dropCauses removes the violence a displacement names as its cause:
+// "1,000 civilians were displaced by fighting between the army and
+// rebels" reports the displacement, not the fighting, which is told
+// elsewhere as its own event.
+func dropCauses(a *analysis, ts []trigger) []trigger {
+	disp := -1
+	for _, t := range ts {
+		if t.EventType == sitrep.StrategicDevelopment && (t.Phrase == "displaced" || t.Phrase == "fled" || t.Phrase == "forced to flee") {
+			disp = t.w1
+			break
+		}
+	}
+	if disp < 0 {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if (t.EventType == sitrep.Battles || t.EventType == sitrep.ExplosionsRemote || t.EventType == sitrep.Riots) && t.w0 >= disp && t.w0 <= disp+6 && causeBefore(a, disp, t.w0) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// causeBefore reports a cause word in words [d, i) with no clause break.
+func causeBefore(a *analysis, d, i int) bool {
+	for k := d; k < i; k++ {
+		n := a.ws[k].norm
+		if n == "." || n == ";" || n == "and" || n == "but" {
+			return false
+		}
+		if causeWords[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// blockMaterials are what a road block is built of, when it is more than
+// people standing in the way: "blocked the road with rocks and burning
+// tyres", "used tree stumps to barricade the highway".
+var blockMaterials = map[string]bool{"rocks": true, "stones": true, "boulders": true, "sandbags": true, "tyres": true, "tires": true,
+	"logs": true, "branches": true, "stumps": true, "trunks": true, "trees": true, "debris": true, "rubble": true, "rubbish": true,
+	"garbage": true, "bricks": true, "barrels": true, "bonfires": true, "burning": true}
+
+// violentBlock is the reading of a road block built of such things.
+var violentBlock = lexicon.Trigger{Phrase: "(road block with objects)", EventType: sitrep.Riots,
+	SubEventType: "Violent demonstration", Plover: "PROTEST", Cameo: "14", Priority: 93}
+
+// blockedWithObjects turns a road block built of rocks, tyres or tree
+// trunks into a violent demonstration, as ACLED codes road-blocking with
+// barricades: the materials follow the verb after "with" or "using", or
+// come before it after "used".
+func blockedWithObjects(a *analysis, sn sentence, ts []trigger) []trigger {
+	for i, t := range ts {
+		if t.EventType != sitrep.Protests || t.Needs != "" {
+			continue
+		}
+		if n := a.ws[t.w0].norm; !strings.HasPrefix(n, "block") && !strings.HasPrefix(n, "barricad") && n != "closed" {
+			continue
+		}
+		if materialsAfter(a, sn, t.w1) || materialsBefore(a, sn, t.w0) {
+			ts[i].Trigger = &violentBlock
+		}
+	}
+	return ts
+}
+
+// materialsAfter reports "with"/"using" and a block material within the
+// words after a road-block verb ending at word j.
+func materialsAfter(a *analysis, sn sentence, j int) bool {
+	with := -1
+	for k := j; k < sn.w1 && k <= j+8; k++ {
+		n := a.ws[k].norm
+		if with >= 0 && k > with+7 {
+			return false
+		}
+		switch {
+		case n == "with" || n == "using":
+			with = k
+		case with >= 0 && a.is(k, blockMaterialClass):
+			return true
+		case n == "." || n == ";" || n == "to" || isBoundaryWord(n):
+			return false
+		}
+	}
+	return false
+}
+
+// materialsBefore reports "used"/"using" and a block material in the
+// words before a road-block verb at word i: "used logs and stones to block".
+func materialsBefore(a *analysis, sn sentence, i int) bool {
+	material := false
+	for k := i - 1; k >= sn.w0 && k >= i-8; k-- {
+		n := a.ws[k].norm
+		switch {
+		case a.is(k, blockMaterialClass):
+			material = true
+		case n == "used" || n == "using":
+			return material
+		case n == "." || n == ";" || isBoundaryWord(n):
+			return false
+		}
+	}
+	return false
+}
+
+// cordonWords are places, not property: "sealed off the area" after a
+// blast is a cordon, where "sealed off his house" seizes it.
+var cordonWords = map[string]bool{"area": true, "scene": true, "site": true, "road": true, "roads": true, "street": true,
+	"streets": true, "town": true, "village": true, "city": true, "district": true, "neighbourhood": true, "neighborhood": true,
+	"border": true, "borders": true, "entrance": true, "entrances": true, "access": true, "perimeter": true, "region": true}
+
+// sealedArea reports an area as the object of "sealed (off)" ending at
+// word j.
+func sealedArea(a *analysis, sn sentence, j int) bool {
+	for k := j; k < sn.w1 && k <= j+3; k++ {
+		if cordonWords[a.ws[k].norm] {
+			return true
+		}
+		if a.ws[k].kind == text.Punct {
+			break
+		}
+	}
+	return false
 }
 
 // seizureWords say that weapons were taken or found, not used.
@@ -127,6 +326,32 @@ func dropAccompaniment(a *analysis, ts []trigger) []trigger {
 	for _, t := range ts {
 		// A verb ("and shelled the village") is another act, not a weapon.
 		if t.EventType == sitrep.ExplosionsRemote && t.w0 > fight && !strings.HasSuffix(t.Phrase, "ed") && accompanied(a, fight, t.w0) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// dropInstrument removes "small arms" that names the weapon of an act
+// told before it ("fired at villagers with small arms", "attacked an
+// army post with small arms"): the act decides the event and its actors.
+func dropInstrument(a *analysis, ts []trigger) []trigger {
+	first := -1
+	for _, t := range ts {
+		switch t.EventType {
+		case sitrep.ViolenceAgainstCivs, sitrep.Battles, sitrep.ExplosionsRemote:
+			if t.Phrase != "small arms" && t.Phrase != "small-arms" && (first < 0 || t.w0 < first) {
+				first = t.w0
+			}
+		}
+	}
+	if first < 0 {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if (t.Phrase == "small arms" || t.Phrase == "small-arms") && t.w0 > first && t.w0 >= 1 && (a.ws[t.w0-1].norm == "with" || a.ws[t.w0-1].norm == "using") {
 			continue
 		}
 		out = append(out, t)
@@ -247,6 +472,29 @@ func accusation(a *analysis, sn sentence, i int) bool {
 	return false
 }
 
+// issueNouns are what a violent word names as a matter of law or
+// public concern when it modifies them: "rape law", "murder case",
+// "kidnapping victims", "shooting suspects".
+var issueNouns = map[string]bool{"law": true, "laws": true, "bill": true, "legislation": true, "reform": true, "victims": true,
+	"survivors": true, "case": true, "cases": true, "charge": true, "charges": true, "trial": true, "allegation": true,
+	"allegations": true, "suspect": true, "suspects": true, "convict": true, "convicts": true, "epidemic": true, "culture": true,
+	"prevention": true, "awareness": true, "investigation": true, "probe": true, "inquiry": true}
+
+// issueModifier reports a violent trigger that modifies an issue noun
+// right after it ending at word j: the sentence speaks of a law, a
+// case or victims, not of an act.
+func issueModifier(a *analysis, sn sentence, t *lexicon.Trigger, j int) bool {
+	// "police shot suspects": a verb takes the noun as its object.
+	if j >= sn.w1 || !a.is(j, issueClass) || pastVerb(a.ws[j-1].norm) {
+		return false
+	}
+	switch t.EventType {
+	case sitrep.ViolenceAgainstCivs, sitrep.Battles, sitrep.ExplosionsRemote:
+		return true
+	}
+	return false
+}
+
 // inCondition reports a trigger inside an "if"/"unless" clause: "if the
 // coalition continues its offensive" states a condition, not an event.
 func inCondition(a *analysis, sn sentence, i int) bool {
@@ -268,6 +516,40 @@ func inRelativeClause(a *analysis, sn sentence, i int) bool {
 		switch a.ws[k].norm {
 		case "who", "which", "whose", "whom":
 			return true
+		}
+	}
+	return false
+}
+
+// clauseLicenses reports a trigger of type typ inside the relative
+// clause that holds word i, before it: "cadres who were demonstrating
+// violently" tell how they demonstrated, while "the release of students
+// who were arrested" tells of another event.
+func (e *Engine) clauseLicenses(a *analysis, sn sentence, i int, typ uint16) bool {
+	rel := -1
+	for k := i - 1; k >= sn.w0 && k >= i-3; k-- {
+		switch a.ws[k].norm {
+		case "who", "which", "whose", "whom":
+			rel = k
+		}
+		if rel >= 0 {
+			break
+		}
+	}
+	if rel < 0 {
+		return false
+	}
+	for _, h := range a.trigHits {
+		if h.start >= i {
+			break
+		}
+		if h.start <= rel {
+			continue
+		}
+		for _, id := range h.ids {
+			if tt := e.trigTypes[id]; tt.unconditional && tt.typ == typ {
+				return true
+			}
 		}
 	}
 	return false
