@@ -86,6 +86,11 @@ func (m Mention) Resolve(pub time.Time, hasPub bool) Date {
 			}
 		}
 		d.Start, d.End = absolute(e, p)
+		if d.End.Before(d.Start) {
+			// A range written backwards ("5 March to 2 March"): the
+			// report names both days, so the span covers both.
+			d.Start, d.End = d.End, d.Start
+		}
 		d.Resolved = true
 		return d
 	}

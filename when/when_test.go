@@ -416,3 +416,24 @@ func TestDaysInMatchesTime(t *testing.T) {
 		}
 	}
 }
+
+// TestBackwardRange checks that a range written backwards, a slip of the
+// pen, resolves to the span between its two days rather than to an end
+// before its start (FuzzResolve found "2 Dec to 1 Dec").
+func TestBackwardRange(t *testing.T) {
+	tests := []struct{ text, start, end string }{
+		{"fighting from 5 March 2022 to 2 March 2022", "2022-03-02", "2022-03-05"},
+		{"curfew from 2 Dec to 1 Dec", "2021-12-01", "2021-12-02"},
+	}
+	p := time.Date(2022, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		ms := Find(tt.text)
+		if len(ms) != 1 {
+			t.Fatalf("%q: Find = %q, want one mention", tt.text, texts(ms))
+		}
+		d := ResolveAll(ms, p, true)[0]
+		if got, gotEnd := d.Start.Format(time.DateOnly), d.End.Format(time.DateOnly); got != tt.start || gotEnd != tt.end {
+			t.Errorf("%q: %s..%s, want %s..%s", tt.text, got, gotEnd, tt.start, tt.end)
+		}
+	}
+}
