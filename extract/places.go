@@ -66,7 +66,7 @@ var clauseWords = map[string]bool{"as": true, "while": true, "whereas": true, "b
 // sentence.
 func otherClause(a *analysis, t int, p *placeMention) bool {
 	for k := t + 1; k < p.w0; k++ {
-		if clauseWords[a.ws[k].norm] && a.ws[k-1].norm == "," {
+		if a.is(k, clauseClass) && a.ws[k-1].norm == "," {
 			return true
 		}
 	}
