@@ -106,8 +106,8 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 		m := mention{actor: pick, w0: h.start, w1: h.end}
 		// "Kaduna militiamen": a communal militia is named after its place
 		// or people.
-		if pick.Type == "identity" && pick.Country == "*" && h.start > sn.w0+1 && a.ws[h.start-1].kind == text.Word && isCapital(a.ws[h.start-1].text) {
-			m.prefix = a.ws[h.start-1].text
+		if pick.Type == "identity" && pick.Country == "*" && h.start > sn.w0+1 && a.ws[h.start-1].kind == text.Word && isCapital(a.textOf(h.start-1)) {
+			m.prefix = a.textOf(h.start - 1)
 			m.w0--
 		}
 		if h.end < sn.w1 && a.is(h.end, sponsorClass) {
@@ -217,7 +217,7 @@ func reportedBy(a *analysis, sn sentence, k int) (string, bool) {
 		return a.s[ws[i].start:ws[k-1].end], true
 	}
 	j := k + 1
-	for j < sn.w1 && j < k+4 && ws[j].kind != text.Punct && isCapital(ws[j].text) {
+	for j < sn.w1 && j < k+4 && ws[j].kind != text.Punct && isCapital(a.textOf(j)) {
 		j++
 	}
 	if j > k+1 {
@@ -365,7 +365,7 @@ func apposition(a *analysis, sn sentence, p, i, j int) bool {
 func (e *Engine) actorHits(a *analysis, sn sentence) []hit {
 	c := &a.actorCache
 	if !c.ok || c.w0 != sn.w0 || c.w1 != sn.w1 {
-		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.ws, a.starts, sn.w0, sn.w1)
+		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.s, a.ws, a.starts, sn.w0, sn.w1)
 		c.w0, c.w1, c.ok = sn.w0, sn.w1, true
 	}
 	return c.hits
@@ -378,12 +378,12 @@ func datelineEnd(a *analysis, sn sentence) int {
 	if sn.w1-sn.w0 < 3 {
 		return -1
 	}
-	first := a.ws[sn.w0].text
+	first := a.textOf(sn.w0)
 	if len(first) < 3 || strings.ToUpper(first) != first || !isCapital(first) {
 		return -1
 	}
 	for k := sn.w0 + 1; k < sn.w1 && k <= sn.w0+10; k++ {
-		switch a.ws[k].text {
+		switch a.textOf(k) {
 		case "\u2014", "\u2013", "--":
 			return k
 		}

@@ -45,7 +45,7 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 	out, spans := e.updatedTolls(a, sn, used)
 	ws := a.ws
 	r := a.re
-	r.casHits, r.casIDs = e.casualty.scanAppend(r.casHits[:0], r.casIDs[:0], ws, a.starts, sn.w0, sn.w1)
+	r.casHits, r.casIDs = e.casualty.scanAppend(r.casHits[:0], r.casIDs[:0], a.s, ws, a.starts, sn.w0, sn.w1)
 	for _, h := range r.casHits {
 		if inUpdate(spans, h.start) {
 			continue // "the number of people killed … rose to nine" is read whole

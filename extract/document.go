@@ -39,6 +39,9 @@ type analysis struct {
 	placeCountry string // the country most place mentions lie in
 }
 
+// textOf returns the text of word k.
+func (a *analysis) textOf(k int) string { return a.s[a.ws[k].start:a.ws[k].end] }
+
 type sentence struct {
 	start, end int // byte offsets
 	w0, w1     int // word range
@@ -250,7 +253,7 @@ func isHeadline(s string, sn sentence) bool {
 func (e *Engine) findCountries(a *analysis) []countryHit {
 	out := a.re.countries[:0]
 	defer func() { a.re.countries = out }()
-	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.ws, a.starts, 0, len(a.ws))
+	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.s, a.ws, a.starts, 0, len(a.ws))
 	a.re.ctryHits, a.re.ctryIDs = hits, ids
 	for _, h := range hits {
 		ref := e.countryOf[h.ids[0]]
@@ -288,7 +291,7 @@ func hyphenated(a *analysis, end int) bool {
 // "U.S. military", and a bare "Russia" that the lexicon lists as the
 // force when minEnd is w.
 func (e *Engine) foreignForce(a *analysis, w, minEnd int) bool {
-	ok, ids := e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), a.re.startIDs[:0], func(id int32, end int) bool {
+	ok, ids := e.actors.startsAt(a.s, a.ws, w, min(w+4, len(a.ws)), a.re.startIDs[:0], func(id int32, end int) bool {
 		return end > minEnd && e.lex.Actors[e.actorOf[id]].Type == "external"
 	})
 	a.re.startIDs = ids

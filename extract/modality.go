@@ -23,7 +23,7 @@ const (
 // until the next sentence is read.
 func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
 	r := a.re
-	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.ws, a.starts, sn.w0, sn.w1)
+	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.s, a.ws, a.starts, sn.w0, sn.w1)
 	out := r.cues[:0]
 	for _, h := range r.cueHits {
 		c := &e.lex.Cues[h.ids[0]]

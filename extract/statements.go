@@ -65,7 +65,7 @@ func markStatements(a *analysis) {
 				d.statement = !passive
 				break
 			}
-			if w.kind != text.Word || !statementGap.Has(w.norm) && !capitalised(w.text) {
+			if w.kind != text.Word || !statementGap.Has(w.norm) && !capitalised(a.textOf(k)) {
 				break
 			}
 		}

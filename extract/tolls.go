@@ -107,7 +107,7 @@ func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualt
 
 // casualtyIn reports a casualty word in words [i, j).
 func (e *Engine) casualtyIn(a *analysis, i, j int) bool {
-	return len(e.casualty.scan(a.ws, a.starts, i, j)) > 0
+	return len(e.casualty.scan(a.s, a.ws, a.starts, i, j)) > 0
 }
 
 // tollKind looks back from the update verb at word k over its subject,
@@ -124,7 +124,7 @@ func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
 		}
 	}
 	kind, toll := "", false
-	for _, h := range e.casualty.scan(a.ws, a.starts, start, k) {
+	for _, h := range e.casualty.scan(a.s, a.ws, a.starts, start, k) {
 		if c := e.lex.Casualties[h.ids[0]]; kind == "" || c.Kind == "killed" {
 			kind = c.Kind
 		}
@@ -178,7 +178,7 @@ func inUpdate(spans []updateSpan, w int) bool {
 // tallySentence reports a cumulative cue in sentence sn ("the death toll
 // of the war", "so far this year"): its toll counts many events.
 func (e *Engine) tallySentence(a *analysis, sn sentence) bool {
-	for _, h := range e.cues.scan(a.ws, a.starts, sn.w0, sn.w1) {
+	for _, h := range e.cues.scan(a.s, a.ws, a.starts, sn.w0, sn.w1) {
 		if e.lex.Cues[h.ids[0]].Modality == sitrep.ModalityCumulative {
 			return true
 		}

@@ -665,7 +665,7 @@ func (e *Engine) documentTypes(a *analysis, types []bool) []bool {
 	types = grow(types, e.nTypes)
 	clear(types)
 	for _, sn := range a.sents {
-		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, a.starts, sn.w0, sn.w1)
+		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.s, a.ws, a.starts, sn.w0, sn.w1)
 	}
 	for _, h := range a.trigHits {
 		for _, id := range h.ids {
