@@ -19,9 +19,16 @@ const (
 	cueAfter  = 10 // words an "after" cue may follow it by
 )
 
+// cueSet is what modalityOf needs of a sentence, read once for all its
+// triggers.
+type cueSet struct {
+	hits []cueHit
+	ifAt int // the first "if" of the sentence, or its end
+}
+
 // sentenceCues returns the modality cues of sentence sn. The result lives
 // until the next sentence is read.
-func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
+func (e *Engine) sentenceCues(a *analysis, sn sentence) cueSet {
 	r := a.re
 	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.s, a.ws, a.starts, sn.w0, sn.w1)
 	out := r.cues[:0]
@@ -30,27 +37,43 @@ func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
 		out = append(out, cueHit{w0: h.start, w1: h.end, modality: c.Modality, after: c.After, follows: c.Follows})
 	}
 	r.cues = out
-	return out
+	ifAt := sn.w0
+	for ifAt < sn.w1 && a.ws[ifAt].norm != "if" {
+		ifAt++
+	}
+	return cueSet{hits: out, ifAt: ifAt}
 }
 
 // rank orders modalities: a denial outweighs a threat, a threat a plan, and
-// so on; occurred is the default.
-var rank = map[sitrep.Modality]int{
-	sitrep.ModalityDenied: 5, sitrep.ModalityThreatened: 4, sitrep.ModalityPlanned: 3,
-	sitrep.ModalityCumulative: 2, sitrep.ModalityReported: 1, sitrep.ModalityOccurred: 0,
+// so on; occurred is the default. A switch, not a map: it runs for every
+// cue of every trigger.
+func rank(m sitrep.Modality) int {
+	switch m {
+	case sitrep.ModalityDenied:
+		return 5
+	case sitrep.ModalityThreatened:
+		return 4
+	case sitrep.ModalityPlanned:
+		return 3
+	case sitrep.ModalityCumulative:
+		return 2
+	case sitrep.ModalityReported:
+		return 1
+	}
+	return 0
 }
 
 // modalityOf decides the modality of the trigger at words [t0, t1) of
 // sentence sn from the cues around it.
-func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool) sitrep.Modality {
+func modalityOf(a *analysis, sn sentence, cues cueSet, t0, t1 int, tally bool) sitrep.Modality {
 	m := sitrep.ModalityOccurred
 	set := func(x sitrep.Modality) {
-		if rank[x] > rank[m] {
+		if rank(x) > rank(m) {
 			m = x
 		}
 	}
 	dated := datedBefore(a, sn, t0)
-	for _, c := range cues {
+	for _, c := range cues.hits {
 		switch c.modality {
 		case sitrep.ModalityDenied, sitrep.ModalityCumulative, sitrep.ModalityReported:
 			set(c.modality)
@@ -68,12 +91,11 @@ func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool)
 		}
 	}
 	// "If they enter, we will fight them": a conditional promise of force.
-	for i := sn.w0; i < t0; i++ {
-		if a.ws[i].norm != "if" {
-			continue
-		}
-		for j := i + 1; j < t0; j++ {
-			if n := a.ws[j].norm; (n == "will" || n == "would" || n == "'ll") && t0-j <= cueBefore {
+	// The first "if" is enough: a later one sees fewer words before the
+	// trigger.
+	if i := cues.ifAt; i < t0 {
+		for j := max(i+1, t0-cueBefore); j < t0; j++ {
+			if n := a.ws[j].norm; n == "will" || n == "would" || n == "'ll" {
 				set(sitrep.ModalityThreatened)
 			}
 		}
