@@ -68,6 +68,7 @@ type placeMention struct {
 
 type countryHit struct {
 	name   string
+	key    int32 // Engine.countryKey of the name
 	adj    bool
 	weight int // 3 governed by a locative, 2 a name, 1 an adjective, 0 a sponsor or foreign force
 	w0, w1 int
@@ -119,6 +120,7 @@ type reuse struct {
 	ctryHits  []hit // country names of the document, read by findCountries
 	ctryIDs   []int32
 	countries []countryHit
+	ctryScore []int     // by country key, for tallies of countryHits; all zero between uses
 	startIDs  []int32   // ids of dict.startsAt's one longest match
 	mentions  []mention // the actors of the event being assembled
 	groups    [][]trigger
@@ -213,7 +215,7 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	}
 	markStatements(a)
 	a.countryHits = e.findCountries(a)
-	a.mainCountry = mainCountry(a.countryHits)
+	a.mainCountry = mainCountry(a.countryHits, e.countryScores(a))
 	if e.geo != nil {
 		pms := e.geo.Geoparse(a.s, e.hint(a))
 		a.places = slices.Grow(sc.places[:0], len(pms))
@@ -257,7 +259,7 @@ func (e *Engine) findCountries(a *analysis) []countryHit {
 	a.re.ctryHits, a.re.ctryIDs = hits, ids
 	for _, h := range hits {
 		ref := e.countryOf[h.ids[0]]
-		c := countryHit{name: e.lex.Countries[ref.country].Name, adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
+		c := countryHit{name: e.lex.Countries[ref.country].Name, key: e.countryKey[ref.country], adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
 		switch {
 		case h.end < len(a.ws) && a.is(h.end, sponsorClass), !ref.adj && ownerAt(a, h.end):
 			c.weight = 0
@@ -298,18 +300,29 @@ func (e *Engine) foreignForce(a *analysis, w, minEnd int) bool {
 	return ok
 }
 
+// countryScores returns the document's memory for tallies by country key.
+func (e *Engine) countryScores(a *analysis) []int {
+	if len(a.re.ctryScore) != len(e.countryKey) {
+		a.re.ctryScore = make([]int, len(e.countryKey))
+	}
+	return a.re.ctryScore
+}
+
 // mainCountry is the country with the highest total weight, earliest
-// first on ties.
-func mainCountry(hits []countryHit) string {
-	score := map[string]int{}
+// first on ties. score is by country key and all zero; mainCountry leaves
+// it so.
+func mainCountry(hits []countryHit, score []int) string {
 	best, bestScore := "", 0
 	for _, h := range hits {
-		score[h.name] += h.weight
+		score[h.key] += h.weight
 	}
 	for _, h := range hits {
-		if score[h.name] > bestScore {
-			best, bestScore = h.name, score[h.name]
+		if score[h.key] > bestScore {
+			best, bestScore = h.name, score[h.key]
 		}
+	}
+	for _, h := range hits {
+		score[h.key] = 0
 	}
 	return best
 }
@@ -320,21 +333,26 @@ func (e *Engine) hint(a *analysis) sitrep.GeoHint {
 	if e.code == nil {
 		return sitrep.GeoHint{}
 	}
-	score := map[string]int{}
-	var order []string
+	score := e.countryScores(a)
+	defer func() {
+		for _, h := range a.countryHits {
+			score[h.key] = 0
+		}
+	}()
+	var order []countryHit // the first strong hit of each country
 	for _, h := range a.countryHits {
 		if h.weight < 2 { // adjectives often name who acts, not where
 			continue
 		}
-		if _, seen := score[h.name]; !seen {
-			order = append(order, h.name)
+		if score[h.key] == 0 {
+			order = append(order, h)
 		}
-		score[h.name] += h.weight
+		score[h.key] += h.weight
 	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i].key] > score[order[j].key] })
 	var h sitrep.GeoHint
-	for _, name := range order {
-		if cc, ok := e.code(name); ok {
+	for _, o := range order {
+		if cc, ok := e.code(o.name); ok {
 			h.CountryCodes = append(h.CountryCodes, cc)
 		}
 	}
