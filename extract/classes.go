@@ -32,6 +32,13 @@ const (
 	cordonClass
 	peopleClass
 	accordingClass
+	tollStopClass
+	tollSubjectClass
+	containerClass
+	areaClass
+	statementNounClass
+	claimClass
+	singleClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -64,6 +71,13 @@ var classLists = []struct {
 	{cordonClass, cordonWords},
 	{peopleClass, peopleWords},
 	{accordingClass, accordingWord},
+	{tollStopClass, tollStop},
+	{tollSubjectClass, tollSubject},
+	{containerClass, containerWords},
+	{areaClass, areaWords},
+	{statementNounClass, statementNouns},
+	{claimClass, claimWords},
+	{singleClass, singleWords},
 }
 
 // addClasses interns the words of every class list and returns the

@@ -118,7 +118,7 @@ func (e *Engine) casualtyIn(a *analysis, i, j int) bool {
 func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
 	start := max(sn.w0, k-24)
 	for i := k - 1; i >= start; i-- {
-		if tollStop[a.ws[i].norm] {
+		if a.is(i, tollStopClass) {
 			start = i + 1
 			break
 		}
@@ -158,7 +158,7 @@ var tollStop = map[string]bool{";": true, ".": true, ":": true, "that": true, "a
 // hasTollNoun reports a toll noun ("toll", "number of") in words [i, j).
 func hasTollNoun(a *analysis, i, j int) bool {
 	for k := i; k < j; k++ {
-		if tollSubject[a.ws[k].norm] {
+		if a.is(k, tollSubjectClass) {
 			return true
 		}
 	}
