@@ -37,6 +37,17 @@ type analysis struct {
 	mainCountry  string
 	pubDay       string // pub as "2006-01-02", once an event needs it
 	placeCountry string // the country most place mentions lie in
+	repSent      int    // 1 + the sentence rep is the reporter of, 0 for none yet
+	rep          string
+}
+
+// reporterOf is reporter of sentence si, read once for all the events
+// of the sentence.
+func (a *analysis) reporterOf(si int) string {
+	if a.repSent != si+1 {
+		a.rep, a.repSent = reporter(a, a.sents[si]), si+1
+	}
+	return a.rep
 }
 
 // textOf returns the text of word k.

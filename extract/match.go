@@ -46,7 +46,15 @@ func appendWords(ws []word, toks []text.Token, parts []text.Token) ([]word, []te
 			}
 			continue
 		}
-		ws = append(ws, word{norm: stripPossessive(t.Norm), start: t.Start, end: t.End, tok: i, kind: t.Kind})
+		// Written in place rather than appended as a literal: this runs for
+		// every token and the literal costs a copy.
+		n := len(ws)
+		if n == cap(ws) {
+			ws = slices.Grow(ws, len(toks)-i)
+		}
+		ws = ws[:n+1]
+		w := &ws[n]
+		w.norm, w.start, w.end, w.tok, w.id, w.kind = stripPossessive(t.Norm), t.Start, t.End, i, 0, t.Kind
 	}
 	return ws, parts
 }

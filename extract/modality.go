@@ -23,7 +23,24 @@ const (
 // triggers.
 type cueSet struct {
 	hits []cueHit
-	ifAt int // the first "if" of the sentence, or its end
+	ifAt int // the first "if" of words [sentence start, seen), or -1
+	seen int
+}
+
+// ifBefore returns the first "if" of the sentence if it comes before word
+// t0, else -1. The sentence is read once up to its last trigger, not once
+// per trigger.
+func (c *cueSet) ifBefore(a *analysis, t0 int) int {
+	for c.ifAt < 0 && c.seen < t0 {
+		if a.ws[c.seen].norm == "if" {
+			c.ifAt = c.seen
+		}
+		c.seen++
+	}
+	if c.ifAt < t0 {
+		return c.ifAt
+	}
+	return -1
 }
 
 // sentenceCues returns the modality cues of sentence sn. The result lives
@@ -37,11 +54,7 @@ func (e *Engine) sentenceCues(a *analysis, sn sentence) cueSet {
 		out = append(out, cueHit{w0: h.start, w1: h.end, modality: c.Modality, after: c.After, follows: c.Follows})
 	}
 	r.cues = out
-	ifAt := sn.w0
-	for ifAt < sn.w1 && a.ws[ifAt].norm != "if" {
-		ifAt++
-	}
-	return cueSet{hits: out, ifAt: ifAt}
+	return cueSet{hits: out, ifAt: -1, seen: sn.w0}
 }
 
 // rank orders modalities: a denial outweighs a threat, a threat a plan, and
@@ -65,7 +78,7 @@ func rank(m sitrep.Modality) int {
 
 // modalityOf decides the modality of the trigger at words [t0, t1) of
 // sentence sn from the cues around it.
-func modalityOf(a *analysis, sn sentence, cues cueSet, t0, t1 int, tally bool) sitrep.Modality {
+func modalityOf(a *analysis, sn sentence, cues *cueSet, t0, t1 int, tally bool) sitrep.Modality {
 	m := sitrep.ModalityOccurred
 	set := func(x sitrep.Modality) {
 		if rank(x) > rank(m) {
@@ -93,7 +106,7 @@ func modalityOf(a *analysis, sn sentence, cues cueSet, t0, t1 int, tally bool) s
 	// "If they enter, we will fight them": a conditional promise of force.
 	// The first "if" is enough: a later one sees fewer words before the
 	// trigger.
-	if i := cues.ifAt; i < t0 {
+	if i := cues.ifBefore(a, t0); i >= 0 {
 		for j := max(i+1, t0-cueBefore); j < t0; j++ {
 			if n := a.ws[j].norm; n == "will" || n == "would" || n == "'ll" {
 				set(sitrep.ModalityThreatened)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -22,8 +23,8 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 	// The result lives until the next sentence is read: reuse its memory.
 	out := a.tsBuf[:0]
 	defer func() { a.tsBuf = out[:0] }()
-	for _, h := range a.trigHits {
-		if h.start < sn.w0 || h.end > sn.w1 {
+	for _, h := range a.sentenceHits(sn) {
+		if h.end > sn.w1 {
 			continue
 		}
 		for _, id := range h.ids {
@@ -676,6 +677,20 @@ func (e *Engine) documentTypes(a *analysis, types []bool) []bool {
 		}
 	}
 	return types
+}
+
+// sentenceHits returns the trigger hits starting in sentence sn.
+// documentTypes finds them sentence after sentence, so they are in word
+// order and a binary search finds a sentence's, not a pass over the
+// document's hits for every sentence.
+func (a *analysis) sentenceHits(sn sentence) []hit {
+	hs := a.trigHits
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].start >= sn.w0 })
+	j := i
+	for j < len(hs) && hs[j].start < sn.w1 {
+		j++
+	}
+	return hs[i:j]
 }
 
 // trigType is what documentTypes and sentenceTriggers ask of a trigger
