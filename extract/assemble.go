@@ -180,7 +180,7 @@ func (e *Engine) assemble(a *analysis, si int, g []trigger, cs []casualty, used 
 	ev.EventType, ev.SubEventType, ev.Plover, ev.Cameo = t.EventType, t.SubEventType, t.Plover, t.Cameo
 	ev.Modality = t.modality
 	ev.Evidence = sitrep.Evidence{Text: a.s[sn.start:sn.end], Start: sn.start, End: sn.end}
-	ev.ReportedBy = a.reporterOf(si)
+	ev.ReportedBy = reporter(a, sn)
 
 	// Where: a place in the sentence, else the document's main place
 	// unless the sentence names another country.

@@ -37,17 +37,7 @@ type analysis struct {
 	mainCountry  string
 	pubDay       string // pub as "2006-01-02", once an event needs it
 	placeCountry string // the country most place mentions lie in
-	repSent      int    // 1 + the sentence rep is the reporter of, 0 for none yet
-	rep          string
-}
-
-// reporterOf is reporter of sentence si, read once for all the events
-// of the sentence.
-func (a *analysis) reporterOf(si int) string {
-	if a.repSent != si+1 {
-		a.rep, a.repSent = reporter(a, a.sents[si]), si+1
-	}
-	return a.rep
+	hitNext      int    // trigHits[:hitNext] start before the sentence sentenceHits read last
 }
 
 // textOf returns the text of word k.
@@ -83,6 +73,14 @@ type countryHit struct {
 	adj    bool
 	weight int // 3 governed by a locative, 2 a name, 1 an adjective, 0 a sponsor or foreign force
 	w0, w1 int
+}
+
+// wordFrom is wordAt for an offset whose word is k or later.
+func (a *analysis) wordFrom(k, off int) int {
+	for k < len(a.ws) && a.ws[k].start < off {
+		k++
+	}
+	return k
 }
 
 // wordAt returns the index of the first word starting at or after byte
@@ -198,8 +196,20 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 		next = w.id
 	}
 	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
+	// The spans come in text order: one walk over the words finds their
+	// word ranges, where a binary search per offset would probe the
+	// words again and again.
+	k, last := 0, 0
 	for _, sp := range sc.spans {
-		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: a.wordAt(sp.Start), w1: a.wordAt(sp.End)})
+		var w0, w1 int
+		if sp.Start >= last && sp.End >= sp.Start {
+			w0 = a.wordFrom(k, sp.Start)
+			w1 = a.wordFrom(w0, sp.End)
+		} else { // not in order after all
+			w0, w1 = a.wordAt(sp.Start), a.wordAt(sp.End)
+		}
+		k, last = w1, sp.End
+		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: w0, w1: w1})
 	}
 	if len(a.sents) > 1 {
 		a.sents[0].headline = isHeadline(a.s, a.sents[0])

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep"
@@ -681,15 +680,22 @@ func (e *Engine) documentTypes(a *analysis, types []bool) []bool {
 
 // sentenceHits returns the trigger hits starting in sentence sn.
 // documentTypes finds them sentence after sentence, so they are in word
-// order and a binary search finds a sentence's, not a pass over the
-// document's hits for every sentence.
+// order: read sentence after sentence, each sentence's hits start where
+// the last one's end, not after a pass over the document's earlier hits.
 func (a *analysis) sentenceHits(sn sentence) []hit {
 	hs := a.trigHits
-	i := sort.Search(len(hs), func(i int) bool { return hs[i].start >= sn.w0 })
+	i := a.hitNext
+	if i > len(hs) || i > 0 && hs[i-1].start >= sn.w0 { // an earlier sentence: start over
+		i = 0
+	}
+	for i < len(hs) && hs[i].start < sn.w0 {
+		i++
+	}
 	j := i
 	for j < len(hs) && hs[j].start < sn.w1 {
 		j++
 	}
+	a.hitNext = j
 	return hs[i:j]
 }
 
