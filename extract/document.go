@@ -75,14 +75,6 @@ type countryHit struct {
 	w0, w1 int
 }
 
-// wordFrom is wordAt for an offset whose word is k or later.
-func (a *analysis) wordFrom(k, off int) int {
-	for k < len(a.ws) && a.ws[k].start < off {
-		k++
-	}
-	return k
-}
-
 // wordAt returns the index of the first word starting at or after byte
 // offset off.
 func (a *analysis) wordAt(off int) int {
@@ -182,7 +174,9 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	defer func() { sc.sents, sc.nums, sc.dates = a.sents, a.nums, a.dates }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
-	a.ws, sc.parts = appendWords(sc.ws[:0], a.toks, sc.parts)
+	firstWord := grow(sc.firstWord, len(a.toks)+1)
+	sc.firstWord = firstWord
+	a.ws, sc.parts = appendWords(sc.ws[:0], a.toks, sc.parts, firstWord)
 	sc.toks, sc.ws = a.toks, a.ws
 	a.starts = grow(sc.starts, len(a.ws))
 	sc.starts = a.starts
@@ -196,30 +190,12 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 		next = w.id
 	}
 	sc.spans = text.AppendSentencesOf(sc.spans[:0], a.s, a.toks)
-	// The spans come in text order: one walk over the words finds their
-	// word ranges, where a binary search per offset would probe the
-	// words again and again.
-	k, last := 0, 0
 	for _, sp := range sc.spans {
-		var w0, w1 int
-		if sp.Start >= last && sp.End >= sp.Start {
-			w0 = a.wordFrom(k, sp.Start)
-			w1 = a.wordFrom(w0, sp.End)
-		} else { // not in order after all
-			w0, w1 = a.wordAt(sp.Start), a.wordAt(sp.End)
-		}
-		k, last = w1, sp.End
-		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: w0, w1: w1})
+		a.sents = append(a.sents, sentence{start: sp.Start, end: sp.End, w0: a.wordAt(sp.Start), w1: a.wordAt(sp.End)})
 	}
 	if len(a.sents) > 1 {
 		a.sents[0].headline = isHeadline(a.s, a.sents[0])
 	}
-	firstWord := grow(sc.firstWord, len(a.toks)+1)
-	sc.firstWord = firstWord
-	for i := len(a.ws) - 1; i >= 0; i-- {
-		firstWord[a.ws[i].tok] = i
-	}
-	firstWord[len(a.toks)] = len(a.ws)
 	sc.textNums = text.AppendNumbers(sc.textNums[:0], a.s, a.toks)
 	for _, n := range sc.textNums {
 		a.nums = append(a.nums, number{Number: n, w0: firstWord[n.First], w1: firstWord[n.Last]})

@@ -26,16 +26,19 @@ type word struct {
 
 // words turns tokens into matching units.
 func words(toks []text.Token) []word {
-	ws, _ := appendWords(nil, toks, nil)
+	ws, _ := appendWords(nil, toks, nil, make([]int, len(toks)+1))
 	return ws
 }
 
 // appendWords appends the matching units of toks to ws. parts is memory
 // for the parts of hyphenated tokens, returned for the next call to
-// reuse.
-func appendWords(ws []word, toks []text.Token, parts []text.Token) ([]word, []text.Token) {
+// reuse. It sets firstWord, of length len(toks)+1, to the index in ws of
+// each token's first word, and firstWord[len(toks)] to the end of ws.
+func appendWords(ws []word, toks []text.Token, parts []text.Token, firstWord []int) ([]word, []text.Token) {
 	ws = slices.Grow(ws, len(toks))
+	firstWord = firstWord[:len(toks)+1]
 	for i := range toks {
+		firstWord[i] = len(ws)
 		t := &toks[i]
 		if t.Kind == text.Word && strings.IndexByte(t.Text, '-') > 0 {
 			if parts = text.AppendHyphenParts(parts[:0], *t); len(parts) == 0 {
@@ -56,6 +59,7 @@ func appendWords(ws []word, toks []text.Token, parts []text.Token) ([]word, []te
 		w := &ws[n]
 		w.norm, w.start, w.end, w.tok, w.id, w.kind = stripPossessive(t.Norm), t.Start, t.End, i, 0, t.Kind
 	}
+	firstWord[len(toks)] = len(ws)
 	return ws, parts
 }
 

@@ -118,7 +118,7 @@ func (e *Engine) casualtyIn(a *analysis, i, j int) bool {
 func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
 	start := max(sn.w0, k-24)
 	for i := k - 1; i >= start; i-- {
-		if a.is(i, tollStopClass) {
+		if tollStopAt(a, i) {
 			start = i + 1
 			break
 		}
@@ -151,9 +151,19 @@ func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
 }
 
 // tollStop ends the subject of a toll verb, looking back: "officials
-// said that | the toll rose to nine".
-var tollStop = map[string]bool{";": true, ".": true, ":": true, "that": true, "after": true, "when": true,
+// said that | the toll rose to nine"; so do ";", "." and ":"
+// (tollStopAt). The punctuation stays out of the word class: in the
+// vocabulary it would cost every full stop of every text a table probe.
+var tollStop = map[string]bool{"that": true, "after": true, "when": true,
 	"while": true, "which": true, "who": true, "but": true, "said": true, "says": true}
+
+// tollStopAt reports a tollStop at word i.
+func tollStopAt(a *analysis, i int) bool {
+	if n := a.ws[i].norm; n == ";" || n == "." || n == ":" {
+		return true
+	}
+	return a.is(i, tollStopClass)
+}
 
 // hasTollNoun reports a toll noun ("toll", "number of") in words [i, j).
 func hasTollNoun(a *analysis, i, j int) bool {
