@@ -75,7 +75,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 		// "Two soldiers were killed." after an event sentence tells its toll,
 		// not a new event — unless it is a tally or a claim of its own.
 		if bt := ts[best(ts)]; bt.Priority < genericPriority && bt.EventType == sitrep.ViolenceAgainstCivs && len(drafts) > 0 &&
-			modalityOf(a, sn, &cues, bt.w0, bt.w1, tallySentence) == sitrep.ModalityOccurred {
+			modalityOf(a, sn, cues, bt.w0, bt.w1, tallySentence) == sitrep.ModalityOccurred {
 			// "The number of wounded climbed to 34 overnight": the date
 			// is the update's, the toll the event's.
 			if p := updatedEvent(drafts, cs); p != nil {
@@ -88,7 +88,7 @@ func (e *Engine) Extract(doc *sitrep.Document) ([]sitrep.Event, error) {
 			}
 		}
 		for i := range ts {
-			ts[i].modality = modalityOf(a, sn, &cues, ts[i].w0, ts[i].w1, tallySentence)
+			ts[i].modality = modalityOf(a, sn, cues, ts[i].w0, ts[i].w1, tallySentence)
 		}
 		groups := groupByModality(a.re.groups[:0], ts)
 		a.re.groups = groups

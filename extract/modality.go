@@ -19,33 +19,9 @@ const (
 	cueAfter  = 10 // words an "after" cue may follow it by
 )
 
-// cueSet is what modalityOf needs of a sentence, read once for all its
-// triggers.
-type cueSet struct {
-	hits []cueHit
-	ifAt int // the first "if" of words [sentence start, seen), or -1
-	seen int
-}
-
-// ifBefore returns the first "if" of the sentence if it comes before word
-// t0, else -1. The sentence is read once up to its last trigger, not once
-// per trigger.
-func (c *cueSet) ifBefore(a *analysis, t0 int) int {
-	for c.ifAt < 0 && c.seen < t0 {
-		if a.ws[c.seen].norm == "if" {
-			c.ifAt = c.seen
-		}
-		c.seen++
-	}
-	if c.ifAt < t0 {
-		return c.ifAt
-	}
-	return -1
-}
-
 // sentenceCues returns the modality cues of sentence sn. The result lives
 // until the next sentence is read.
-func (e *Engine) sentenceCues(a *analysis, sn sentence) cueSet {
+func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
 	r := a.re
 	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.s, a.ws, a.starts, sn.w0, sn.w1)
 	out := r.cues[:0]
@@ -54,7 +30,7 @@ func (e *Engine) sentenceCues(a *analysis, sn sentence) cueSet {
 		out = append(out, cueHit{w0: h.start, w1: h.end, modality: c.Modality, after: c.After, follows: c.Follows})
 	}
 	r.cues = out
-	return cueSet{hits: out, ifAt: -1, seen: sn.w0}
+	return out
 }
 
 // rank orders modalities: a denial outweighs a threat, a threat a plan, and
@@ -78,7 +54,7 @@ func rank(m sitrep.Modality) int {
 
 // modalityOf decides the modality of the trigger at words [t0, t1) of
 // sentence sn from the cues around it.
-func modalityOf(a *analysis, sn sentence, cues *cueSet, t0, t1 int, tally bool) sitrep.Modality {
+func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool) sitrep.Modality {
 	m := sitrep.ModalityOccurred
 	set := func(x sitrep.Modality) {
 		if rank(x) > rank(m) {
@@ -86,7 +62,7 @@ func modalityOf(a *analysis, sn sentence, cues *cueSet, t0, t1 int, tally bool) 
 		}
 	}
 	dated := datedBefore(a, sn, t0)
-	for _, c := range cues.hits {
+	for _, c := range cues {
 		switch c.modality {
 		case sitrep.ModalityDenied, sitrep.ModalityCumulative, sitrep.ModalityReported:
 			set(c.modality)
@@ -103,20 +79,30 @@ func modalityOf(a *analysis, sn sentence, cues *cueSet, t0, t1 int, tally bool) 
 			}
 		}
 	}
-	// "If they enter, we will fight them": a conditional promise of force.
-	// The first "if" is enough: a later one sees fewer words before the
-	// trigger.
-	if i := cues.ifBefore(a, t0); i >= 0 {
-		for j := max(i+1, t0-cueBefore); j < t0; j++ {
-			if n := a.ws[j].norm; n == "will" || n == "would" || n == "'ll" {
-				set(sitrep.ModalityThreatened)
-			}
+	// "If they enter, we will fight them": a conditional promise of force,
+	// a "will" shortly before the trigger with an "if" before it. The
+	// few words before the trigger are read first: the sentence is read
+	// back to its start only after a "will".
+	for j := max(sn.w0+1, t0-cueBefore); j < t0; j++ {
+		if n := a.ws[j].norm; (n == "will" || n == "would" || n == "'ll") && wordBefore(a, sn.w0, j, "if") {
+			set(sitrep.ModalityThreatened)
+			break
 		}
 	}
 	if tally {
 		set(sitrep.ModalityCumulative)
 	}
 	return m
+}
+
+// wordBefore reports the word n among words [i, j).
+func wordBefore(a *analysis, i, j int, n string) bool {
+	for k := i; k < j; k++ {
+		if a.ws[k].norm == n {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether words [i, j) cross a sentence-internal
