@@ -106,8 +106,8 @@ func (e *Engine) sentenceActors(a *analysis, sn sentence, country string) []ment
 		m := mention{actor: pick, w0: h.start, w1: h.end}
 		// "Kaduna militiamen": a communal militia is named after its place
 		// or people.
-		if pick.Type == "identity" && pick.Country == "*" && h.start > sn.w0+1 && a.ws[h.start-1].kind == text.Word && isCapital(a.ws[h.start-1].text) {
-			m.prefix = a.ws[h.start-1].text
+		if pick.Type == "identity" && pick.Country == "*" && h.start > sn.w0+1 && a.ws[h.start-1].kind == text.Word && isCapital(a.textOf(h.start-1)) {
+			m.prefix = a.textOf(h.start - 1)
 			m.w0--
 		}
 		if h.end < sn.w1 && a.is(h.end, sponsorClass) {
@@ -151,61 +151,79 @@ func isSourceAt(a *analysis, sn sentence, i, j int) bool {
 	return i-3 >= sn.w0 && a.ws[i-3].norm == "according" && a.ws[i-2].norm == "to"
 }
 
+// accordingWord starts "according to X", the clearest attribution.
+var accordingWord = map[string]bool{"according": true}
+
 // reporter returns who a sentence attributes its content to: the words
-// before "said"/"told" or after "according to", or "".
+// after "according to", else those before (or after) the first
+// "said"/"told". One pass over the sentence testing each word's class
+// bits: the string tests run only at the rare attribution words.
 func reporter(a *analysis, sn sentence) string {
 	ws := a.ws
-	// "according to X" is the clearest attribution; look for it first.
-	for k := sn.w0; k+1 < sn.w1; k++ {
-		if ws[k].norm == "according" && ws[k+1].norm == "to" {
-			j := k + 2
-			for j < sn.w1 && j < k+8 && ws[j].kind != text.Punct && ws[j].norm != "," {
-				j++
-			}
-			if j > k+2 {
-				return a.s[ws[k+2].start:ws[j-1].end]
-			}
-		}
-	}
+	rep, found := "", false
 	for k := sn.w0; k < sn.w1; k++ {
-		n := ws[k].norm
-		if k+1 < sn.w1 && ws[k+1].norm == "by" { // "attacks claimed by the group": passive, not a source
+		c := a.classes[ws[k].id]
+		if c&(accordingClass|reportClass) == 0 {
 			continue
 		}
-		if n == "according" && k+1 < sn.w1 && ws[k+1].norm == "to" {
-			j := k + 2
-			for j < sn.w1 && j < k+8 && ws[j].kind != text.Punct && ws[j].norm != "," {
-				j++
+		if c&accordingClass != 0 {
+			if s, ok := accordingTo(a, sn, k); ok {
+				return s
 			}
-			if j > k+2 {
-				return a.s[ws[k+2].start:ws[j-1].end]
-			}
-		}
-		if !a.is(k, reportClass) || n == "warned" || n == "urged" || n == "accused" {
 			continue
 		}
-		// "X said" — take up to four words back to a boundary.
-		i := k
-		for i > sn.w0 && k-i < 4 {
-			p := ws[i-1]
-			if p.kind == text.Punct || isFunctionWord(p.norm) {
-				break
-			}
-			i--
-		}
-		if i < k {
-			return a.s[ws[i].start:ws[k-1].end]
-		}
-		// "…, said Talal Silo"
-		j := k + 1
-		for j < sn.w1 && j < k+4 && ws[j].kind != text.Punct && isCapital(ws[j].text) {
-			j++
-		}
-		if j > k+1 {
-			return a.s[ws[k+1].start:ws[j-1].end]
+		if !found {
+			rep, found = reportedBy(a, sn, k)
 		}
 	}
-	return ""
+	return rep
+}
+
+// accordingTo returns X of "according to X" at word k, if it names one.
+func accordingTo(a *analysis, sn sentence, k int) (string, bool) {
+	ws := a.ws
+	if k+1 >= sn.w1 || ws[k+1].norm != "to" {
+		return "", false
+	}
+	j := k + 2
+	for j < sn.w1 && j < k+8 && ws[j].kind != text.Punct && ws[j].norm != "," {
+		j++
+	}
+	if j > k+2 {
+		return a.s[ws[k+2].start:ws[j-1].end], true
+	}
+	return "", false
+}
+
+// reportedBy returns the source of the report word at word k: "X said"
+// (up to four words back to a boundary) or "…, said Talal Silo".
+func reportedBy(a *analysis, sn sentence, k int) (string, bool) {
+	ws := a.ws
+	if k+1 < sn.w1 && ws[k+1].norm == "by" { // "attacks claimed by the group": passive, not a source
+		return "", false
+	}
+	if n := ws[k].norm; n == "warned" || n == "urged" || n == "accused" {
+		return "", false
+	}
+	i := k
+	for i > sn.w0 && k-i < 4 {
+		p := &ws[i-1]
+		if p.kind == text.Punct || isFunctionWord(p.norm) {
+			break
+		}
+		i--
+	}
+	if i < k {
+		return a.s[ws[i].start:ws[k-1].end], true
+	}
+	j := k + 1
+	for j < sn.w1 && j < k+4 && ws[j].kind != text.Punct && isCapital(a.textOf(j)) {
+		j++
+	}
+	if j > k+1 {
+		return a.s[ws[k+1].start:ws[j-1].end], true
+	}
+	return "", false
 }
 
 func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
@@ -347,7 +365,7 @@ func apposition(a *analysis, sn sentence, p, i, j int) bool {
 func (e *Engine) actorHits(a *analysis, sn sentence) []hit {
 	c := &a.actorCache
 	if !c.ok || c.w0 != sn.w0 || c.w1 != sn.w1 {
-		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.ws, a.starts, sn.w0, sn.w1)
+		c.hits, c.ids = e.actors.scanAppend(c.hits[:0], c.ids[:0], a.s, a.ws, a.starts, sn.w0, sn.w1)
 		c.w0, c.w1, c.ok = sn.w0, sn.w1, true
 	}
 	return c.hits
@@ -360,12 +378,12 @@ func datelineEnd(a *analysis, sn sentence) int {
 	if sn.w1-sn.w0 < 3 {
 		return -1
 	}
-	first := a.ws[sn.w0].text
+	first := a.textOf(sn.w0)
 	if len(first) < 3 || strings.ToUpper(first) != first || !isCapital(first) {
 		return -1
 	}
 	for k := sn.w0 + 1; k < sn.w1 && k <= sn.w0+10; k++ {
-		switch a.ws[k].text {
+		switch a.textOf(k) {
 		case "\u2014", "\u2013", "--":
 			return k
 		}

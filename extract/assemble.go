@@ -299,7 +299,7 @@ func countBefore(a *analysis, sn sentence, t trigger, used []bool) (int, string,
 		if !strings.HasSuffix(a.ws[t.w1-1].norm, "s") || n.Value < 2 {
 			return 0, "", false
 		}
-		return int(n.Value), a.ws[t.w1-1].text, true
+		return int(n.Value), a.textOf(t.w1 - 1), true
 	}
 	return 0, "", false
 }

@@ -45,7 +45,7 @@ func (e *Engine) casualtiesOf(a *analysis, sn sentence, used []bool) []casualty 
 	out, spans := e.updatedTolls(a, sn, used)
 	ws := a.ws
 	r := a.re
-	r.casHits, r.casIDs = e.casualty.scanAppend(r.casHits[:0], r.casIDs[:0], ws, a.starts, sn.w0, sn.w1)
+	r.casHits, r.casIDs = e.casualty.scanAppend(r.casHits[:0], r.casIDs[:0], a.s, ws, a.starts, sn.w0, sn.w1)
 	for _, h := range r.casHits {
 		if inUpdate(spans, h.start) {
 			continue // "the number of people killed … rose to nine" is read whole
@@ -331,11 +331,13 @@ func pairAfter(a *analysis, sn sentence, i int) bool {
 	return false
 }
 
+// singleWords are the determiners of one victim (see pairBefore).
+var singleWords = map[string]bool{"a": true, "an": true, "one": true, "his": true, "her": true, "their": true, "its": true}
+
 // pairBefore reports two single victims joined by "and" in the subject
 // of a passive casualty verb: "a woman and her child were killed", "a
 // farmer and his son were shot dead".
 func pairBefore(a *analysis, sn sentence, i int) bool {
-	single := map[string]bool{"a": true, "an": true, "one": true, "his": true, "her": true, "their": true, "its": true}
 	and := -1
 	for k := i - 1; k >= sn.w0 && k >= i-8; k-- {
 		w := a.ws[k]
@@ -347,12 +349,12 @@ func pairBefore(a *analysis, sn sentence, i int) bool {
 			break
 		}
 	}
-	if and < sn.w0+2 || !single[a.ws[and+1].norm] {
+	if and < sn.w0+2 || !a.is(and+1, singleClass) {
 		return false
 	}
 	// The first noun phrase: a singular determiner one or two words back.
 	for k := and - 1; k >= sn.w0 && k >= and-3; k-- {
-		if single[a.ws[k].norm] {
+		if a.is(k, singleClass) {
 			n := a.ws[and-1].norm
 			return !strings.HasSuffix(n, "s") || strings.HasSuffix(n, "ss")
 		}
@@ -534,7 +536,7 @@ func claimedKill(a *analysis, sn sentence, i int) bool {
 	for k >= sn.w0 && (a.ws[k].norm == "had" || a.ws[k].norm == "has" || a.ws[k].norm == "have") {
 		k--
 	}
-	if k >= sn.w0+1 && a.ws[k].norm == "to" && claimWords[a.ws[k-1].norm] {
+	if k >= sn.w0+1 && a.ws[k].norm == "to" && a.is(k-1, claimClass) {
 		return true // "claimed to have killed"
 	}
 	if k < sn.w0+1 || a.ws[k].norm != "it" && a.ws[k].norm != "they" && a.ws[k].norm != "we" {
@@ -544,7 +546,7 @@ func claimedKill(a *analysis, sn sentence, i int) bool {
 	// one of its websites that it had killed") to the claim verb.
 	for j := k - 1; j >= sn.w0 && j >= k-12; j-- {
 		w := a.ws[j]
-		if claimWords[w.norm] {
+		if a.is(j, claimClass) {
 			return true
 		}
 		if w.norm == "." || w.norm == ";" || w.norm == "," || isBoundaryWord(w.norm) && w.norm != "that" {

@@ -5,7 +5,7 @@ package extract
 // classes table, which is indexed by vocabulary id like the tries: the
 // id every word gets once per document answers each question with one
 // load instead of hashing the word again per list and per question.
-type class uint16
+type class uint32
 
 const (
 	passiveAuxClass class = 1 << iota
@@ -23,6 +23,22 @@ const (
 	victimHeadClass
 	blockMaterialClass
 	issueClass
+	clauseClass
+	seizureClass
+	accompanimentClass
+	propertyClass
+	animalClass
+	causeClass
+	cordonClass
+	peopleClass
+	accordingClass
+	tollStopClass
+	tollSubjectClass
+	containerClass
+	areaClass
+	statementNounClass
+	claimClass
+	singleClass
 )
 
 // classLists are the lists behind the classes. The maps stay the
@@ -46,6 +62,22 @@ var classLists = []struct {
 	{victimHeadClass, victimHeads},
 	{blockMaterialClass, blockMaterials},
 	{issueClass, issueNouns},
+	{clauseClass, clauseWords},
+	{seizureClass, seizureWords},
+	{accompanimentClass, accompanimentWords},
+	{propertyClass, propertyWords},
+	{animalClass, animalWords},
+	{causeClass, causeWords},
+	{cordonClass, cordonWords},
+	{peopleClass, peopleWords},
+	{accordingClass, accordingWord},
+	{tollStopClass, tollStop},
+	{tollSubjectClass, tollSubject},
+	{containerClass, containerWords},
+	{areaClass, areaWords},
+	{statementNounClass, statementNouns},
+	{claimClass, claimWords},
+	{singleClass, singleWords},
 }
 
 // addClasses interns the words of every class list and returns the

@@ -37,7 +37,11 @@ type analysis struct {
 	mainCountry  string
 	pubDay       string // pub as "2006-01-02", once an event needs it
 	placeCountry string // the country most place mentions lie in
+	hitNext      int    // trigHits[:hitNext] start before the sentence sentenceHits read last
 }
+
+// textOf returns the text of word k.
+func (a *analysis) textOf(k int) string { return a.s[a.ws[k].start:a.ws[k].end] }
 
 type sentence struct {
 	start, end int // byte offsets
@@ -65,6 +69,7 @@ type placeMention struct {
 
 type countryHit struct {
 	name   string
+	key    int32 // Engine.countryKey of the name
 	adj    bool
 	weight int // 3 governed by a locative, 2 a name, 1 an adjective, 0 a sponsor or foreign force
 	w0, w1 int
@@ -116,6 +121,7 @@ type reuse struct {
 	ctryHits  []hit // country names of the document, read by findCountries
 	ctryIDs   []int32
 	countries []countryHit
+	ctryScore []int     // by country key, for tallies of countryHits; all zero between uses
 	startIDs  []int32   // ids of dict.startsAt's one longest match
 	mentions  []mention // the actors of the event being assembled
 	groups    [][]trigger
@@ -168,7 +174,9 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	defer func() { sc.sents, sc.nums, sc.dates = a.sents, a.nums, a.dates }()
 	a.pub, a.hasPub = pub, ok
 	a.toks = text.AppendTokens(sc.toks[:0], a.s)
-	a.ws, sc.parts = appendWords(sc.ws[:0], a.toks, sc.parts)
+	firstWord := grow(sc.firstWord, len(a.toks)+1)
+	sc.firstWord = firstWord
+	a.ws, sc.parts = appendWords(sc.ws[:0], a.toks, sc.parts, firstWord)
 	sc.toks, sc.ws = a.toks, a.ws
 	a.starts = grow(sc.starts, len(a.ws))
 	sc.starts = a.starts
@@ -188,12 +196,6 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	if len(a.sents) > 1 {
 		a.sents[0].headline = isHeadline(a.s, a.sents[0])
 	}
-	firstWord := grow(sc.firstWord, len(a.toks)+1)
-	sc.firstWord = firstWord
-	for i := len(a.ws) - 1; i >= 0; i-- {
-		firstWord[a.ws[i].tok] = i
-	}
-	firstWord[len(a.toks)] = len(a.ws)
 	sc.textNums = text.AppendNumbers(sc.textNums[:0], a.s, a.toks)
 	for _, n := range sc.textNums {
 		a.nums = append(a.nums, number{Number: n, w0: firstWord[n.First], w1: firstWord[n.Last]})
@@ -210,7 +212,7 @@ func (e *Engine) analyse(doc *sitrep.Document, sc *scratch) (*analysis, error) {
 	}
 	markStatements(a)
 	a.countryHits = e.findCountries(a)
-	a.mainCountry = mainCountry(a.countryHits)
+	a.mainCountry = mainCountry(a.countryHits, e.countryScores(a))
 	if e.geo != nil {
 		pms := e.geo.Geoparse(a.s, e.hint(a))
 		a.places = slices.Grow(sc.places[:0], len(pms))
@@ -250,11 +252,11 @@ func isHeadline(s string, sn sentence) bool {
 func (e *Engine) findCountries(a *analysis) []countryHit {
 	out := a.re.countries[:0]
 	defer func() { a.re.countries = out }()
-	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.ws, a.starts, 0, len(a.ws))
+	hits, ids := e.countries.scanAppend(a.re.ctryHits[:0], a.re.ctryIDs[:0], a.s, a.ws, a.starts, 0, len(a.ws))
 	a.re.ctryHits, a.re.ctryIDs = hits, ids
 	for _, h := range hits {
 		ref := e.countryOf[h.ids[0]]
-		c := countryHit{name: e.lex.Countries[ref.country].Name, adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
+		c := countryHit{name: e.lex.Countries[ref.country].Name, key: e.countryKey[ref.country], adj: ref.adj, w0: h.start, w1: h.end, weight: 2}
 		switch {
 		case h.end < len(a.ws) && a.is(h.end, sponsorClass), !ref.adj && ownerAt(a, h.end):
 			c.weight = 0
@@ -288,25 +290,36 @@ func hyphenated(a *analysis, end int) bool {
 // "U.S. military", and a bare "Russia" that the lexicon lists as the
 // force when minEnd is w.
 func (e *Engine) foreignForce(a *analysis, w, minEnd int) bool {
-	ok, ids := e.actors.startsAt(a.ws, w, min(w+4, len(a.ws)), a.re.startIDs[:0], func(id int32, end int) bool {
+	ok, ids := e.actors.startsAt(a.s, a.ws, w, min(w+4, len(a.ws)), a.re.startIDs[:0], func(id int32, end int) bool {
 		return end > minEnd && e.lex.Actors[e.actorOf[id]].Type == "external"
 	})
 	a.re.startIDs = ids
 	return ok
 }
 
+// countryScores returns the document's memory for tallies by country key.
+func (e *Engine) countryScores(a *analysis) []int {
+	if len(a.re.ctryScore) != len(e.countryKey) {
+		a.re.ctryScore = make([]int, len(e.countryKey))
+	}
+	return a.re.ctryScore
+}
+
 // mainCountry is the country with the highest total weight, earliest
-// first on ties.
-func mainCountry(hits []countryHit) string {
-	score := map[string]int{}
+// first on ties. score is by country key and all zero; mainCountry leaves
+// it so.
+func mainCountry(hits []countryHit, score []int) string {
 	best, bestScore := "", 0
 	for _, h := range hits {
-		score[h.name] += h.weight
+		score[h.key] += h.weight
 	}
 	for _, h := range hits {
-		if score[h.name] > bestScore {
-			best, bestScore = h.name, score[h.name]
+		if score[h.key] > bestScore {
+			best, bestScore = h.name, score[h.key]
 		}
+	}
+	for _, h := range hits {
+		score[h.key] = 0
 	}
 	return best
 }
@@ -317,21 +330,26 @@ func (e *Engine) hint(a *analysis) sitrep.GeoHint {
 	if e.code == nil {
 		return sitrep.GeoHint{}
 	}
-	score := map[string]int{}
-	var order []string
+	score := e.countryScores(a)
+	defer func() {
+		for _, h := range a.countryHits {
+			score[h.key] = 0
+		}
+	}()
+	var order []countryHit // the first strong hit of each country
 	for _, h := range a.countryHits {
 		if h.weight < 2 { // adjectives often name who acts, not where
 			continue
 		}
-		if _, seen := score[h.name]; !seen {
-			order = append(order, h.name)
+		if score[h.key] == 0 {
+			order = append(order, h)
 		}
-		score[h.name] += h.weight
+		score[h.key] += h.weight
 	}
-	sort.SliceStable(order, func(i, j int) bool { return score[order[i]] > score[order[j]] })
+	sort.SliceStable(order, func(i, j int) bool { return score[order[i].key] > score[order[j].key] })
 	var h sitrep.GeoHint
-	for _, name := range order {
-		if cc, ok := e.code(name); ok {
+	for _, o := range order {
+		if cc, ok := e.code(o.name); ok {
 			h.CountryCodes = append(h.CountryCodes, cc)
 		}
 	}

@@ -51,9 +51,12 @@ type Engine struct {
 	classes   []class     // by vocabulary id: the word lists a word is in
 	actorOf   []int
 	countryOf []countryRef
-	pool      sync.Pool                            // *scratch buffers, so a document costs few allocations
-	generic   map[string]*lexicon.Actor            // "Protesters", "Police Forces", … → the generic actor of the event's country
-	names     map[*lexicon.Actor]map[string]string // actorName of a "{country}" actor by country, filled in for the lexicon's countries
+	// countryKey is by index in lex.Countries the first country of the
+	// same name: tallies by country name add up in a slice by key.
+	countryKey []int32
+	pool       sync.Pool                            // *scratch buffers, so a document costs few allocations
+	generic    map[string]*lexicon.Actor            // "Protesters", "Police Forces", … → the generic actor of the event's country
+	names      map[*lexicon.Actor]map[string]string // actorName of a "{country}" actor by country, filled in for the lexicon's countries
 
 	methodTrigger map[string]*lexicon.Trigger // sub-event type → the entry a launch verb turns a blast into
 	trigTypes     []trigType                  // by index in lex.Triggers
@@ -117,6 +120,7 @@ func New(opts Options) (*Engine, error) {
 			e.generic[prefix] = a
 		}
 	}
+	e.countryKey = countryKeys(lex.Countries)
 	for i, c := range lex.Countries {
 		for _, n := range append([]string{c.Name}, c.Names...) {
 			e.countries.add(n)
@@ -267,4 +271,20 @@ func shadowedReadings(ts []lexicon.Trigger) ([]lexicon.Trigger, []int) {
 		}
 	}
 	return out, spans
+}
+
+// countryKeys returns for each country the index of the first one of the
+// same name (see Engine.countryKey).
+func countryKeys(cs []lexicon.Country) []int32 {
+	first := map[string]int32{}
+	keys := make([]int32, len(cs))
+	for i, c := range cs {
+		k, ok := first[c.Name]
+		if !ok {
+			k = int32(i)
+			first[c.Name] = k
+		}
+		keys[i] = k
+	}
+	return keys
 }

@@ -17,8 +17,8 @@ import (
 // The small fields come last, packed together, so that a word fills one
 // 64-byte cache line: documents are scanned word by word many times.
 type word struct {
-	text, norm string
-	start, end int
+	norm       string
+	start, end int   // byte offsets: the word's text is s[start:end] of the text it came from
 	tok        int   // index of the token it came from
 	id         int32 // the norm's index in the engine's vocabulary, 0 if no phrase uses it
 	kind       text.Kind
@@ -26,28 +26,40 @@ type word struct {
 
 // words turns tokens into matching units.
 func words(toks []text.Token) []word {
-	ws, _ := appendWords(nil, toks, nil)
+	ws, _ := appendWords(nil, toks, nil, make([]int, len(toks)+1))
 	return ws
 }
 
 // appendWords appends the matching units of toks to ws. parts is memory
 // for the parts of hyphenated tokens, returned for the next call to
-// reuse.
-func appendWords(ws []word, toks []text.Token, parts []text.Token) ([]word, []text.Token) {
+// reuse. It sets firstWord, of length len(toks)+1, to the index in ws of
+// each token's first word, and firstWord[len(toks)] to the end of ws.
+func appendWords(ws []word, toks []text.Token, parts []text.Token, firstWord []int) ([]word, []text.Token) {
 	ws = slices.Grow(ws, len(toks))
+	firstWord = firstWord[:len(toks)+1]
 	for i := range toks {
+		firstWord[i] = len(ws)
 		t := &toks[i]
 		if t.Kind == text.Word && strings.IndexByte(t.Text, '-') > 0 {
 			if parts = text.AppendHyphenParts(parts[:0], *t); len(parts) == 0 {
 				parts = append(parts, *t)
 			}
 			for _, p := range parts {
-				ws = append(ws, word{text: p.Text, norm: stripPossessive(p.Norm), start: p.Start, end: p.End, tok: i, kind: p.Kind})
+				ws = append(ws, word{norm: stripPossessive(p.Norm), start: p.Start, end: p.End, tok: i, kind: p.Kind})
 			}
 			continue
 		}
-		ws = append(ws, word{text: t.Text, norm: stripPossessive(t.Norm), start: t.Start, end: t.End, tok: i, kind: t.Kind})
+		// Written in place rather than appended as a literal: this runs for
+		// every token and the literal costs a copy.
+		n := len(ws)
+		if n == cap(ws) {
+			ws = slices.Grow(ws, len(toks)-i)
+		}
+		ws = ws[:n+1]
+		w := &ws[n]
+		w.norm, w.start, w.end, w.tok, w.id, w.kind = stripPossessive(t.Norm), t.Start, t.End, i, 0, t.Kind
 	}
+	firstWord[len(toks)] = len(ws)
 	return ws, parts
 }
 
@@ -427,15 +439,15 @@ type hit struct {
 // match. All hits share one id buffer.
 // starts, when set, holds per word the engine's start bits, which t.bit
 // selects from.
-func (t *trie) scan(ws []word, starts []uint8, from, to int, exact [][]string) []hit {
-	out, _ := t.scanAppend(nil, nil, ws, starts, from, to, exact)
+func (t *trie) scan(s string, ws []word, starts []uint8, from, to int, exact [][]string) []hit {
+	out, _ := t.scanAppend(nil, nil, s, ws, starts, from, to, exact)
 	return out
 }
 
 // scanAppend is scan appending to out and buf, so that a caller scanning
 // sentence after sentence reuses their memory. The hits' ids point into
 // the returned buf.
-func (t *trie) scanAppend(out []hit, buf []int32, ws []word, starts []uint8, from, to int, exact [][]string) ([]hit, []int32) {
+func (t *trie) scanAppend(out []hit, buf []int32, s string, ws []word, starts []uint8, from, to int, exact [][]string) ([]hit, []int32) {
 	if t.bit == 0 {
 		starts = nil
 	}
@@ -453,7 +465,7 @@ func (t *trie) scanAppend(out []hit, buf []int32, ws []word, starts []uint8, fro
 		if end > i && exact != nil {
 			kept := ids[:base]
 			for _, id := range ids[base:] {
-				if exactMatch(ws, exact[id], i, end) {
+				if exactMatch(s, ws, exact[id], i, end) {
 					kept = append(kept, id)
 				}
 			}
@@ -497,15 +509,15 @@ func nextStart(starts []uint8, i, to int, bit uint8) int {
 
 // exactMatch reports whether words [start, end) are exactly ex, or ex is
 // nil (the phrase is not case-sensitive).
-func exactMatch(ws []word, ex []string, start, end int) bool {
+func exactMatch(s string, ws []word, ex []string, start, end int) bool {
 	if ex == nil {
 		return true
 	}
 	if len(ex) != end-start {
 		return false
 	}
-	for k, s := range ex {
-		if ws[start+k].text != s {
+	for k, x := range ex {
+		if w := &ws[start+k]; s[w.start:w.end] != x {
 			return false
 		}
 	}
@@ -526,7 +538,7 @@ func (d *dict) add(phrase string) int32 {
 	var exact []string
 	if caseSensitive(phrase) && !strings.Contains(phrase, "*") && !strings.Contains(phrase, "...") {
 		for _, w := range words(text.Tokenize(phrase)) {
-			exact = append(exact, w.text)
+			exact = append(exact, phrase[w.start:w.end])
 		}
 	}
 	d.exact = append(d.exact, exact)
@@ -538,26 +550,26 @@ func (d *dict) add(phrase string) int32 {
 
 // scan finds the dictionary's phrases in ws[from:to].
 // starts, when set, are the engine's start bits of ws.
-func (d *dict) scan(ws []word, starts []uint8, from, to int) []hit {
-	return d.t.scan(ws, starts, from, to, d.exact)
+func (d *dict) scan(s string, ws []word, starts []uint8, from, to int) []hit {
+	return d.t.scan(s, ws, starts, from, to, d.exact)
 }
 
 // scanAppend is scan reusing out and buf (see trie.scanAppend).
-func (d *dict) scanAppend(out []hit, buf []int32, ws []word, starts []uint8, from, to int) ([]hit, []int32) {
-	return d.t.scanAppend(out, buf, ws, starts, from, to, d.exact)
+func (d *dict) scanAppend(out []hit, buf []int32, s string, ws []word, starts []uint8, from, to int) ([]hit, []int32) {
+	return d.t.scanAppend(out, buf, s, ws, starts, from, to, d.exact)
 }
 
 // startsAt reports whether fn accepts one of the ids (and the end word)
 // of the longest phrase starting at word i and ending at or before to.
 // It collects the ids in buf and returns it for the caller to reuse, so
 // that checks made at every candidate word do not allocate.
-func (d *dict) startsAt(ws []word, i, to int, buf []int32, fn func(id int32, end int) bool) (bool, []int32) {
+func (d *dict) startsAt(s string, ws []word, i, to int, buf []int32, fn func(id int32, end int) bool) (bool, []int32) {
 	end, ids := d.t.longest(ws[:to], i, buf)
 	if end <= i {
 		return false, ids
 	}
 	for _, id := range ids {
-		if exactMatch(ws, d.exact[id], i, end) && fn(id, end) {
+		if exactMatch(s, ws, d.exact[id], i, end) && fn(id, end) {
 			return true, ids
 		}
 	}

@@ -23,7 +23,7 @@ const (
 // until the next sentence is read.
 func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
 	r := a.re
-	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.ws, a.starts, sn.w0, sn.w1)
+	r.cueHits, r.cueIDs = e.cues.scanAppend(r.cueHits[:0], r.cueIDs[:0], a.s, a.ws, a.starts, sn.w0, sn.w1)
 	out := r.cues[:0]
 	for _, h := range r.cueHits {
 		c := &e.lex.Cues[h.ids[0]]
@@ -34,10 +34,22 @@ func (e *Engine) sentenceCues(a *analysis, sn sentence) []cueHit {
 }
 
 // rank orders modalities: a denial outweighs a threat, a threat a plan, and
-// so on; occurred is the default.
-var rank = map[sitrep.Modality]int{
-	sitrep.ModalityDenied: 5, sitrep.ModalityThreatened: 4, sitrep.ModalityPlanned: 3,
-	sitrep.ModalityCumulative: 2, sitrep.ModalityReported: 1, sitrep.ModalityOccurred: 0,
+// so on; occurred is the default. A switch, not a map: it runs for every
+// cue of every trigger.
+func rank(m sitrep.Modality) int {
+	switch m {
+	case sitrep.ModalityDenied:
+		return 5
+	case sitrep.ModalityThreatened:
+		return 4
+	case sitrep.ModalityPlanned:
+		return 3
+	case sitrep.ModalityCumulative:
+		return 2
+	case sitrep.ModalityReported:
+		return 1
+	}
+	return 0
 }
 
 // modalityOf decides the modality of the trigger at words [t0, t1) of
@@ -45,7 +57,7 @@ var rank = map[sitrep.Modality]int{
 func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool) sitrep.Modality {
 	m := sitrep.ModalityOccurred
 	set := func(x sitrep.Modality) {
-		if rank[x] > rank[m] {
+		if rank(x) > rank(m) {
 			m = x
 		}
 	}
@@ -67,21 +79,30 @@ func modalityOf(a *analysis, sn sentence, cues []cueHit, t0, t1 int, tally bool)
 			}
 		}
 	}
-	// "If they enter, we will fight them": a conditional promise of force.
-	for i := sn.w0; i < t0; i++ {
-		if a.ws[i].norm != "if" {
-			continue
-		}
-		for j := i + 1; j < t0; j++ {
-			if n := a.ws[j].norm; (n == "will" || n == "would" || n == "'ll") && t0-j <= cueBefore {
-				set(sitrep.ModalityThreatened)
-			}
+	// "If they enter, we will fight them": a conditional promise of force,
+	// a "will" shortly before the trigger with an "if" before it. The
+	// few words before the trigger are read first: the sentence is read
+	// back to its start only after a "will".
+	for j := max(sn.w0+1, t0-cueBefore); j < t0; j++ {
+		if n := a.ws[j].norm; (n == "will" || n == "would" || n == "'ll") && wordBefore(a, sn.w0, j, "if") {
+			set(sitrep.ModalityThreatened)
+			break
 		}
 	}
 	if tally {
 		set(sitrep.ModalityCumulative)
 	}
 	return m
+}
+
+// wordBefore reports the word n among words [i, j).
+func wordBefore(a *analysis, i, j int, n string) bool {
+	for k := i; k < j; k++ {
+		if a.ws[k].norm == n {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether words [i, j) cross a sentence-internal

@@ -66,7 +66,7 @@ var clauseWords = map[string]bool{"as": true, "while": true, "whereas": true, "b
 // sentence.
 func otherClause(a *analysis, t int, p *placeMention) bool {
 	for k := t + 1; k < p.w0; k++ {
-		if clauseWords[a.ws[k].norm] && a.ws[k-1].norm == "," {
+		if a.is(k, clauseClass) && a.ws[k-1].norm == "," {
 			return true
 		}
 	}
@@ -124,7 +124,7 @@ func ownerAt(a *analysis, w int) bool {
 func areaAfter(a *analysis, w int) bool {
 	for k := w; k < len(a.ws) && k <= w+1; k++ {
 		n := a.ws[k].norm
-		if areaWords[n] {
+		if a.is(k, areaClass) {
 			return true
 		}
 		switch n {
@@ -320,7 +320,7 @@ func contradicted(a *analysis, i int) bool {
 	for k := p.w1; k < q.w0; k++ {
 		w := a.ws[k]
 		paren = paren || w.norm == "("
-		if w.kind == text.Punct && w.norm != "," && w.norm != "(" || w.kind != text.Punct && !containerWords[w.norm] {
+		if w.kind == text.Punct && w.norm != "," && w.norm != "(" || w.kind != text.Punct && !a.is(k, containerClass) {
 			return false // a list, a route or another clause: "Aleppo and Idlib", "from Homs to Hama"
 		}
 	}

@@ -56,7 +56,7 @@ func markStatements(a *analysis) {
 		for k, gap := d.w0-1, 0; k >= 0 && gap <= 5; k, gap = k-1, gap+1 {
 			w := a.ws[k]
 			// "claimed the bombing in a statement on Saturday"
-			if statementNouns[w.norm] {
+			if a.is(k, statementNounClass) {
 				d.statement = true
 				break
 			}
@@ -65,7 +65,7 @@ func markStatements(a *analysis) {
 				d.statement = !passive
 				break
 			}
-			if w.kind != text.Word || !statementGap.Has(w.norm) && !capitalised(w.text) {
+			if w.kind != text.Word || !statementGap.Has(w.norm) && !capitalised(a.textOf(k)) {
 				break
 			}
 		}

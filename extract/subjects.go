@@ -65,7 +65,7 @@ func namedSubject(a *analysis, sn sentence, i int) (int, int, bool) {
 	k := end
 	for k > sn.w0 {
 		w := a.ws[k-1]
-		if w.kind == text.Word && isCapital(w.text) || w.kind == text.Numeral && k < end || (w.norm == "of" || w.norm == "-") && k < end {
+		if w.kind == text.Word && isCapital(a.textOf(k-1)) || w.kind == text.Numeral && k < end || (w.norm == "of" || w.norm == "-") && k < end {
 			k--
 			continue
 		}

@@ -107,7 +107,7 @@ func (e *Engine) tollsPutAt(a *analysis, sn sentence, used []bool, out []casualt
 
 // casualtyIn reports a casualty word in words [i, j).
 func (e *Engine) casualtyIn(a *analysis, i, j int) bool {
-	return len(e.casualty.scan(a.ws, a.starts, i, j)) > 0
+	return len(e.casualty.scan(a.s, a.ws, a.starts, i, j)) > 0
 }
 
 // tollKind looks back from the update verb at word k over its subject,
@@ -118,13 +118,13 @@ func (e *Engine) casualtyIn(a *analysis, i, j int) bool {
 func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
 	start := max(sn.w0, k-24)
 	for i := k - 1; i >= start; i-- {
-		if tollStop[a.ws[i].norm] {
+		if tollStopAt(a, i) {
 			start = i + 1
 			break
 		}
 	}
 	kind, toll := "", false
-	for _, h := range e.casualty.scan(a.ws, a.starts, start, k) {
+	for _, h := range e.casualty.scan(a.s, a.ws, a.starts, start, k) {
 		if c := e.lex.Casualties[h.ids[0]]; kind == "" || c.Kind == "killed" {
 			kind = c.Kind
 		}
@@ -151,14 +151,24 @@ func (e *Engine) tollKind(a *analysis, sn sentence, k int) (string, int) {
 }
 
 // tollStop ends the subject of a toll verb, looking back: "officials
-// said that | the toll rose to nine".
-var tollStop = map[string]bool{";": true, ".": true, ":": true, "that": true, "after": true, "when": true,
+// said that | the toll rose to nine"; so do ";", "." and ":"
+// (tollStopAt). The punctuation stays out of the word class: in the
+// vocabulary it would cost every full stop of every text a table probe.
+var tollStop = map[string]bool{"that": true, "after": true, "when": true,
 	"while": true, "which": true, "who": true, "but": true, "said": true, "says": true}
+
+// tollStopAt reports a tollStop at word i.
+func tollStopAt(a *analysis, i int) bool {
+	if n := a.ws[i].norm; n == ";" || n == "." || n == ":" {
+		return true
+	}
+	return a.is(i, tollStopClass)
+}
 
 // hasTollNoun reports a toll noun ("toll", "number of") in words [i, j).
 func hasTollNoun(a *analysis, i, j int) bool {
 	for k := i; k < j; k++ {
-		if tollSubject[a.ws[k].norm] {
+		if a.is(k, tollSubjectClass) {
 			return true
 		}
 	}
@@ -178,7 +188,7 @@ func inUpdate(spans []updateSpan, w int) bool {
 // tallySentence reports a cumulative cue in sentence sn ("the death toll
 // of the war", "so far this year"): its toll counts many events.
 func (e *Engine) tallySentence(a *analysis, sn sentence) bool {
-	for _, h := range e.cues.scan(a.ws, a.starts, sn.w0, sn.w1) {
+	for _, h := range e.cues.scan(a.s, a.ws, a.starts, sn.w0, sn.w1) {
 		if e.lex.Cues[h.ids[0]].Modality == sitrep.ModalityCumulative {
 			return true
 		}

@@ -22,8 +22,8 @@ func (e *Engine) sentenceTriggers(a *analysis, sn sentence) []trigger {
 	// The result lives until the next sentence is read: reuse its memory.
 	out := a.tsBuf[:0]
 	defer func() { a.tsBuf = out[:0] }()
-	for _, h := range a.trigHits {
-		if h.start < sn.w0 || h.end > sn.w1 {
+	for _, h := range a.sentenceHits(sn) {
+		if h.end > sn.w1 {
 			continue
 		}
 		for _, id := range h.ids {
@@ -84,7 +84,7 @@ func burnedProperty(a *analysis, sn sentence, ts []trigger) []trigger {
 			if a.ws[k].kind == text.Punct {
 				break
 			}
-			if propertyWords[a.ws[k].norm] {
+			if a.is(k, propertyClass) {
 				ts[i].Trigger = &propertyDestruction
 				break
 			}
@@ -118,7 +118,7 @@ func animalsAt(a *analysis, sn sentence, j int) bool {
 		if a.ws[k].kind == text.Punct {
 			return false
 		}
-		if animalWords[a.ws[k].norm] {
+		if a.is(k, animalClass) {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func causeBefore(a *analysis, d, i int) bool {
 		if n == "." || n == ";" || n == "and" || n == "but" {
 			return false
 		}
-		if causeWords[n] {
+		if a.is(k, causeClass) {
 			return true
 		}
 	}
@@ -247,7 +247,7 @@ var cordonWords = map[string]bool{"area": true, "scene": true, "site": true, "ro
 // word j.
 func sealedArea(a *analysis, sn sentence, j int) bool {
 	for k := j; k < sn.w1 && k <= j+3; k++ {
-		if cordonWords[a.ws[k].norm] {
+		if a.is(k, cordonClass) {
 			return true
 		}
 		if a.ws[k].kind == text.Punct {
@@ -285,7 +285,7 @@ func seizedWeapons(a *analysis, sn sentence, ts []trigger) []trigger {
 func seizureNear(a *analysis, sn sentence, w0, w1 int) bool {
 	for k := w0 - 1; k >= sn.w0 && k >= w0-6; k-- {
 		n := a.ws[k].norm
-		if seizureWords[n] {
+		if a.is(k, seizureClass) {
 			return true
 		}
 		if n == "." || n == ";" || n == ":" || n == "after" || n == "when" || n == "while" || n == "as" {
@@ -293,8 +293,7 @@ func seizureNear(a *analysis, sn sentence, w0, w1 int) bool {
 		}
 	}
 	for k := w1; k < sn.w1 && k <= w1+3; k++ {
-		n := a.ws[k].norm
-		if seizureWords[n] {
+		if a.is(k, seizureClass) {
 			return a.is(k-1, passiveAuxClass) || k == w1
 		}
 		if a.ws[k].kind == text.Punct {
@@ -364,7 +363,7 @@ func dropInstrument(a *analysis, ts []trigger) []trigger {
 func accompanied(a *analysis, f, i int) bool {
 	for k := i - 1; k > f && k >= i-7; k-- {
 		n := a.ws[k].norm
-		if accompanimentWords[n] {
+		if a.is(k, accompanimentClass) {
 			return true
 		}
 		if n == "." || n == ";" || n == "but" || n == "while" || n == "who" || n == "which" {
@@ -666,7 +665,7 @@ func (e *Engine) documentTypes(a *analysis, types []bool) []bool {
 	types = grow(types, e.nTypes)
 	clear(types)
 	for _, sn := range a.sents {
-		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.ws, a.starts, sn.w0, sn.w1)
+		a.trigHits, a.trigIDs = e.triggers.scanAppend(a.trigHits, a.trigIDs, a.s, a.ws, a.starts, sn.w0, sn.w1)
 	}
 	for _, h := range a.trigHits {
 		for _, id := range h.ids {
@@ -677,6 +676,27 @@ func (e *Engine) documentTypes(a *analysis, types []bool) []bool {
 		}
 	}
 	return types
+}
+
+// sentenceHits returns the trigger hits starting in sentence sn.
+// documentTypes finds them sentence after sentence, so they are in word
+// order: read sentence after sentence, each sentence's hits start where
+// the last one's end, not after a pass over the document's earlier hits.
+func (a *analysis) sentenceHits(sn sentence) []hit {
+	hs := a.trigHits
+	i := a.hitNext
+	if i > len(hs) || i > 0 && hs[i-1].start >= sn.w0 { // an earlier sentence: start over
+		i = 0
+	}
+	for i < len(hs) && hs[i].start < sn.w0 {
+		i++
+	}
+	j := i
+	for j < len(hs) && hs[j].start < sn.w1 {
+		j++
+	}
+	a.hitNext = j
+	return hs[i:j]
 }
 
 // trigType is what documentTypes and sentenceTriggers ask of a trigger
@@ -845,7 +865,7 @@ func capturedPeople(a *analysis, sn sentence, i, j int) bool {
 		if w.norm == "by" {
 			break // "captured by rebels": the agent, not the captives
 		}
-		if w.kind == text.Numeral || peopleWords[w.norm] {
+		if w.kind == text.Numeral || a.is(k, peopleClass) {
 			return true
 		}
 		if w.kind == text.Punct {

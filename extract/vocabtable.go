@@ -41,7 +41,10 @@ func newVocabTable(v vocab) *vocabTable {
 		t.words[id] = all[off : off+len(w)]
 		off += len(w)
 	}
-	for w, id := range v {
+	// In id order, not map order: the probe chains, and so the cost of a
+	// lookup, are then the same from run to run.
+	for id := 1; id < len(byID); id++ {
+		w := byID[id]
 		h := vocabHash(w)
 		t.filter[(h>>20)&63] |= 1 << ((h >> 26) & 63)
 		for h &= t.mask; t.slots[h] != 0; h = (h + 1) & t.mask {
