@@ -1,12 +1,11 @@
 package gazetteer
 
 import (
-	"encoding/csv"
 	"os"
-	"strconv"
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/eval"
 )
 
 // TestACLEDLocations measures, on an ACLED export named by SITREP_EVAL_CSV
@@ -19,41 +18,25 @@ func TestACLEDLocations(t *testing.T) {
 	if path == "" {
 		t.Skip("SITREP_EVAL_CSV not set")
 	}
-	f, err := os.Open(path)
+	rows, err := eval.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	col := map[string]int{}
-	for i, c := range rows[0] {
-		col[c] = i
-	}
-	for _, c := range []string{"notes", "latitude", "longitude", "country"} {
-		if _, ok := col[c]; !ok {
-			t.Fatalf("%s: no %q column", path, c)
-		}
-	}
 	g := mustDefault(t)
 	var n, within, withinHint int
-	for _, row := range rows[1:] {
-		lat, err1 := strconv.ParseFloat(row[col["latitude"]], 64)
-		lon, err2 := strconv.ParseFloat(row[col["longitude"]], 64)
-		if err1 != nil || err2 != nil {
+	for _, row := range rows {
+		if !row.HasCoords {
 			continue
 		}
 		n++
-		if best, ok := mostPrecise(g.Geoparse(row[col["notes"]], sitrep.GeoHint{})); ok && distanceKm(best.Place.Lat, best.Place.Lon, lat, lon) <= 25 {
+		if best, ok := mostPrecise(g.Geoparse(row.Notes, sitrep.GeoHint{})); ok && distanceKm(best.Place.Lat, best.Place.Lon, row.Lat, row.Lon) <= 25 {
 			within++
 		}
 		var hint sitrep.GeoHint
-		if cc, ok := CountryCode(row[col["country"]]); ok {
+		if cc, ok := CountryCode(row.Country); ok {
 			hint.CountryCodes = []string{cc}
 		}
-		if best, ok := mostPrecise(g.Geoparse(row[col["notes"]], hint)); ok && distanceKm(best.Place.Lat, best.Place.Lon, lat, lon) <= 25 {
+		if best, ok := mostPrecise(g.Geoparse(row.Notes, hint)); ok && distanceKm(best.Place.Lat, best.Place.Lon, row.Lat, row.Lon) <= 25 {
 			withinHint++
 		}
 	}

@@ -1,13 +1,11 @@
 package when
 
 import (
-	"encoding/csv"
-	"errors"
-	"io"
 	"os"
-	"strconv"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/eval"
 )
 
 // TestACLEDNotes measures Find + ResolveAll (no publication date) on an
@@ -21,45 +19,23 @@ func TestACLEDNotes(t *testing.T) {
 	if path == "" {
 		t.Skip("SITREP_EVAL_CSV not set")
 	}
-	f, err := os.Open(path)
+	gold, err := eval.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[h] = i
-	}
-	for _, c := range []string{"notes", "event_date", "time_precision"} {
-		if _, ok := col[c]; !ok {
-			t.Fatalf("%s: no %q column", path, c)
-		}
-	}
 	var rows, date, prec, none int
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+	for _, row := range gold {
 		rows++
-		ms := Find(rec[col["notes"]])
+		ms := Find(row.Notes)
 		if len(ms) == 0 {
 			none++
 			continue
 		}
 		d := ResolveAll(ms, time.Time{}, false)[0]
-		if d.ISO() == rec[col["event_date"]] {
+		if d.ISO() == row.EventDate {
 			date++
 		}
-		if strconv.Itoa(d.Precision) == rec[col["time_precision"]] {
+		if d.Precision == row.TimePrecision {
 			prec++
 		}
 	}

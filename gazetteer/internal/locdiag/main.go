@@ -13,56 +13,12 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"runtime/pprof"
-	"syscall"
-	"time"
 
 	"github.com/sitrep/sitrep"
 	"github.com/sitrep/sitrep/eval"
 	"github.com/sitrep/sitrep/extract"
 	"github.com/sitrep/sitrep/gazetteer"
 )
-
-// profileEngine runs the engine with the gazetteer over the gold notes and
-// writes a CPU profile of the passes (not of loading).
-func profileEngine(gold, out string, passes int) {
-	f, err := os.Open(gold)
-	if err != nil {
-		log.Fatal(err)
-	}
-	rows, err := eval.ReadCSV(f, gold)
-	if err != nil {
-		log.Fatal(err)
-	}
-	g, err := gazetteer.Default()
-	if err != nil {
-		log.Fatal(err)
-	}
-	ex, err := extract.New(extract.Options{Geoparser: g})
-	if err != nil {
-		log.Fatal(err)
-	}
-	pf, err := os.Create(out)
-	if err != nil {
-		log.Fatal(err)
-	}
-	var ru0, ru1 syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
-	if err := pprof.StartCPUProfile(pf); err != nil {
-		log.Fatal(err)
-	}
-	size := 0
-	for range passes {
-		for _, r := range rows {
-			ex.Extract(&sitrep.Document{ID: r.ID, Text: r.Notes})
-			size += len(r.Notes)
-		}
-	}
-	pprof.StopCPUProfile()
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
-	cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
-	fmt.Fprintf(os.Stderr, "%.2f MB per CPU-second over %d passes\n", float64(size)/(1<<20)/cpu.Seconds(), passes)
-}
 
 type mentionOut struct {
 	Text      string  `json:"text"`
@@ -80,13 +36,7 @@ func main() {
 	gold := flag.String("gold", "", "ACLED CSV")
 	verbose := flag.Bool("v", false, "print wrong rows")
 	textArg := flag.String("text", "", "geoparse this text and print the mentions instead")
-	profile := flag.String("cpuprofile", "", "extract every row -passes times and write a CPU profile to FILE instead")
-	passes := flag.Int("passes", 5, "passes over the rows with -cpuprofile")
 	flag.Parse()
-	if *profile != "" {
-		profileEngine(*gold, *profile, *passes)
-		return
-	}
 	if *textArg != "" {
 		g, err := gazetteer.Default()
 		if err != nil {
@@ -97,11 +47,7 @@ func main() {
 		}
 		return
 	}
-	f, err := os.Open(*gold)
-	if err != nil {
-		log.Fatal(err)
-	}
-	rows, err := eval.ReadCSV(f, *gold)
+	rows, err := eval.ReadFile(*gold)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -119,7 +65,7 @@ func main() {
 		if !r.HasCoords {
 			continue
 		}
-		evs, _ := ex.Extract(&sitrep.Document{ID: r.ID, Text: r.Notes})
+		evs, _ := ex.Extract(r.Document())
 		var ev *sitrep.Event
 		if len(evs) > 0 {
 			ev = &evs[0]

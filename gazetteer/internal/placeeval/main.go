@@ -28,12 +28,7 @@ func main() {
 	if *gold == "" {
 		log.Fatal("placeeval: -gold is required")
 	}
-	f, err := os.Open(*gold)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := eval.ReadCSV(f, *gold)
+	rows, err := eval.ReadFile(*gold)
 	if err != nil {
 		log.Fatal(err)
 	}
