@@ -53,7 +53,7 @@ func TestEvalCommandUsage(t *testing.T) {
 
 func TestBenchCommandJSON(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := Main(context.Background(), []string{"bench", "--no-gazetteer", "--json", "--repeat", "1", "--corpus", "../../testdata/extract"}, nil, &out, &errb)
+	code := Main(context.Background(), []string{"bench", "--no-gazetteer", "--json", "--repeat", "3", "--corpus", "../../testdata/extract"}, nil, &out, &errb)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -63,5 +63,9 @@ func TestBenchCommandJSON(t *testing.T) {
 	}
 	if r.Docs < 8 || r.Bytes == 0 || r.Events == 0 || r.ExtractMBps <= 0 || r.TokenizeMBps <= 0 || r.Ratio <= 0 {
 		t.Fatalf("got %+v", r)
+	}
+	// Per-pass rates: slowest, median, fastest, in that order.
+	if p := r.PassMBpsCore; p[0] <= 0 || p[0] > p[1] || p[1] > p[2] || r.RatioMedian <= 0 {
+		t.Fatalf("per-pass figures %v, ratio median %v", p, r.RatioMedian)
 	}
 }
