@@ -504,6 +504,10 @@ const (
 		country, admin1, location, latitude, longitude, actor1, actor2,
 		fatalities_min, fatalities_max, fatalities_best, grade, sources, events)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	updateIncidentSQL = `UPDATE incidents SET event_type = ?, sub_event_type = ?, start_date = ?, end_date = ?,
+		country = ?, admin1 = ?, location = ?, latitude = ?, longitude = ?, actor1 = ?, actor2 = ?,
+		fatalities_min = ?, fatalities_max = ?, fatalities_best = ?, grade = ?, sources = ?, events = ?
+		WHERE id = ?`
 	insertLinkSQL = `INSERT INTO incident_links (incident_id, from_event, to_event, distance_km,
 		place_match, date_gap_days, actor_match, type_score, similarity, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertMemberSQL = "INSERT INTO incident_members (event_id, incident_id, doc_id) VALUES (?, ?, ?)"
@@ -567,10 +571,7 @@ func (s *Service) grows(inc *sitrep.Incident, hood map[int64]storedReport, force
 // events (see grows) and adds the links and members of the new ones,
 // without reading what is stored.
 func (s *Service) growIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
-	if err := t.exec("DELETE FROM incidents WHERE id = ?", inc.ID); err != nil {
-		return fmt.Errorf("replace incident %d: %w", inc.ID, err)
-	}
-	if err := s.insertSummary(t, inc); err != nil {
+	if err := s.updateSummary(t, inc); err != nil {
 		return err
 	}
 	had := func(id int64) bool {
@@ -602,10 +603,7 @@ func (s *Service) growIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]s
 // updateIncident rewrites the summary of the stored incident inc.ID and
 // changes only the links and members that differ.
 func (s *Service) updateIncident(t *linkTx, inc *sitrep.Incident, hood map[int64]storedReport) error {
-	if err := t.exec("DELETE FROM incidents WHERE id = ?", inc.ID); err != nil {
-		return fmt.Errorf("replace incident %d: %w", inc.ID, err)
-	}
-	if err := s.insertSummary(t, inc); err != nil {
+	if err := s.updateSummary(t, inc); err != nil {
 		return err
 	}
 	links := make(map[[2]int64]bool)
@@ -687,6 +685,24 @@ func (s *Service) insertSummary(t *linkTx, inc *sitrep.Incident) error {
 		sqldb.NullInt(inc.FatalitiesMin), sqldb.NullInt(inc.FatalitiesMax), sqldb.NullInt(inc.FatalitiesBest), inc.Grade, inc.Sources, len(inc.EventIDs))
 	if err != nil {
 		return fmt.Errorf("insert incident %d: %w", inc.ID, err)
+	}
+	return nil
+}
+
+// updateSummary rewrites the summary of the stored incident inc.ID in
+// place: one row update instead of a delete and an insert (and their index
+// entries). An incident that is not stored after all is inserted.
+func (s *Service) updateSummary(t *linkTx, inc *sitrep.Incident) error {
+	n, err := t.execN(updateIncidentSQL,
+		inc.EventType, inc.SubEventType, inc.StartDate, inc.EndDate,
+		inc.Country, inc.Admin1, inc.Location, sqldb.NullFloat(inc.Latitude), sqldb.NullFloat(inc.Longitude), inc.Actor1, inc.Actor2,
+		sqldb.NullInt(inc.FatalitiesMin), sqldb.NullInt(inc.FatalitiesMax), sqldb.NullInt(inc.FatalitiesBest), inc.Grade, inc.Sources, len(inc.EventIDs),
+		inc.ID)
+	if err != nil {
+		return fmt.Errorf("update incident %d: %w", inc.ID, err)
+	}
+	if n == 0 {
+		return s.insertSummary(t, inc)
 	}
 	return nil
 }

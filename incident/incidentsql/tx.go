@@ -46,6 +46,20 @@ func (t *linkTx) exec(query string, args ...any) error {
 	return err
 }
 
+// execN runs query (with ? placeholders) as a prepared statement and
+// returns the number of rows it changed.
+func (t *linkTx) execN(query string, args ...any) (int64, error) {
+	st, err := t.stmt(query)
+	if err != nil {
+		return 0, err
+	}
+	res, err := st.ExecContext(t.ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 // query runs query (with ? placeholders) as a prepared statement.
 func (t *linkTx) query(query string, args ...any) (*sql.Rows, error) {
 	st, err := t.stmt(query)
