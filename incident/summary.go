@@ -65,23 +65,50 @@ func summarize(members []*node, links []Link) (Incident, bool) {
 	}
 	SortClaims(inc.Claims)
 
-	seen := make(map[[2]int64]bool)
-	for _, l := range links {
-		k := [2]int64{l.From, l.To}
-		if !seen[k] {
-			seen[k] = true
-			inc.Links = append(inc.Links, l)
-		}
+	inc.Links = sortedLinks(links)
+	return inc, true
+}
+
+// sortedLinks returns links ordered by (From, To), keeping the first of
+// links with the same two events. Such duplicates are rare (a vague
+// report's best link that is also a strong one), so the links are sorted
+// first and deduplicated only if sorting put two of them side by side:
+// a set of every pair was a third of summarizing a large incident.
+func sortedLinks(links []Link) []Link {
+	if len(links) == 0 {
+		return nil
 	}
-	// slices.SortFunc, not sort.Slice: an incident of k reports has up to
-	// k²/2 links, and sort.Slice's reflection was a third of summarizing.
-	slices.SortFunc(inc.Links, func(a, b Link) int {
+	byPair := func(a, b Link) int {
 		if c := cmp.Compare(a.From, b.From); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.To, b.To)
-	})
-	return inc, true
+	}
+	// slices.SortFunc, not sort.Slice: an incident of k reports has up to
+	// k²/2 links, and sort.Slice's reflection was a third of summarizing.
+	out := slices.Clone(links)
+	slices.SortFunc(out, byPair)
+	dup := false
+	for i := 1; i < len(out); i++ {
+		if out[i].From == out[i-1].From && out[i].To == out[i-1].To {
+			dup = true
+			break
+		}
+	}
+	if !dup {
+		return out
+	}
+	out = out[:0]
+	seen := make(map[[2]int64]bool, len(links))
+	for _, l := range links {
+		k := [2]int64{l.From, l.To}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, byPair)
+	return out
 }
 
 // placeRank orders reports by how well they place the event: with
