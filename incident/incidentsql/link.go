@@ -90,12 +90,9 @@ func (s *Service) link(t *linkTx, docIDs []string, locked map[int32]bool) error 
 			}
 		}
 	}
-	asked := make(map[string]bool) // the events of a document mostly share a place and date
 	cands := make(map[int64]storedReport)
-	for i := range fresh {
-		if err := s.candidates(t, &fresh[i].Event, cands, asked); err != nil {
-			return err
-		}
+	if err := s.candidatesOf(t, fresh, cands); err != nil {
+		return err
 	}
 	s.linkable(fresh, cands, hood)
 	stale := make(map[int64]bool, len(forced))
@@ -241,47 +238,100 @@ func linkBox(lat, lon float64) (minLat, maxLat, minLon, maxLon float64, ok bool)
 	return minLat, maxLat, minLon, maxLon, true
 }
 
-// candidates adds to hood the stored events that e could link with: same
-// country, date window within a day of e's, and if both have coordinates,
-// close enough (see package incident). Events that cannot link with any
-// new event need not be read: their incidents cannot change.
-// Queries already asked (asked) are skipped.
-func (s *Service) candidates(t *linkTx, e *sitrep.Event, hood map[int64]storedReport, asked map[string]bool) error {
+// searchWindow is what one candidates query asks for: stored events of a
+// country whose date windows touch from..to, and with box, events with
+// coordinates inside the latitude/longitude box.
+type searchWindow struct {
+	country                        string
+	from, to                       time.Time
+	box                            bool
+	minLat, maxLat, minLon, maxLon float64
+}
+
+// window returns the search window of e, or ok false if e has no country
+// or date to link by.
+func window(e *sitrep.Event) (w searchWindow, ok bool) {
 	if e.Country == "" || e.EventDate == "" {
-		return nil
+		return w, false
 	}
 	from, err := time.Parse("2006-01-02", e.EventDate)
 	if err != nil {
-		return nil // undated for linking purposes
+		return w, false // undated for linking purposes
 	}
 	to := from
 	if t, err := time.Parse("2006-01-02", e.EventDateEnd); err == nil && t.After(from) {
 		to = t
 	}
-	day := func(t time.Time, d int) string { return t.AddDate(0, 0, d).Format("2006-01-02") }
-	near := []any{e.Country, day(from, -1), day(to, 1)}
-	early := []any{e.Country, day(from, -64), day(from, -1), day(from, -1)}
-	box := false
+	w = searchWindow{country: e.Country, from: from, to: to}
 	if e.Latitude != nil && e.Longitude != nil {
-		if a, b, c, d, ok := linkBox(*e.Latitude, *e.Longitude); ok {
-			box = true
-			near = append(near, a, b, c, d)
-			early = append(early, a, b, c, d)
+		w.minLat, w.maxLat, w.minLon, w.maxLon, w.box = linkBox(*e.Latitude, *e.Longitude)
+	}
+	return w, true
+}
+
+// candidatesOf adds to hood the stored events that the new reports could
+// link with: same country, date window within a day of theirs, and if both
+// have coordinates, close enough (see package incident). Events that
+// cannot link with any new event need not be read: their incidents cannot
+// change. The windows of a country's reports that touch are asked for in
+// one query (their date range, the box around all their boxes): a batch's
+// reports mostly share a country and days, and one query reads each
+// stored event once. Asking for more than each report's own window is
+// harmless: linkable keeps only the candidates that link with a new
+// report, and every such candidate is in that report's window.
+func (s *Service) candidatesOf(t *linkTx, fresh []storedReport, hood map[int64]storedReport) error {
+	var ws []searchWindow
+	for i := range fresh {
+		if w, ok := window(&fresh[i].Event); ok {
+			ws = append(ws, w)
 		}
 	}
-	args := append(near, early...)
-	key := fmt.Sprintf("%q", e.Country) + fmt.Sprint(args[1:]...)
-	if asked[key] {
-		return nil
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].country != ws[j].country {
+			return ws[i].country < ws[j].country
+		}
+		return ws[i].from.Before(ws[j].from)
+	})
+	for i := 0; i < len(ws); {
+		w := ws[i]
+		j := i + 1
+		// Windows touch when their ±1 day ranges meet.
+		for ; j < len(ws) && ws[j].country == w.country && !ws[j].from.After(w.to.AddDate(0, 0, 2)); j++ {
+			n := ws[j]
+			if n.to.After(w.to) {
+				w.to = n.to
+			}
+			if w.box && n.box {
+				w.minLat, w.maxLat = min(w.minLat, n.minLat), max(w.maxLat, n.maxLat)
+				w.minLon, w.maxLon = min(w.minLon, n.minLon), max(w.maxLon, n.maxLon)
+			} else {
+				w.box = false
+			}
+		}
+		if err := s.candidates(t, w, hood); err != nil {
+			return err
+		}
+		i = j
 	}
-	asked[key] = true
-	refs, err := scanRefs(t.query(s.candidatesQuery(box), args...))
+	return nil
+}
+
+// candidates adds to hood the stored events of w.
+func (s *Service) candidates(t *linkTx, w searchWindow, hood map[int64]storedReport) error {
+	day := func(t time.Time, d int) string { return t.AddDate(0, 0, d).Format("2006-01-02") }
+	near := []any{w.country, day(w.from, -1), day(w.to, 1)}
+	early := []any{w.country, day(w.from, -64), day(w.from, -1), day(w.from, -1)}
+	if w.box {
+		near = append(near, w.minLat, w.maxLat, w.minLon, w.maxLon)
+		early = append(early, w.minLat, w.maxLat, w.minLon, w.maxLon)
+	}
+	refs, err := scanRefs(t.query(s.candidatesQuery(w.box), append(near, early...)...))
 	if err != nil {
-		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
+		return fmt.Errorf("candidates in %s from %s: %w", w.country, day(w.from, 0), err)
 	}
 	reports, err := s.resolve(t, refs)
 	if err != nil {
-		return fmt.Errorf("candidates of event %d: %w", e.ID, err)
+		return fmt.Errorf("candidates in %s from %s: %w", w.country, day(w.from, 0), err)
 	}
 	for _, r := range reports {
 		if _, ok := hood[r.Event.ID]; !ok {
