@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep"
+	"github.com/sitrep/sitrep/internal/benchcorpus"
 	"github.com/sitrep/sitrep/text"
 )
 
@@ -33,15 +34,7 @@ func BenchmarkEngine(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			if _, err := e.Extract(d); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	benchcorpus.Run(b, e, docs, n)
 }
 
 // BenchmarkTokenize is the bare pass the engine is compared with.

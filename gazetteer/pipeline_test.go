@@ -70,13 +70,5 @@ func BenchmarkPipelineCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			if _, err := e.Extract(d); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	benchcorpus.Run(b, e, docs, n)
 }

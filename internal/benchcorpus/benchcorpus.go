@@ -1,4 +1,5 @@
-// Package benchcorpus gives benchmarks the corpus `sitrep bench` measures:
+// Package benchcorpus gives benchmarks the corpus `sitrep bench` measures,
+// and the loop that times an extractor over it:
 // the notes of the evaluation CSV as documents, so that a Go benchmark and
 // the CLI time the same bytes.
 package benchcorpus
@@ -40,4 +41,19 @@ func Load(tb testing.TB) ([]*sitrep.Document, int64) {
 		n += int64(len(r.Notes))
 	}
 	return docs, n
+}
+
+// Run times ex over docs, whose texts hold n bytes, once per benchmark
+// iteration, reporting bytes per second and allocations.
+func Run(b *testing.B, ex sitrep.Extractor, docs []*sitrep.Document, n int64) {
+	b.Helper()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := ex.Extract(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
