@@ -1,7 +1,7 @@
-// Package benchcorpus gives benchmarks the corpus `sitrep bench` measures,
-// and the loop that times an extractor over it:
-// the notes of the evaluation CSV as documents, so that a Go benchmark and
-// the CLI time the same bytes.
+// Package benchcorpus gives benchmarks the corpus `sitrep bench` measures
+// (the notes of the evaluation CSV as documents, so that a Go benchmark
+// and the CLI time the same bytes) and the loop that times an extractor
+// over it.
 package benchcorpus
 
 import (
